@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "backprop-tutor",
+    products: [
+        .executable(name: "backprop-tutor", targets: ["backprop-tutor"]),
+    ],
+    targets: [
+        // The math: tensors, the equation language, forward/backward/update traces.
+        .target(name: "BackpropEngine"),
+        // The lesson file format and the lessons built into the binary.
+        .target(
+            name: "Lessons",
+            dependencies: ["BackpropEngine"],
+            plugins: ["EmbedLessonsPlugin"]
+        ),
+        // State, actions, update and render to a text screen: no terminal here.
+        .target(name: "TutorApp", dependencies: ["BackpropEngine", "Lessons"]),
+        // ncursesw, reached through a small shim header.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // Paints screens with ncurses, reads keys, restores the terminal.
+        .target(name: "Terminal", dependencies: ["CNcurses", "TutorApp"]),
+        .executableTarget(
+            name: "backprop-tutor",
+            dependencies: ["BackpropEngine", "Lessons", "TutorApp", "Terminal"]
+        ),
+        // Turns lessons/*.md into Swift source at build time.
+        .executableTarget(name: "EmbedLessons", path: "Sources/EmbedLessons"),
+        .plugin(
+            name: "EmbedLessonsPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedLessons"]
+        ),
+        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,111 @@
+/// The local derivative rules: for each operation, how the gradient arriving at its result is
+/// passed on to each operand, written as an expression so the tutor can show it. This is
+/// reverse mode (a vector-Jacobian product) applied symbolically to one equation.
+struct Derivative {
+    /// The shape of every name in scope.
+    let shapes: [String: Shape]
+
+    /// The contributions `expression` passes to each name it reads, given the gradient
+    /// `upstream` arriving at its result, which is itself named by `result`.
+    func contributions(of expression: Expr, upstream: Expr, result: Expr) throws(EquationError) -> [(String, Expr)] {
+        let here = expression.location ?? SourceLocation(line: 0, column: 0)
+        func shape(_ e: Expr) throws(EquationError) -> Shape { try ShapeChecker(shapes: shapes).shape(of: e, fallback: here) }
+        let resultShape = try shape(expression)
+        /// Passes `gradient` on to `operand`.
+        func pass(_ gradient: Expr, to operand: Expr) throws(EquationError) -> [(String, Expr)] {
+            try contributions(of: operand, upstream: gradient, result: operand)
+        }
+        /// Passes `gradient` on to an operand of an entry-wise operation, summed first when the
+        /// operand is a scalar that was broadcast over a vector or matrix.
+        func passEntryWise(_ gradient: Expr, to operand: Expr) throws(EquationError) -> [(String, Expr)] {
+            let broadcast = try shape(operand) == .scalar && resultShape != .scalar
+            return try pass(broadcast ? Expr(.call(.sum, [gradient])) : gradient, to: operand)
+        }
+        let g = upstream
+
+        switch expression.kind {
+        case .number, .gradient, .transpose, .outer, .broadcast:
+            return []
+        case .name(let name):
+            return [(name, g)]
+        case .negate(let a):
+            return try pass(-g, to: a)
+        case .binary(.add, let a, let b):
+            return try passEntryWise(g, to: a) + passEntryWise(g, to: b)
+        case .binary(.subtract, let a, let b):
+            return try passEntryWise(g, to: a) + passEntryWise(-g, to: b)
+        case .binary(.multiply, let a, let b):
+            return try passEntryWise(g * b, to: a) + passEntryWise(g * a, to: b)
+        case .binary(.divide, let a, let b):
+            return try passEntryWise(g / b, to: a) + passEntryWise(-(g * a / Expr(.binary(.power, b, .number(2)))), to: b)
+        case .binary(.power, let a, let b):
+            let toBase = try passEntryWise(g * b * Expr(.binary(.power, a, b - .number(1))), to: a)
+            if b.names.isEmpty { return toBase }
+            return try toBase + passEntryWise(g * result * Expr(.call(.log, [a])), to: b)
+        case .binary(.matmul, let a, let b):
+            switch (try shape(a), try shape(b)) {
+            case (.matrix, .vector):
+                return try pass(Expr(.outer(g, b)), to: a) + pass(Expr(.binary(.matmul, Expr(.transpose(a)), g)), to: b)
+            case (.matrix, .matrix):
+                return try pass(Expr(.binary(.matmul, g, Expr(.transpose(b)))), to: a)
+                    + pass(Expr(.binary(.matmul, Expr(.transpose(a)), g)), to: b)
+            case (.vector, .matrix):
+                return try pass(Expr(.binary(.matmul, b, g)), to: a) + pass(Expr(.outer(a, g)), to: b)
+            default:
+                return try pass(g * b, to: a) + pass(g * a, to: b)
+            }
+        case .call(let function, let arguments):
+            return try callContributions(function, arguments, upstream: g, result: result, pass: pass)
+        case .vector(let entries):
+            var all: [(String, Expr)] = []
+            for (i, entry) in entries.enumerated() { all += try pass(Expr(.index(g, [i + 1])), to: entry) }
+            return all
+        case .matrix(let rows):
+            var all: [(String, Expr)] = []
+            for (i, row) in rows.enumerated() {
+                for (j, entry) in row.enumerated() { all += try pass(Expr(.index(g, [i + 1, j + 1])), to: entry) }
+            }
+            return all
+        case .index(let a, let indices):
+            return try pass(Derivative.scatter(g, at: indices, into: try shape(a)), to: a)
+        }
+    }
+
+    private func callContributions(
+        _ function: Function, _ arguments: [Expr], upstream g: Expr, result: Expr,
+        pass: (Expr, Expr) throws(EquationError) -> [(String, Expr)]
+    ) throws(EquationError) -> [(String, Expr)] {
+        switch function {
+        case .sigmoid:
+            return try pass(g * result * (.number(1) - result), arguments[0])
+        case .exp:
+            return try pass(g * result, arguments[0])
+        case .log:
+            return try pass(g / arguments[0], arguments[0])
+        case .sum:
+            let shape = try ShapeChecker(shapes: shapes).shape(of: arguments[0], fallback: SourceLocation(line: 0, column: 0))
+            return try pass(shape == .scalar ? g : Expr(.broadcast(g, shape)), arguments[0])
+        case .softmax:
+            let toLogits = result * (g - Expr(.call(.sum, [g * result])))
+            if arguments.count == 1 { return try pass(toLogits, arguments[0]) }
+            var all: [(String, Expr)] = []
+            for (i, argument) in arguments.enumerated() { all += try pass(Expr(.index(toLogits, [i + 1])), argument) }
+            return all
+        case .crossentropy:
+            let (p, t) = (arguments[0], arguments[1])
+            return try pass(-(g * t / p), p) + pass(-(g * Expr(.call(.log, [p]))), t)
+        }
+    }
+
+    /// A vector or matrix of zeros holding `gradient` at the 1-based position `indices`.
+    private static func scatter(_ gradient: Expr, at indices: [Int], into shape: Shape) -> Expr {
+        switch shape {
+        case .matrix(let rows, let columns):
+            return Expr(.matrix((1...rows).map { i in
+                (1...columns).map { j in [i, j] == indices ? gradient : .number(0) }
+            }))
+        default:
+            return Expr(.vector((1...max(1, shape.count)).map { $0 == indices[0] ? gradient : .number(0) }))
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// An operator between two expressions.
+public enum BinaryOperator: String, Sendable, CaseIterable {
+    /// `+`, entry by entry.
+    case add = "+"
+    /// `-`, entry by entry.
+    case subtract = "-"
+    /// `*`, entry by entry (a scalar broadcasts).
+    case multiply = "*"
+    /// `/`, entry by entry.
+    case divide = "/"
+    /// `^`, entry by entry.
+    case power = "^"
+    /// `@`, the matrix product.
+    case matmul = "@"
+}
+
+/// A function a model may call.
+public enum Function: String, Sendable, CaseIterable {
+    /// σ(a) = 1 / (1 + e^−a), entry by entry.
+    case sigmoid
+    /// e^a, entry by entry.
+    case exp
+    /// The natural logarithm, entry by entry.
+    case log
+    /// softmax of a vector, or of several scalars stacked into a vector.
+    case softmax
+    /// The sum of all entries.
+    case sum
+    /// crossentropy(p, t) = −Σ t·log p.
+    case crossentropy
+}
+
+/// An expression of the equation language, or one the engine derives from it (a gradient).
+public struct Expr: Equatable, Sendable {
+    /// What the expression is.
+    public indirect enum Kind: Equatable, Sendable {
+        /// A number.
+        case number(Double)
+        /// A named value of the model.
+        case name(String)
+        /// ∂loss/∂name, the gradient of the loss with respect to a named value.
+        case gradient(String)
+        /// −a.
+        case negate(Expr)
+        /// a ∘ b.
+        case binary(BinaryOperator, Expr, Expr)
+        /// f(a, …).
+        case call(Function, [Expr])
+        /// A vector written out entry by entry: `[a, b]`.
+        case vector([Expr])
+        /// A matrix written out row by row: `[[a, b], [c, d]]`.
+        case matrix([[Expr]])
+        /// An entry, 1-based: `p[1]`, `W[1, 2]`.
+        case index(Expr, [Int])
+        /// Aᵀ (derived expressions only).
+        case transpose(Expr)
+        /// a·bᵀ of two vectors (derived expressions only).
+        case outer(Expr, Expr)
+        /// A scalar spread over every entry of a shape (derived expressions only).
+        case broadcast(Expr, Shape)
+    }
+
+    /// What the expression is.
+    public var kind: Kind
+    /// Where it was written, for expressions parsed from text.
+    public var location: SourceLocation?
+
+    /// An expression of `kind` found at `location`.
+    public init(_ kind: Kind, at location: SourceLocation? = nil) {
+        self.kind = kind
+        self.location = location
+    }
+
+    /// Expressions are equal when they mean the same; where they were written does not count.
+    public static func == (left: Expr, right: Expr) -> Bool { left.kind == right.kind }
+
+    /// A number.
+    public static func number(_ value: Double) -> Expr { Expr(.number(value)) }
+    /// A named value.
+    public static func name(_ name: String) -> Expr { Expr(.name(name)) }
+    /// ∂loss/∂name.
+    public static func gradient(_ name: String) -> Expr { Expr(.gradient(name)) }
+
+    /// The names this expression reads, in the order they first appear.
+    public var names: [String] {
+        var seen: [String] = []
+        visit { if case .name(let name) = $0.kind, !seen.contains(name) { seen.append(name) } }
+        return seen
+    }
+
+    /// The direct subexpressions.
+    public var children: [Expr] {
+        switch kind {
+        case .number, .name, .gradient: []
+        case .negate(let a), .transpose(let a), .index(let a, _), .broadcast(let a, _): [a]
+        case .binary(_, let a, let b), .outer(let a, let b): [a, b]
+        case .call(_, let arguments), .vector(let arguments): arguments
+        case .matrix(let rows): rows.flatMap { $0 }
+        }
+    }
+
+    /// Calls `body` on this expression and every subexpression, parents first.
+    public func visit(_ body: (Expr) -> Void) {
+        body(self)
+        for child in children { child.visit(body) }
+    }
+}
+
+extension Expr {
+    static func + (a: Expr, b: Expr) -> Expr { Expr(.binary(.add, a, b)) }
+    static func - (a: Expr, b: Expr) -> Expr { Expr(.binary(.subtract, a, b)) }
+    static func * (a: Expr, b: Expr) -> Expr { Expr(.binary(.multiply, a, b)) }
+    static func / (a: Expr, b: Expr) -> Expr { Expr(.binary(.divide, a, b)) }
+    static prefix func - (a: Expr) -> Expr { Expr(.negate(a)) }
+}

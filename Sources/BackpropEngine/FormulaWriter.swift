@@ -1,0 +1,122 @@
+/// Writes expressions as formulas, symbolically (`∂L/∂h · x`) or with numbers substituted
+/// (`−1.90 · 1.00`), parenthesising only where precedence needs it.
+public struct FormulaWriter: Sendable {
+    /// How numbers and names are written.
+    public let notation: Notation
+    /// The shapes of the names, which tell a scalar product `·` from an entry-wise `⊙`.
+    public let shapes: [String: Shape]
+
+    /// A writer for a model's formulas.
+    public init(notation: Notation, shapes: [String: Shape]) {
+        self.notation = notation
+        self.shapes = shapes.merging([Model.etaName: .scalar]) { current, _ in current }
+    }
+
+    /// The formula in symbols.
+    public func symbolic(_ expression: Expr) -> String {
+        write(expression, numbers: nil).text
+    }
+
+    /// The formula with every name and gradient replaced by its number.
+    public func substituted(_ expression: Expr, _ bindings: Bindings) -> String {
+        write(expression, numbers: bindings).text
+    }
+
+    /// How tightly a piece of text binds, from a sum (loosest) to an atom.
+    private enum Precedence: Int, Comparable {
+        case sum = 1, product, unary, power, postfix, atom
+        static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private struct Piece {
+        let text: String
+        let precedence: Precedence
+        func wrapped(if condition: Bool) -> String { condition ? "(\(text))" : text }
+    }
+
+    private func write(_ expression: Expr, numbers: Bindings?) -> Piece {
+        func w(_ e: Expr) -> Piece { write(e, numbers: numbers) }
+        switch expression.kind {
+        case .number(let value):
+            return Piece(text: notation.constant(value), precedence: value < 0 ? .unary : .atom)
+        case .name(let name):
+            if let value = numbers?.values[name] { return number(value) }
+            return Piece(text: notation.name(name), precedence: .atom)
+        case .gradient(let name):
+            if let value = numbers?.gradients[name] { return number(value) }
+            return Piece(text: notation.gradient(name), precedence: .atom)
+        case .negate(let a):
+            let inner = w(a)
+            return Piece(text: notation.minus + inner.wrapped(if: inner.precedence < .product || inner.precedence == .unary), precedence: .unary)
+        case .binary(let op, let a, let b):
+            return binary(op, a, b, numbers: numbers)
+        case .call(let function, let arguments):
+            let names: [Function: String] = notation.unicode ? [.sigmoid: "σ", .sum: "Σ"] : [:]
+            let list = arguments.map { w($0).text }.joined(separator: ", ")
+            return Piece(text: "\(names[function] ?? function.rawValue)(\(list))", precedence: .atom)
+        case .vector(let entries):
+            return Piece(text: "[" + entries.map { w($0).text }.joined(separator: ", ") + "]", precedence: .atom)
+        case .matrix(let rows):
+            let text = rows.map { "[" + $0.map { w($0).text }.joined(separator: ", ") + "]" }.joined(separator: ", ")
+            return Piece(text: "[\(text)]", precedence: .atom)
+        case .index(let a, let indices):
+            if let numbers, let value = try? numbers.evaluate(expression) { return number(value) }
+            let base = w(a)
+            let position = indices.map(String.init).joined(separator: notation.unicode ? "" : ",")
+            return Piece(text: base.wrapped(if: base.precedence < .postfix) + notation.subscripted(position), precedence: .postfix)
+        case .transpose(let a):
+            let base = w(a)
+            return Piece(text: base.wrapped(if: base.precedence < .postfix) + (notation.unicode ? "ᵀ" : "^T"), precedence: .postfix)
+        case .outer(let a, let b):
+            return binary(.matmul, a, Expr(.transpose(b)), numbers: numbers)
+        case .broadcast(let a, _):
+            return w(a)
+        }
+    }
+
+    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: Bindings?) -> Piece {
+        let (left, right) = (write(a, numbers: numbers), write(b, numbers: numbers))
+        if op == .power {
+            let base = left.wrapped(if: left.precedence < .postfix)
+            if notation.unicode, case .number(let exponent) = b.kind, exponent == exponent.rounded(), exponent >= 0, exponent < 10 {
+                let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+                return Piece(text: base + String(superscripts[Int(exponent)]), precedence: .power)
+            }
+            return Piece(text: base + "^" + right.wrapped(if: right.precedence < .atom), precedence: .power)
+        }
+        let precedence: Precedence = op == .add || op == .subtract ? .sum : .product
+        let associative = op == .add || op == .multiply
+        let sameOperator: Bool = {
+            if case .binary(let inner, _, _) = b.kind { return inner == op }
+            return false
+        }()
+        let rightWrapped = right.precedence < precedence || right.precedence == .unary
+            || (right.precedence == precedence && !(associative && sameOperator))
+        return Piece(
+            text: left.wrapped(if: left.precedence < precedence) + " \(symbol(op, a, b)) " + right.wrapped(if: rightWrapped),
+            precedence: precedence
+        )
+    }
+
+    /// The operator's sign; `*` between two non-scalars is the entry-wise ⊙.
+    private func symbol(_ op: BinaryOperator, _ a: Expr, _ b: Expr) -> String {
+        switch op {
+        case .add: return "+"
+        case .subtract: return notation.minus
+        case .divide: return "/"
+        case .power: return "^"
+        case .matmul: return notation.unicode ? "·" : "@"
+        case .multiply:
+            let checker = ShapeChecker(shapes: shapes)
+            let here = SourceLocation(line: 0, column: 0)
+            let entryWise = (try? checker.shape(of: a, fallback: here)) != .scalar && (try? checker.shape(of: b, fallback: here)) != .scalar
+            if notation.unicode { return entryWise ? "⊙" : "·" }
+            return entryWise ? ".*" : "*"
+        }
+    }
+
+    private func number(_ value: Tensor) -> Piece {
+        let negative = value.shape == .scalar && notation.number(value.scalar).hasPrefix(notation.minus)
+        return Piece(text: notation.tensor(value), precedence: negative ? .unary : .atom)
+    }
+}

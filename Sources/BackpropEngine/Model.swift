@@ -1,0 +1,105 @@
+/// A network written in the equation language: its named inputs, targets and parameters with
+/// starting values, the learning rate η, the equations in the order they are computed, and the loss.
+///
+///     input x = 1
+///     target y = 3
+///     param w = 0.1
+///     param b = 1
+///     eta = 0.2
+///     h = w*x + b
+///     loss L = 0.5*(y - h)^2
+public struct Model: Sendable {
+    /// What a declared value is for.
+    public enum Role: String, Sendable {
+        /// A feature fed to the network.
+        case input
+        /// What the network should produce.
+        case target
+        /// A weight or bias that training changes.
+        case parameter = "param"
+    }
+
+    /// A declared value with its starting value.
+    public struct Variable: Sendable {
+        /// Its name.
+        public let name: String
+        /// What it is for.
+        public let role: Role
+        /// Its starting value.
+        public var value: Tensor
+        /// Where it was declared.
+        public let location: SourceLocation
+    }
+
+    /// A computed node: `name = expression`.
+    public struct Equation: Sendable {
+        /// The node it defines.
+        public let name: String
+        /// How the node is computed.
+        public let expression: Expr
+        /// Where it was written.
+        public let location: SourceLocation
+    }
+
+    /// The declared values, in the order written.
+    public internal(set) var variables: [Variable]
+    /// The equations, in the order they are computed.
+    public let equations: [Equation]
+    /// The learning rate η.
+    public var eta: Double
+    /// The name of the loss node.
+    public let loss: String
+    /// The shape of every named node.
+    public let shapes: [String: Shape]
+    /// How each node's gradient is computed, derived once from the equations.
+    let plan: BackwardPlan
+
+    /// The reserved name of the learning rate.
+    public static let etaName = "eta"
+
+    /// Every node, in computing order: declared values first, then the equations.
+    public var nodes: [String] { variables.map(\.name) + equations.map(\.name) }
+
+    /// The parameters training changes, in the order declared.
+    public var parameters: [String] { variables.filter { $0.role == .parameter }.map(\.name) }
+
+    /// The starting values, by name.
+    public var startingValues: [String: Tensor] {
+        Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0.value) })
+    }
+
+    /// The declared value called `name`, if there is one.
+    public func variable(_ name: String) -> Variable? { variables.first { $0.name == name } }
+
+    /// A model with `name`'s starting value replaced; the new value must have the old one's shape.
+    public func setting(_ name: String, to value: Tensor) throws(SettingError) -> Model {
+        guard let index = variables.firstIndex(where: { $0.name == name }) else {
+            if name == Model.etaName { return setting(eta: value.scalar) }
+            let known = (variables.map(\.name) + [Model.etaName]).joined(separator: ", ")
+            throw SettingError("no starting value is called '\(name)' (known: \(known))")
+        }
+        guard value.shape == variables[index].value.shape else {
+            throw SettingError("'\(name)' is a \(variables[index].value.shape); \(value.shape) given")
+        }
+        var copy = self
+        copy.variables[index].value = value
+        return copy
+    }
+
+    /// A model with the learning rate η replaced.
+    public func setting(eta: Double) -> Model {
+        var copy = self
+        copy.eta = eta
+        return copy
+    }
+}
+
+/// A starting value that cannot be set: an unknown name or a value of the wrong shape.
+public struct SettingError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -1,0 +1,93 @@
+extension Model {
+    /// Reads a model written one statement a line, `#` starting a comment:
+    /// `input NAME = VALUE`, `target NAME = VALUE`, `param NAME = VALUE`, `eta = NUMBER`,
+    /// `NAME = EXPR` and exactly one `loss NAME = EXPR`. An equation may use the declared values
+    /// and the equations above it. Errors carry the line (counted from `firstLine`) and column.
+    public init(parsing text: String, firstLine: Int = 1) throws(EquationError) {
+        var variables: [Variable] = []
+        var equations: [Equation] = []
+        var eta: (Double, SourceLocation)?
+        var loss: (String, SourceLocation)?
+        var declared: [String: SourceLocation] = [:]
+
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let start = SourceLocation(line: firstLine + offset, column: 1)
+            var parser = Parser(tokens: try Lexer.tokens(String(line), start: start))
+            if parser.current.kind == .end { continue }
+            guard var (name, location) = parser.takeName() else {
+                throw EquationError("a line starts with a name: 'input', 'target', 'param', 'loss', 'eta' or the node it defines", at: parser.current.location)
+            }
+            var keyword: String?
+            if ["input", "target", "param", "loss"].contains(name), let next = parser.takeName() {
+                keyword = name
+                (name, location) = next
+            }
+            try parser.expect("=")
+            let expression = try parser.expression()
+            try parser.expectEnd()
+
+            if name == Model.etaName {
+                guard keyword == nil else { throw EquationError("'eta' is the learning rate: write 'eta = NUMBER'", at: location) }
+                guard eta == nil else { throw EquationError("the learning rate is set twice", at: location) }
+                let value = try Model.constant(expression, at: location)
+                guard value.shape == .scalar else { throw EquationError("the learning rate is a number, not a \(value.shape)", at: location) }
+                eta = (value.scalar, location)
+                continue
+            }
+            if let earlier = declared[name] {
+                throw EquationError("'\(name)' is already defined at line \(earlier.line)", at: location)
+            }
+            declared[name] = location
+            if let keyword, let role = Role(rawValue: keyword) {
+                variables.append(Variable(name: name, role: role, value: try Model.constant(expression, at: location), location: location))
+            } else {
+                if keyword == "loss" {
+                    if let (other, _) = loss { throw EquationError("the loss is already '\(other)'; a model has one loss", at: location) }
+                    loss = (name, location)
+                }
+                equations.append(Equation(name: name, expression: expression, location: location))
+            }
+        }
+        let end = SourceLocation(line: firstLine, column: 1)
+        guard let (etaValue, _) = eta else { throw EquationError("the model sets no learning rate: add a line 'eta = 0.1'", at: end) }
+        guard let (lossName, lossLocation) = loss else { throw EquationError("the model has no loss: mark one equation with 'loss', as in 'loss L = ...'", at: end) }
+
+        var shapes = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0.value.shape) })
+        for equation in equations {
+            for use in Model.uses(in: equation.expression) where shapes[use.name] == nil {
+                let message = declared[use.name] == nil ? "unknown name '\(use.name)'" : "'\(use.name)' is used before its equation"
+                throw EquationError(message, at: use.location ?? equation.location)
+            }
+            shapes[equation.name] = try ShapeChecker(shapes: shapes).shape(of: equation.expression, fallback: equation.location)
+        }
+        guard shapes[lossName] == .scalar else {
+            throw EquationError("the loss must be a scalar, but '\(lossName)' is a \(shapes[lossName] ?? .scalar)", at: lossLocation)
+        }
+        self.variables = variables
+        self.equations = equations
+        self.eta = etaValue
+        self.loss = lossName
+        self.shapes = shapes
+        self.plan = try BackwardPlan(variables: variables, equations: equations, loss: lossName, shapes: shapes)
+    }
+
+    /// The value of a constant expression (a starting value or the learning rate).
+    static func constant(_ expression: Expr, at location: SourceLocation) throws(EquationError) -> Tensor {
+        if let use = uses(in: expression).first {
+            throw EquationError("a starting value is a number, vector or matrix, but it uses '\(use.name)'", at: use.location ?? location)
+        }
+        _ = try ShapeChecker(shapes: [:]).shape(of: expression, fallback: location)
+        do {
+            return try Evaluator(values: [:]).evaluate(expression)
+        } catch {
+            throw EquationError("\(error)", at: location)
+        }
+    }
+
+    /// Every name an expression reads, with where it is read.
+    static func uses(in expression: Expr) -> [(name: String, location: SourceLocation?)] {
+        var found: [(name: String, location: SourceLocation?)] = []
+        expression.visit { if case .name(let name) = $0.kind { found.append((name, $0.location)) } }
+        return found
+    }
+}

@@ -1,0 +1,104 @@
+/// How numbers, names and formulas are written: the one place where the engine's results become
+/// text, for the terminal tutor and for `print` alike.
+public struct Notation: Sendable, Equatable {
+    /// Digits after the decimal point.
+    public var precision: Int
+    /// Unicode math (∂, η, σ, ·, −, subscripts) rather than plain ASCII.
+    public var unicode: Bool
+    /// The loss node, the L of ∂L/∂w.
+    public var loss: String
+
+    /// A notation with `precision` decimals for the loss `loss`.
+    public init(loss: String = "L", precision: Int = 2, unicode: Bool = true) {
+        self.loss = loss
+        self.precision = precision
+        self.unicode = unicode
+    }
+
+    /// The minus sign.
+    public var minus: String { unicode ? "−" : "-" }
+
+    /// A computed number with `precision` decimals, e.g. `−1.90`; NaN and ∞ spelt out.
+    /// It rounds the shortest decimal that reads back as the value, half to even, as a person
+    /// rounding 1.805 by hand writes 1.80.
+    public func number(_ value: Double) -> String {
+        if value.isNaN { return "NaN" }
+        if value.isInfinite { return (value < 0 ? minus : "") + (unicode ? "∞" : "inf") }
+        var (digits, point) = Notation.decimalDigits(abs(value))
+        let kept = point + precision
+        if kept < digits.count {
+            let dropped = digits[max(0, kept)...]
+            let lastKept = kept > 0 ? digits[kept - 1] : 0
+            let roundsUp = kept >= 0 && (dropped.first ?? 0 > 5
+                || (dropped.first == 5 && (dropped.dropFirst().contains { $0 != 0 } || lastKept % 2 == 1)))
+            digits = Array(digits.prefix(max(0, kept)))
+            if roundsUp {
+                var index = digits.count - 1
+                while index >= 0, digits[index] == 9 { digits[index] = 0; index -= 1 }
+                if index >= 0 { digits[index] += 1 } else { digits.insert(1, at: 0); point += 1 }
+            }
+        }
+        // The value times 10^precision as a whole number, padded to show every decimal.
+        let scaled = digits.prefix(max(0, point + precision)).map(String.init).joined()
+            + String(repeating: "0", count: max(0, point + precision - digits.count))
+        let padded = String(repeating: "0", count: max(0, precision + 1 - scaled.count)) + scaled
+        let text = precision == 0 ? padded : padded.dropLast(precision) + "." + padded.suffix(precision)
+        return text.allSatisfy { $0 == "0" || $0 == "." } ? text : (value < 0 ? minus : "") + text
+    }
+
+    /// The digits of the shortest decimal that reads back as `value` (≥ 0, finite), without
+    /// leading zeros, and where the decimal point goes: value = 0.d₁d₂… × 10^point.
+    static func decimalDigits(_ value: Double) -> (digits: [Int], point: Int) {
+        let parts = "\(value)".split(separator: "e")
+        let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        let whole = mantissa[0], fraction = mantissa.count > 1 ? mantissa[1] : ""
+        var digits = (whole + fraction).compactMap(\.wholeNumberValue)
+        var point = whole.count + exponent
+        while digits.first == 0 { digits.removeFirst(); point -= 1 }
+        return (digits, digits.isEmpty ? 0 : point)
+    }
+
+    /// A constant written in an equation, as short as it reads: `2`, `0.5`.
+    public func constant(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return signed(String(Int64(value))) }
+        return signed("\(value)")
+    }
+
+    /// A scalar as a number, a vector as `[a, b]`, a matrix as `[[a, b], [c, d]]`.
+    public func tensor(_ value: Tensor) -> String {
+        value.written(number)
+    }
+
+    /// A node's name as the deck writes it: `eta` as η, trailing digits as subscripts (`v1` → v₁).
+    public func name(_ name: String) -> String {
+        guard unicode else { return name }
+        if name == Model.etaName { return "η" }
+        let stem = name.reversed().drop(while: \.isNumber).reversed()
+        guard !stem.isEmpty, stem.count < name.count else { return name }
+        return String(stem) + subscripted(String(name.dropFirst(stem.count)))
+    }
+
+    /// ∂L/∂name.
+    public func gradient(_ name: String) -> String {
+        unicode ? "∂\(self.name(loss))/∂\(self.name(name))" : "d\(loss)/d\(name)"
+    }
+
+    /// ∂of/∂name, a local derivative.
+    public func derivative(of: String, by name: String) -> String {
+        unicode ? "∂\(self.name(of))/∂\(self.name(name))" : "d\(of)/d\(name)"
+    }
+
+    /// `text` with its digits as subscripts (Unicode), or in brackets (ASCII).
+    public func subscripted(_ text: String) -> String {
+        guard unicode else { return "[\(text)]" }
+        let digits: [Character: Character] = [
+            "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", ",": ",",
+        ]
+        return String(text.map { digits[$0] ?? $0 })
+    }
+
+    private func signed(_ text: String) -> String {
+        text.hasPrefix("-") ? minus + text.dropFirst() : text
+    }
+}

@@ -1,0 +1,156 @@
+/// Reads expressions of the equation language:
+///
+///     expr    := term (('+' | '-') term)*
+///     term    := unary (('*' | '/' | '@') unary)*
+///     unary   := '-' unary | power
+///     power   := postfix ('^' unary)?
+///     postfix := primary ('[' INT (',' INT)* ']')*
+///     primary := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')' | '[' expr (',' expr)* ']'
+///
+/// A bracketed list of bracketed lists is a matrix, row by row.
+struct Parser {
+    private var tokens: [Token]
+    private var position = 0
+
+    /// A parser over the tokens of one line.
+    init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    /// Parses a whole line of text (starting at `start`) as one expression.
+    static func expression(_ text: String, start: SourceLocation = SourceLocation(line: 1, column: 1)) throws(EquationError) -> Expr {
+        var parser = Parser(tokens: try Lexer.tokens(text, start: start))
+        let expression = try parser.expression()
+        try parser.expectEnd()
+        return expression
+    }
+
+    /// The token under the cursor.
+    var current: Token { tokens[position] }
+
+    /// Fails unless every token has been read.
+    func expectEnd() throws(EquationError) {
+        guard current.kind == .end else {
+            throw EquationError("unexpected \(current.spelling) after the expression", at: current.location)
+        }
+    }
+
+    /// Reads one expression.
+    mutating func expression() throws(EquationError) -> Expr {
+        var left = try term()
+        while let op = take(["+": .add, "-": .subtract]) {
+            left = Expr(.binary(op.0, left, try term()), at: op.1)
+        }
+        return left
+    }
+
+    private mutating func term() throws(EquationError) -> Expr {
+        var left = try unary()
+        while let op = take(["*": .multiply, "/": .divide, "@": .matmul]) {
+            left = Expr(.binary(op.0, left, try unary()), at: op.1)
+        }
+        return left
+    }
+
+    private mutating func unary() throws(EquationError) -> Expr {
+        let location = current.location
+        if skip("-") { return Expr(.negate(try unary()), at: location) }
+        return try power()
+    }
+
+    private mutating func power() throws(EquationError) -> Expr {
+        let base = try postfix()
+        guard let op = take(["^": .power]) else { return base }
+        return Expr(.binary(op.0, base, try unary()), at: op.1)
+    }
+
+    private mutating func postfix() throws(EquationError) -> Expr {
+        var expression = try primary()
+        while current.kind == .symbol("[") {
+            let location = current.location
+            position += 1
+            var indices: [Int] = []
+            repeat {
+                guard case .number(let value) = current.kind, value >= 1, value == value.rounded(), value < 1e9 else {
+                    throw EquationError("an index is a whole number from 1, not \(current.spelling)", at: current.location)
+                }
+                indices.append(Int(value))
+                position += 1
+            } while skip(",")
+            try expect("]")
+            expression = Expr(.index(expression, indices), at: location)
+        }
+        return expression
+    }
+
+    private mutating func primary() throws(EquationError) -> Expr {
+        let token = current
+        switch token.kind {
+        case .number(let value):
+            position += 1
+            return Expr(.number(value), at: token.location)
+        case .name(let name):
+            position += 1
+            guard skip("(") else { return Expr(.name(name), at: token.location) }
+            guard let function = Function(rawValue: name) else {
+                let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+                throw EquationError("unknown function '\(name)' (known: \(known))", at: token.location)
+            }
+            let arguments = try list(closing: ")")
+            return Expr(.call(function, arguments), at: token.location)
+        case .symbol("("):
+            position += 1
+            let inner = try expression()
+            try expect(")")
+            return inner
+        case .symbol("["):
+            position += 1
+            let entries = try list(closing: "]")
+            let rows = entries.compactMap { entry -> [Expr]? in
+                if case .vector(let row) = entry.kind { return row }
+                return nil
+            }
+            if rows.count == entries.count {
+                return Expr(.matrix(rows), at: token.location)
+            }
+            return Expr(.vector(entries), at: token.location)
+        default:
+            throw EquationError("expected a number, a name or '(' but found \(token.spelling)", at: token.location)
+        }
+    }
+
+    /// Reads `expr (',' expr)*` and the closing symbol.
+    private mutating func list(closing: Character) throws(EquationError) -> [Expr] {
+        var items = [try expression()]
+        while skip(",") { items.append(try expression()) }
+        try expect(closing)
+        return items
+    }
+
+    /// Consumes `symbol` and fails when it is not next.
+    mutating func expect(_ symbol: Character) throws(EquationError) {
+        guard skip(symbol) else {
+            throw EquationError("expected '\(symbol)' but found \(current.spelling)", at: current.location)
+        }
+    }
+
+    /// Consumes `symbol` when it is next.
+    mutating func skip(_ symbol: Character) -> Bool {
+        guard current.kind == .symbol(symbol) else { return false }
+        position += 1
+        return true
+    }
+
+    /// Consumes a name when it is next.
+    mutating func takeName() -> (String, SourceLocation)? {
+        guard case .name(let name) = current.kind else { return nil }
+        position += 1
+        return (name, tokens[position - 1].location)
+    }
+
+    private mutating func take(_ operators: [Character: BinaryOperator]) -> (BinaryOperator, SourceLocation)? {
+        guard case .symbol(let symbol) = current.kind, let op = operators[symbol] else { return nil }
+        position += 1
+        return (op, tokens[position - 1].location)
+    }
+}

@@ -1,0 +1,50 @@
+/// A trace step written out: `target relation part = part = …`, e.g.
+/// `∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.90 · 1.00 = −1.90`.
+public struct StepText: Sendable, Equatable {
+    /// What the step computes: `h`, `∂L/∂w`, `w`.
+    public let target: String
+    /// `=`, or `←` for an update.
+    public let relation: String
+    /// The chain rule (backward steps through another node), the formula, the formula with
+    /// numbers, and the result; a part equal to the one before it is left out.
+    public let parts: [String]
+
+    /// The whole step on one line.
+    public var line: String { "\(target) \(relation) " + parts.joined(separator: " = ") }
+}
+
+extension FormulaWriter {
+    /// The text of `step`, with numbers from `bindings`.
+    public func text(for step: Trace.Step, _ bindings: Bindings) -> StepText {
+        switch step {
+        case .forward(let forward):
+            return StepText(target: notation.name(forward.node), relation: "=", parts: parts([
+                symbolic(forward.expression), substituted(forward.expression, bindings), notation.tensor(forward.value),
+            ]))
+        case .backward(let backward):
+            guard let first = backward.terms.first else {
+                return StepText(target: notation.gradient(backward.node), relation: "=", parts: [notation.tensor(backward.value)])
+            }
+            let sum = backward.terms.dropFirst().reduce(first.expression) { $0 + $1.expression }
+            let chain = backward.terms.map { term in
+                term.via == notation.loss
+                    ? notation.gradient(backward.node)
+                    : "\(notation.gradient(term.via)) · \(notation.derivative(of: term.via, by: backward.node))"
+            }.joined(separator: " + ")
+            let isDirect = backward.terms.count == 1 && first.via == notation.loss
+            return StepText(target: notation.gradient(backward.node), relation: "=", parts: parts(
+                (isDirect ? [] : [chain]) + [symbolic(sum), substituted(sum, bindings), notation.tensor(backward.value)]
+            ))
+        case .update(let update):
+            return StepText(target: notation.name(update.parameter), relation: notation.unicode ? "←" : "<-", parts: parts([
+                symbolic(update.expression), substituted(update.expression, bindings), notation.tensor(update.value),
+            ]))
+        }
+    }
+
+    private func parts(_ all: [String]) -> [String] {
+        var kept: [String] = []
+        for part in all where part != kept.last { kept.append(part) }
+        return kept
+    }
+}

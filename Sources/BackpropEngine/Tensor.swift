@@ -1,0 +1,85 @@
+/// The shape of a value: a scalar, a vector of `n` entries or a `rows × columns` matrix.
+public enum Shape: Hashable, Sendable, CustomStringConvertible {
+    case scalar
+    case vector(Int)
+    case matrix(Int, Int)
+
+    /// How many numbers a value of this shape holds.
+    public var count: Int {
+        switch self {
+        case .scalar: 1
+        case .vector(let n): n
+        case .matrix(let rows, let columns): rows * columns
+        }
+    }
+
+    /// `scalar`, `2-vector` or `2×3 matrix`.
+    public var description: String {
+        switch self {
+        case .scalar: "scalar"
+        case .vector(let n): "\(n)-vector"
+        case .matrix(let rows, let columns): "\(rows)×\(columns) matrix"
+        }
+    }
+}
+
+/// A scalar, vector or small matrix of `Double`, stored row by row.
+public struct Tensor: Hashable, Sendable {
+    /// The shape.
+    public let shape: Shape
+    /// The entries, row by row; `shape.count` of them.
+    public let scalars: [Double]
+
+    /// A tensor of `shape` holding `scalars` (row by row). The count must match the shape.
+    public init(shape: Shape, scalars: [Double]) {
+        precondition(scalars.count == shape.count, "\(scalars.count) numbers do not fill a \(shape)")
+        self.shape = shape
+        self.scalars = scalars
+    }
+
+    /// A scalar.
+    public init(_ value: Double) {
+        self.init(shape: .scalar, scalars: [value])
+    }
+
+    /// A vector.
+    public init(vector: [Double]) {
+        self.init(shape: .vector(vector.count), scalars: vector)
+    }
+
+    /// A matrix from its rows, which must all have the same length.
+    public init(rows: [[Double]]) {
+        self.init(shape: .matrix(rows.count, rows.first?.count ?? 0), scalars: rows.flatMap { $0 })
+    }
+
+    /// A tensor of `shape` with every entry `value`.
+    public init(repeating value: Double, shape: Shape) {
+        self.init(shape: shape, scalars: Array(repeating: value, count: shape.count))
+    }
+
+    /// The value of a scalar, or the first entry.
+    public var scalar: Double { scalars[0] }
+
+    /// True when every entry is finite.
+    public var isFinite: Bool { scalars.allSatisfy(\.isFinite) }
+
+    /// The rows of a matrix, the entries of a vector as one row, or the scalar as one row.
+    public var rows: [[Double]] {
+        guard case .matrix(let rowCount, let columns) = shape else { return [scalars] }
+        return (0..<rowCount).map { Array(scalars[$0 * columns..<($0 + 1) * columns]) }
+    }
+
+    /// The same numbers with each entry replaced by `transform(entry)`.
+    public func map(_ transform: (Double) -> Double) -> Tensor {
+        Tensor(shape: shape, scalars: scalars.map(transform))
+    }
+
+    /// The tensor in brackets with each entry written by `number`: `x`, `[a, b]`, `[[a, b], [c, d]]`.
+    public func written(_ number: (Double) -> String) -> String {
+        switch shape {
+        case .scalar: number(scalar)
+        case .vector: "[" + scalars.map(number).joined(separator: ", ") + "]"
+        case .matrix: "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/// One training iteration worked out in the order a person would do it by hand: every forward
+/// value, every gradient by the chain rule, every parameter update, with the formulas behind them.
+public struct Trace: Sendable {
+    /// A forward step: `node = expression = value`.
+    public struct Forward: Sendable {
+        /// The node computed.
+        public let node: String
+        /// Its equation's right-hand side.
+        public let expression: Expr
+        /// Its value.
+        public let value: Tensor
+    }
+
+    /// A backward step: ∂L/∂node as the sum of its chain-rule terms (none for the loss itself, whose
+    /// gradient is 1).
+    public struct Backward: Sendable {
+        /// The node whose gradient is computed.
+        public let node: String
+        /// The chain-rule terms that add up to it.
+        public let terms: [ChainTerm]
+        /// ∂L/∂node.
+        public let value: Tensor
+    }
+
+    /// An update step: `parameter ← parameter − η·∂L/∂parameter`.
+    public struct Update: Sendable {
+        /// The parameter updated.
+        public let parameter: String
+        /// `parameter − η·∂L/∂parameter`.
+        public let expression: Expr
+        /// Its new value.
+        public let value: Tensor
+    }
+
+    /// Any step of the trace.
+    public enum Step: Sendable {
+        case forward(Forward)
+        case backward(Backward)
+        case update(Update)
+
+        /// The node the step computes.
+        public var node: String {
+            switch self {
+            case .forward(let step): step.node
+            case .backward(let step): step.node
+            case .update(let step): step.parameter
+            }
+        }
+    }
+
+    /// The forward steps, in computing order.
+    public let forward: [Forward]
+    /// The backward steps, from the loss down.
+    public let backward: [Backward]
+    /// The updates, in the order the parameters were declared.
+    public let updates: [Update]
+    /// The learning rate used.
+    public let eta: Double
+    /// Every node's value in this iteration (before the update), by name.
+    public let values: [String: Tensor]
+    /// ∂L/∂node for every node, by name.
+    public let gradients: [String: Tensor]
+    /// Each parameter's value after the update, by name.
+    public let updated: [String: Tensor]
+
+    /// All steps in order: forward, backward, updates.
+    public var steps: [Step] { forward.map(Step.forward) + backward.map(Step.backward) + updates.map(Step.update) }
+
+    /// True when a value, a gradient or an update is infinite or not a number: training diverged.
+    public var diverged: Bool {
+        ![values, gradients, updated].allSatisfy { $0.values.allSatisfy(\.isFinite) }
+    }
+
+    /// The values and gradients to substitute into this trace's formulas, η included.
+    public var bindings: Bindings {
+        Bindings(values: values.merging([Model.etaName: Tensor(eta)]) { current, _ in current }, gradients: gradients)
+    }
+}
+
+/// The numbers a formula is read with: node values (η under `Model.etaName`) and gradients.
+public struct Bindings: Sendable {
+    /// Values by name.
+    public var values: [String: Tensor]
+    /// ∂L/∂name by name.
+    public var gradients: [String: Tensor]
+
+    /// Bindings of `values` and `gradients`.
+    public init(values: [String: Tensor], gradients: [String: Tensor] = [:]) {
+        self.values = values
+        self.gradients = gradients
+    }
+
+    /// The value of `expression` with these numbers.
+    public func evaluate(_ expression: Expr) throws -> Tensor {
+        try Evaluator(values: values, gradients: gradients).evaluate(expression)
+    }
+}

@@ -1,0 +1,68 @@
+extension Model {
+    /// One training iteration from `values` (the starting values when nil): forward, backward, update.
+    public func trace(from values: [String: Tensor]? = nil) throws -> Trace {
+        var (forward, computed) = try forwardPass(from: values ?? startingValues)
+        computed[Model.etaName] = Tensor(eta)
+        var evaluator = Evaluator(values: computed)
+        evaluator.gradients = try backward(from: loss, seed: Tensor(1), evaluator: evaluator)
+        let backward = plan.order.compactMap { node in
+            evaluator.gradients[node].map { Trace.Backward(node: node, terms: plan.terms[node] ?? [], value: $0) }
+        }
+        var updates: [Trace.Update] = []
+        for parameter in parameters {
+            let expression = Expr.name(parameter) - Expr.name(Model.etaName) * .gradient(parameter)
+            updates.append(Trace.Update(parameter: parameter, expression: expression, value: try evaluator.evaluate(expression)))
+        }
+        var values = evaluator.values
+        values[Model.etaName] = nil
+        return Trace(
+            forward: forward, backward: backward, updates: updates, eta: eta, values: values,
+            gradients: evaluator.gradients,
+            updated: Dictionary(uniqueKeysWithValues: updates.map { ($0.parameter, $0.value) })
+        )
+    }
+
+    /// The forward steps from `start`, and every node's value after them.
+    func forwardPass(from start: [String: Tensor]) throws -> (steps: [Trace.Forward], values: [String: Tensor]) {
+        var values = start
+        var steps: [Trace.Forward] = []
+        for equation in equations {
+            let value = try Evaluator(values: values).evaluate(equation.expression)
+            steps.append(Trace.Forward(node: equation.name, expression: equation.expression, value: value))
+            values[equation.name] = value
+        }
+        return (steps, values)
+    }
+
+    /// `iterations` training iterations from the starting values, each starting where the last
+    /// one's updates left the parameters. Stops after the first iteration that diverged.
+    public func train(iterations: Int) throws -> [Trace] {
+        var traces: [Trace] = []
+        var values = startingValues
+        for _ in 0..<iterations {
+            let trace = try self.trace(from: values)
+            traces.append(trace)
+            if trace.diverged { break }
+            values.merge(trace.updated) { _, new in new }
+        }
+        return traces
+    }
+
+    /// The gradient of `output` with respect to every node that feeds it, when the gradient
+    /// arriving at `output` is `seed`. Nodes after `output`, or not feeding it, get zeros.
+    func backward(from output: String, seed: Tensor, evaluator: Evaluator) throws -> [String: Tensor] {
+        let last = equations.firstIndex { $0.name == output } ?? equations.count - 1
+        let reachable = Set(equations[...last].map(\.name))
+        var evaluator = evaluator
+        evaluator.gradients = [output: seed]
+        for node in plan.order where node != output {
+            let shape = shapes[node] ?? .scalar
+            var total = Tensor(repeating: 0, shape: shape)
+            for term in plan.terms[node] ?? [] where reachable.contains(term.via) && evaluator.gradients[term.via] != nil {
+                total = try total.zip(try evaluator.evaluate(term.expression).broadcast(to: shape), +)
+            }
+            evaluator.gradients[node] = total
+        }
+        return evaluator.gradients
+    }
+}

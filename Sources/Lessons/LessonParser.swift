@@ -1,0 +1,247 @@
+import BackpropEngine
+
+extension Lesson {
+    /// Reads a lesson file (the format of `lessons/README.md`); every mistake is a `LessonError`
+    /// naming `file`, the line and the column.
+    public init(parsing text: String, file: String, id: String) throws(LessonError) {
+        var reader = LessonReader(file: file)
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = String(line)
+            if line.hasSuffix("\r") { line.removeLast() }
+            try reader.read(line, number: index + 1)
+        }
+        let result = try reader.finish()
+        self.init(id: id, title: result.title, summary: result.summary, file: file, model: result.model, slides: result.slides)
+    }
+}
+
+/// Reads a lesson line by line.
+private struct LessonReader {
+    let file: String
+    var title: String?
+    var summary: [String] = []
+    var model: Model?
+    var slides: [Slide] = []
+    var slide: SlideBuilder?
+    /// An open fence: its kind, the line it opened on, and its lines so far.
+    var fence: (kind: String, line: Int, lines: [String])?
+    /// A question waiting for its `answer:` line.
+    var question: (text: String, line: Int)?
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func error(_ message: String, line: Int, column: Int = 1) -> LessonError {
+        LessonError(file: file, line: line, column: column, message: message)
+    }
+
+    mutating func read(_ line: String, number: Int) throws(LessonError) {
+        if var open = fence {
+            if line.trimmingSpaces == "```" {
+                fence = nil
+                try close(kind: open.kind, lines: open.lines, openedOn: open.line)
+            } else {
+                open.lines.append(line)
+                fence = open
+            }
+            return
+        }
+        if let pending = question, !line.hasPrefix("answer:") {
+            throw error("the question is followed by its 'answer: EXPR' line", line: pending.line)
+        }
+        guard title != nil else {
+            if line.trimmingSpaces.isEmpty { return }
+            guard line.hasPrefix("# ") else { throw error("a lesson starts with its title: '# Title'", line: number) }
+            title = String(line.dropFirst(2)).trimmingSpaces
+            return
+        }
+        if line.hasPrefix("```") {
+            try open(kind: String(line.dropFirst(3)).trimmingSpaces, line: number)
+        } else if line.hasPrefix("## ") {
+            try startSlide(title: String(line.dropFirst(3)).trimmingSpaces, line: number)
+        } else if line.hasPrefix("#") && !line.hasPrefix("##") {
+            throw error("only line 1 is a '# ' title; a slide starts with '## '", line: number)
+        } else if slide == nil {
+            if !line.trimmingSpaces.isEmpty { summary.append(line.trimmingSpaces) }
+        } else {
+            try readSlideLine(line, number: number)
+        }
+    }
+
+    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, slides: [Slide]) {
+        if let open = fence { throw error("the ``` block opened here is never closed", line: open.line) }
+        if let pending = question { throw error("the question is followed by its 'answer: EXPR' line", line: pending.line) }
+        guard let title else { throw error("the lesson is empty: it starts with '# Title'", line: 1) }
+        finishSlide()
+        guard !slides.isEmpty else { throw error("the lesson has no slides: add one with '## Slide title'", line: 1) }
+        return (title, summary.joined(separator: " "), model, slides)
+    }
+
+    private mutating func open(kind: String, line: Int) throws(LessonError) {
+        switch kind {
+        case "model":
+            guard slide == nil else { throw error("the model block goes before the first slide", line: line, column: 4) }
+            guard model == nil else { throw error("a lesson has one model block", line: line, column: 4) }
+        case "formulas":
+            guard slide != nil else { throw error("formulas belong to a slide: put them after a '## ' heading", line: line, column: 4) }
+        default:
+            throw error("unknown block '```\(kind)' (known: model, formulas)", line: line, column: 4)
+        }
+        fence = (kind, line, [])
+    }
+
+    private mutating func close(kind: String, lines: [String], openedOn line: Int) throws(LessonError) {
+        if kind == "formulas" {
+            slide?.endParagraph()
+            slide?.blocks.append(.formulas(lines.filter { !$0.trimmingSpaces.isEmpty }))
+            return
+        }
+        do {
+            model = try Model(parsing: lines.joined(separator: "\n"), firstLine: line + 1)
+        } catch {
+            throw self.error(error.message, line: error.location.line, column: error.location.column)
+        }
+    }
+
+    private mutating func startSlide(title: String, line: Int) throws(LessonError) {
+        guard !title.isEmpty else { throw error("a slide needs a title after '## '", line: line, column: 4) }
+        finishSlide()
+        slide = SlideBuilder(title: title, line: line)
+    }
+
+    private mutating func finishSlide() {
+        guard var builder = slide else { return }
+        builder.endParagraph()
+        slides.append(Slide(
+            title: builder.title, blocks: builder.blocks, panels: builder.panels, jacobians: builder.jacobians,
+            question: builder.question, line: builder.line
+        ))
+        slide = nil
+    }
+
+    private mutating func readSlideLine(_ line: String, number: Int) throws(LessonError) {
+        let trimmed = line.trimmingSpaces
+        if let colon = trimmed.firstIndex(of: ":"), let directive = Directive(rawValue: String(trimmed[..<colon])) {
+            let indent = line.count - line.drop(while: { $0 == " " }).count
+            let valueColumn = indent + trimmed.distance(from: trimmed.startIndex, to: colon) + 2
+            try readDirective(directive, String(trimmed[trimmed.index(after: colon)...]), line: number, column: valueColumn)
+        } else if trimmed.isEmpty {
+            slide?.endParagraph()
+        } else if trimmed.hasPrefix("- ") {
+            slide?.endParagraph()
+            slide?.blocks.append(.bullet(String(trimmed.dropFirst(2))))
+        } else if trimmed.hasPrefix(">") {
+            slide?.addNote(String(trimmed.dropFirst()).trimmingSpaces)
+        } else {
+            slide?.addProse(trimmed)
+        }
+    }
+
+    private enum Directive: String {
+        case show, jacobian, question, answer
+    }
+
+    private mutating func readDirective(_ directive: Directive, _ value: String, line: Int, column: Int) throws(LessonError) {
+        guard let model else {
+            throw error("'\(directive.rawValue):' needs a model: add a ```model block before the first slide", line: line)
+        }
+        let words = value.wordsWithColumns(from: column)
+        switch directive {
+        case .show:
+            guard !words.isEmpty else { throw error("'show:' names a panel: trace, table or graph", line: line, column: column) }
+            for (word, wordColumn) in words {
+                guard let panel = Slide.Panel(rawValue: word) else {
+                    throw error("unknown panel '\(word)' (known: trace, table, graph)", line: line, column: wordColumn)
+                }
+                if slide?.panels.contains(panel) == false { slide?.panels.append(panel) }
+            }
+        case .jacobian:
+            guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
+            for (word, wordColumn) in words where model.shapes[word] == nil {
+                throw error("unknown node '\(word)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
+            }
+            slide?.jacobians.append(Slide.JacobianRequest(output: words[0].0, input: words[1].0))
+        case .question:
+            guard slide?.question == nil else { throw error("a slide asks one question", line: line) }
+            question = (value.trimmingSpaces, line)
+        case .answer:
+            guard let pending = question else { throw error("'answer:' follows a 'question:' line", line: line) }
+            question = nil
+            do {
+                let answer = try Expr(parsing: value, at: SourceLocation(line: line, column: column))
+                _ = try model.shape(of: answer, fallback: SourceLocation(line: line, column: column))
+                slide?.question = Slide.Question(text: pending.text, answerText: value.trimmingSpaces, answer: answer)
+            } catch {
+                throw self.error(error.message, line: error.location.line, column: error.location.column)
+            }
+        }
+    }
+}
+
+/// A slide being read.
+private struct SlideBuilder {
+    let title: String
+    let line: Int
+    var blocks: [Slide.Block] = []
+    var panels: [Slide.Panel] = []
+    var jacobians: [Slide.JacobianRequest] = []
+    var question: Slide.Question?
+    var paragraph: [String] = []
+    var note: [String] = []
+
+    init(title: String, line: Int) {
+        self.title = title
+        self.line = line
+    }
+
+    mutating func addProse(_ text: String) {
+        flushNote()
+        paragraph.append(text)
+    }
+
+    mutating func addNote(_ text: String) {
+        flushParagraph()
+        note.append(text)
+    }
+
+    mutating func endParagraph() {
+        flushParagraph()
+        flushNote()
+    }
+
+    private mutating func flushParagraph() {
+        if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+        paragraph = []
+    }
+
+    private mutating func flushNote() {
+        if !note.isEmpty { blocks.append(.note(note.joined(separator: " "))) }
+        note = []
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+
+    /// The words separated by spaces, each with its 1-based column when the text starts at `column`.
+    func wordsWithColumns(from column: Int) -> [(String, Int)] {
+        var words: [(String, Int)] = []
+        var current = "", start = column
+        for (offset, character) in enumerated() {
+            if character == " " || character == "\t" {
+                if !current.isEmpty { words.append((current, start)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = column + offset }
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append((current, start)) }
+        return words
+    }
+}

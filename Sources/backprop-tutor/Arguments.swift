@@ -1,0 +1,149 @@
+/// What the command line asks for.
+enum Command: Equatable {
+    /// The full-screen tutor, at a lesson or at the first.
+    case tutor(lesson: String?)
+    /// The list of lessons.
+    case list
+    /// The traces and table of a lesson's model.
+    case print(PrintOptions)
+    /// The usage text.
+    case help
+    /// The version.
+    case version
+}
+
+/// The options of `print`.
+struct PrintOptions: Equatable {
+    /// A lesson id or a path to a lesson file.
+    var lesson = ""
+    /// Training iterations to run.
+    var steps = 3
+    /// Starting values to override, `NAME=VALUE`, in order.
+    var settings: [String] = []
+    /// The learning rate to use instead of the lesson's.
+    var eta: Double?
+    /// One JSON document instead of text.
+    var json = false
+    /// Decimals shown in text output.
+    var precision = 2
+    /// ASCII instead of Unicode math in text output.
+    var ascii = false
+}
+
+/// A command line that makes no sense: said in one line, followed by the usage, exit code 2.
+struct UsageError: Error, Equatable {
+    let message: String
+}
+
+/// The parsed command line.
+struct Arguments: Equatable {
+    /// What to do.
+    var command: Command
+    /// `--lessons DIR`: a folder of lessons to use instead of the built-in ones.
+    var lessonsDirectory: String?
+
+    /// Parses the arguments after the program name.
+    init(_ arguments: [String]) throws(UsageError) {
+        var rest = arguments[...]
+        var lessonsDirectory: String?
+        var positional: [String] = []
+        var options = PrintOptions()
+        var sawPrintOption = false
+
+        func value(for option: String) throws(UsageError) -> String {
+            guard let next = rest.popFirst() else { throw UsageError(message: "\(option) needs a value") }
+            return next
+        }
+        while let argument = rest.popFirst() {
+            var (name, inline) = (argument, String?.none)
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inline = String(argument[argument.index(after: equals)...])
+            }
+            func take() throws(UsageError) -> String {
+                if let inline { return inline }
+                return try value(for: name)
+            }
+            switch name {
+            case "-h", "--help": self.init(command: .help, lessonsDirectory: nil); return
+            case "-V", "--version": self.init(command: .version, lessonsDirectory: nil); return
+            case "--lessons": lessonsDirectory = try take()
+            case "--json": options.json = true; sawPrintOption = true
+            case "--ascii": options.ascii = true; sawPrintOption = true
+            case "--set": options.settings.append(try take()); sawPrintOption = true
+            case "--steps":
+                let text = try take()
+                guard let steps = Int(text), steps >= 1, steps <= 100_000 else {
+                    throw UsageError(message: "--steps takes a whole number from 1 to 100000, not '\(text)'")
+                }
+                options.steps = steps
+                sawPrintOption = true
+            case "--eta":
+                let text = try take()
+                guard let eta = Double(text), eta.isFinite else { throw UsageError(message: "--eta takes a number, not '\(text)'") }
+                options.eta = eta
+                sawPrintOption = true
+            case "--precision":
+                let text = try take()
+                guard let precision = Int(text), (0...12).contains(precision) else {
+                    throw UsageError(message: "--precision takes a whole number from 0 to 12, not '\(text)'")
+                }
+                options.precision = precision
+                sawPrintOption = true
+            default:
+                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option '\(argument)'") }
+                positional.append(argument)
+            }
+        }
+
+        let command: Command
+        switch positional.first {
+        case "list":
+            guard positional.count == 1 else { throw UsageError(message: "list takes no lesson") }
+            command = .list
+        case "print":
+            guard positional.count == 2 else { throw UsageError(message: "print takes one lesson, as in 'print linear'") }
+            options.lesson = positional[1]
+            command = .print(options)
+        default:
+            guard positional.count <= 1 else { throw UsageError(message: "unexpected '\(positional[1])'") }
+            command = .tutor(lesson: positional.first)
+        }
+        if sawPrintOption, case .print = command {} else if sawPrintOption {
+            throw UsageError(message: "--json, --steps, --set, --eta, --precision and --ascii go with 'print'")
+        }
+        self.init(command: command, lessonsDirectory: lessonsDirectory)
+    }
+
+    private init(command: Command, lessonsDirectory: String?) {
+        self.command = command
+        self.lessonsDirectory = lessonsDirectory
+    }
+}
+
+/// The usage text shown by `--help` and after a usage error.
+let usage = """
+    usage: backprop-tutor [LESSON] [--lessons DIR]
+           backprop-tutor list [--lessons DIR]
+           backprop-tutor print LESSON [--steps N] [--set NAME=VALUE]... [--eta V] [--json]
+                                       [--precision D] [--ascii] [--lessons DIR]
+
+    An interactive tutor for backpropagation. Without a command it opens the full-screen
+    tutor at LESSON (default: the first); press ? in it for the keys.
+
+      list             the lessons: id, title and number of slides
+      print LESSON     run the lesson's model and print every step of every iteration and the
+                       iteration table; LESSON is a lesson id or a path to a lesson file
+        --steps N          training iterations (default 3)
+        --set NAME=VALUE   a starting value: w=0.5, x=[1,2], W=[[0.1,0.2],[0.3,0.4]] (repeatable)
+        --eta V            the learning rate η instead of the lesson's
+        --json             one JSON document (see README.md) instead of text
+        --precision D      decimals in text output (default 2)
+        --ascii            plain ASCII instead of Unicode math
+      --lessons DIR    lessons from DIR (files named N-ID.md) instead of the built-in ones
+      -h, --help       this text
+      -V, --version    the version
+    """
+
+/// The version `--version` prints.
+let version = "backprop-tutor 0.1.0"

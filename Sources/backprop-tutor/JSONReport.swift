@@ -1,0 +1,46 @@
+import BackpropEngine
+
+/// The JSON document of `print --json`:
+/// `{"lesson": id, "eta": η, "iterations": [{"values": {…}, "gradients": {…}, "updated": {…}}]}`,
+/// every number at full precision (the shortest decimal that reads back the same `Double`),
+/// vectors as arrays, matrices as arrays of rows, and non-finite numbers as null.
+struct JSONReport {
+    let lesson: String
+    let model: Model
+    let traces: [Trace]
+
+    /// The document, one line per iteration.
+    var text: String {
+        let iterations = traces.map { trace in
+            "    {\"values\": \(object(model.nodes, trace.values)), \"gradients\": \(object(model.nodes, trace.gradients)), "
+                + "\"updated\": \(object(model.parameters, trace.updated))}"
+        }
+        return "{\"lesson\": \(string(lesson)), \"eta\": \(number(model.eta)), \"iterations\": [\n"
+            + iterations.joined(separator: ",\n") + "\n]}"
+    }
+
+    private func object(_ names: [String], _ values: [String: Tensor]) -> String {
+        "{" + names.compactMap { name in values[name].map { "\(string(name)): \(tensor($0))" } }.joined(separator: ", ") + "}"
+    }
+
+    private func tensor(_ value: Tensor) -> String {
+        value.written(number)
+    }
+
+    private func number(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : "null"
+    }
+
+    private func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

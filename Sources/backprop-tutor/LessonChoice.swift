@@ -1,0 +1,24 @@
+import BackpropEngine
+import Lessons
+
+/// The lessons in use (built in, or from `--lessons DIR`) and how a command names one of them.
+struct LessonChoice {
+    /// The lessons, in order.
+    let lessons: [Lesson]
+
+    /// The built-in lessons, or those in `directory`.
+    init(directory: String?) throws(LessonError) {
+        if let directory {
+            lessons = try LessonLibrary.load(directory: directory)
+        } else {
+            lessons = try LessonLibrary.builtIn()
+        }
+    }
+
+    /// The lesson called `name`: an id, or a path to a lesson file.
+    func lesson(named name: String) throws -> Lesson {
+        if let lesson = lessons.first(where: { $0.id == name }) { return lesson }
+        if name.contains("/") || name.hasSuffix(".md") { return try LessonLibrary.load(file: name) }
+        throw UsageError(message: "unknown lesson '\(name)' (known: \(lessons.map(\.id).joined(separator: ", ")))")
+    }
+}

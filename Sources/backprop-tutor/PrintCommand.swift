@@ -1,0 +1,86 @@
+import BackpropEngine
+import Lessons
+
+/// `backprop-tutor print`: every step of N training iterations and the iteration table, as
+/// text or as one JSON document.
+struct PrintCommand {
+    let options: PrintOptions
+    let lesson: Lesson
+
+    /// The lesson's model with the command line's starting values and η.
+    func model() throws -> Model {
+        guard var model = lesson.model else {
+            throw UsageError(message: "lesson '\(lesson.id)' has no model to run (try one with slides that compute)")
+        }
+        for setting in options.settings {
+            guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
+                throw UsageError(message: "--set takes NAME=VALUE, not '\(setting)'")
+            }
+            let name = String(setting[..<equals]), text = String(setting[setting.index(after: equals)...])
+            let value: Tensor
+            do {
+                value = try Tensor(parsing: text)
+            } catch {
+                throw UsageError(message: "--set \(setting): '\(text)' is not a value (\(error.message))")
+            }
+            do {
+                model = try model.setting(name, to: value)
+            } catch {
+                throw UsageError(message: "--set \(setting): \(error)")
+            }
+        }
+        if let eta = options.eta { model = model.setting(eta: eta) }
+        return model
+    }
+
+    /// The output.
+    func run() throws -> String {
+        let model = try model()
+        let traces = try model.train(iterations: options.steps)
+        return options.json ? JSONReport(lesson: lesson.id, model: model, traces: traces).text : text(model, traces)
+    }
+
+    private func text(_ model: Model, _ traces: [Trace]) -> String {
+        let notation = Notation(loss: model.loss, precision: options.precision, unicode: !options.ascii)
+        let writer = FormulaWriter(notation: notation, shapes: model.shapes)
+        var lines = ["\(lesson.title) (\(lesson.id)): \(options.steps) iteration\(options.steps == 1 ? "" : "s"), \(notation.name(Model.etaName)) = \(notation.constant(model.eta))"]
+        for (index, trace) in traces.enumerated() {
+            lines += ["", "Iteration \(index + 1)"]
+            for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),
+                                     ("backward", trace.backward.map(Trace.Step.backward)),
+                                     ("update", trace.updates.map(Trace.Step.update))] {
+                lines.append("  \(heading)")
+                lines += steps.map { "    " + writer.text(for: $0, trace.bindings).line }
+            }
+        }
+        lines += ["", "Iteration table"] + TableText(model: model, notation: notation).lines(traces)
+        if let last = traces.last, last.diverged {
+            lines += ["", "diverged at iteration \(traces.count): a value is no longer finite; try a smaller η"]
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// The iteration table as aligned text columns.
+struct TableText {
+    let model: Model
+    let notation: Notation
+
+    /// A heading line and a line per trace, columns right-aligned.
+    func lines(_ traces: [Trace]) -> [String] {
+        let columns = IterationTable(model: model).columns
+        let rows = [["#"] + columns.map { $0.heading(notation) }]
+            + traces.enumerated().map { index, trace in
+                ["\(index + 1)"] + columns.map { $0.value(in: trace).map(notation.tensor) ?? "" }
+            }
+        let widths = columns.indices.map { column in rows.map { $0[column + 1].count }.max() ?? 0 }
+        let numberWidth = rows.map { $0[0].count }.max() ?? 1
+        return rows.map { row in
+            ([pad(row[0], numberWidth)] + zip(row.dropFirst(), widths).map { pad($0, $1) }).joined(separator: "  ")
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

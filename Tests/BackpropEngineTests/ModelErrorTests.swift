@@ -1,0 +1,38 @@
+import Testing
+@testable import BackpropEngine
+
+/// Every mistake in a model is an error with its line and column and a message a person can act on.
+@Suite struct ModelErrorTests {
+    static let cases: [(source: String, line: Int, column: Int, message: String)] = [
+        ("eta = 0.1\nloss L = w*2", 2, 10, "unknown name 'w'"),
+        ("eta = 0.1\nparam w = 1\nloss L = w $ 2", 3, 12, "unexpected character '$'"),
+        ("eta = 0.1\nparam w = 1\nloss L = (w + 2", 3, 16, "expected ')' but found the end of the line"),
+        ("eta = 0.1\nparam w = 1\nloss L = tanh(w)", 3, 10, "unknown function 'tanh' (known: sigmoid, exp, log, softmax, sum, crossentropy)"),
+        ("eta = 0.1\nparam x = [1, 2]\nparam W = [[1, 2, 3], [4, 5, 6]]\nloss L = sum(W @ x)", 4, 16, "cannot multiply a 2×3 matrix by a 2-vector with @"),
+        ("eta = 0.1\nparam x = [1, 2]\nparam z = [1, 2, 3]\nloss L = sum(x + z)", 4, 16, "cannot apply '+' to a 2-vector and a 3-vector: shapes differ"),
+        ("eta = 0.1\nparam x = [1, 2]\nloss L = x", 3, 6, "the loss must be a scalar, but 'L' is a 2-vector"),
+        ("eta = 0.1\nparam x = [1, 2]\nloss L = x[3]", 3, 11, "index 3 does not fit a 2-vector"),
+        ("eta = 0.1\nparam w = 1\nparam w = 2\nloss L = w", 3, 7, "'w' is already defined at line 2"),
+        ("param w = 1\nloss L = w", 1, 1, "the model sets no learning rate: add a line 'eta = 0.1'"),
+        ("eta = 0.1\nparam w = 1\nh = w", 1, 1, "the model has no loss: mark one equation with 'loss', as in 'loss L = ...'"),
+        ("eta = 0.1\nparam w = 1\nloss L = h\nh = w", 3, 10, "'h' is used before its equation"),
+        ("eta = 0.1\nparam w = [[1, 2], [3]]\nloss L = 1", 2, 11, "a matrix's rows must have the same length"),
+        ("eta = 0.1\nparam w = v\nloss L = w", 2, 11, "a starting value is a number, vector or matrix, but it uses 'v'"),
+        ("eta = 0.1\n= 3", 2, 1, "a line starts with a name: 'input', 'target', 'param', 'loss', 'eta' or the node it defines"),
+        ("eta = 0.1\nparam w = 1\nloss L = softmax(w)[1]", 3, 10, "softmax takes a vector, or two or more scalars"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func mistakeIsReportedWithLineColumnAndMessage(index: Int) {
+        let expected = Self.cases[index]
+        #expect(throws: EquationError(expected.message, at: SourceLocation(line: expected.line, column: expected.column))) {
+            try Model(parsing: expected.source)
+        }
+    }
+
+    @Test func settingAValueOfAnotherShapeIsRefused() throws {
+        let model = try Model(parsing: "eta = 0.1\nparam x = [1, 2]\nloss L = sum(x)")
+        #expect(throws: SettingError("'x' is a 2-vector; 3-vector given")) { try model.setting("x", to: Tensor(vector: [1, 2, 3])) }
+        #expect(throws: SettingError("no starting value is called 'z' (known: x, eta)")) { try model.setting("z", to: Tensor(1)) }
+    }
+}

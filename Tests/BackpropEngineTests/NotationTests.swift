@@ -1,0 +1,38 @@
+import Testing
+@testable import BackpropEngine
+
+/// Numbers are rounded as a person rounds the decimal they read, half to even.
+@Suite struct NotationTests {
+    @Test(arguments: [
+        (1.805, 2, "1.80"), (1.815, 2, "1.82"), (2.316, 2, "2.32"), (0.6498, 2, "0.65"), (-1.9, 2, "−1.90"),
+        (-0.004, 2, "0.00"), (999.995, 2, "1000.00"), (1e-5, 2, "0.00"), (0.5, 0, "0"), (1.5, 0, "2"),
+        (123456.789, 1, "123456.8"), (1e20, 2, "100000000000000000000.00"), (-2.5e-7, 6, "0.000000"), (0.000125, 4, "0.0001"),
+    ])
+    func roundsHalfToEven(value: Double, precision: Int, text: String) {
+        #expect(Notation(precision: precision).number(value) == text)
+    }
+
+    @Test func nonFiniteNumbersAreSpeltOut() {
+        #expect(Notation().number(.nan) == "NaN")
+        #expect(Notation().number(-.infinity) == "−∞")
+        #expect(Notation(unicode: false).number(.infinity) == "inf")
+    }
+
+    @Test func namesFollowTheDeck() {
+        #expect(Notation().name("v1") == "v₁")
+        #expect(Notation().name("eta") == "η")
+        #expect(Notation().gradient("o2") == "∂L/∂o₂")
+        #expect(Notation(unicode: false).gradient("o2") == "dL/do2")
+    }
+
+    @Test func formulasAreParenthesisedOnlyWherePrecedenceNeedsIt() throws {
+        let writer = FormulaWriter(notation: Notation(), shapes: ["a": .scalar, "b": .scalar, "c": .scalar])
+        let cases = [
+            ("a - (b - c)", "a − (b − c)"), ("(a - b) - c", "a − b − c"), ("-(a + b)^2", "−(a + b)²"),
+            ("a / (b * c)", "a / (b · c)"), ("a * b * c", "a · b · c"), ("(-a)^3", "(−a)³"), ("a^b", "a^b"),
+        ]
+        for (source, written) in cases {
+            #expect(writer.symbolic(try Expr(parsing: source)) == written)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// The command line as a script or a user without a full-screen terminal uses it.
+@Suite struct CommandLineTests {
+    @Test func listShowsEveryLessonWithIdTitleAndSlideCountFromAnyFolder() throws {
+        let result = try Binary.run(["list"], in: try Binary.temporaryFolder())
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["primer", "linear", "deeper", "wider", "closing"])
+        #expect(lines[1].contains("The simplest NN ever") && lines[1].hasSuffix("slides)"))
+    }
+
+    @Test func printLinearShowsTheDecksTable() throws {
+        let result = try Binary.run(["print", "linear"])
+        #expect(result.status == 0)
+        let table = result.standardOutput.split(separator: "\n").suffix(4).map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(table == [
+            "# h L ∂L/∂h ∂L/∂w ∂L/∂b w b",
+            "1 1.10 1.80 −1.90 −1.90 −1.90 0.48 1.38",
+            "2 1.86 0.65 −1.14 −1.14 −1.14 0.71 1.61",
+            "3 2.32 0.23 −0.68 −0.68 −0.68 0.84 1.74",
+        ])
+        #expect(result.standardOutput.contains("∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.90 · 1.00 = −1.90"))
+        #expect(result.standardOutput.contains("w ← w − η · ∂L/∂w = 0.10 − 0.20 · (−1.90) = 0.48"))
+    }
+
+    @Test func printAppliesEtaAndStartingValues() throws {
+        let result = try Binary.run(["print", "linear", "--eta", "0.1", "--steps", "2", "--ascii"])
+        #expect(result.status == 0)
+        let rows = result.standardOutput.split(separator: "\n").suffix(2).map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows == ["1 1.10 1.80 -1.90 -1.90 -1.90 0.29 1.19", "2 1.48 1.16 -1.52 -1.52 -1.52 0.44 1.34"])
+        let wider = try Binary.run(["print", "wider", "--set", "W=[[1,0],[0,1]]", "--set", "x=[0.5, -0.5]", "--steps", "1"])
+        #expect(wider.status == 0)
+        #expect(wider.standardOutput.contains("h = W · x + b = [[1.00, 0.00], [0.00, 1.00]] · [0.50, −0.50]"))
+    }
+
+    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    func printJSONHasEveryNodeAtFullPrecision(lesson: String) throws {
+        let result = try Binary.run(["print", lesson, "--json", "--steps", "2"])
+        #expect(result.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(document["lesson"] as? String == lesson)
+        #expect(document["eta"] is Double)
+        let iterations = try #require(document["iterations"] as? [[String: [String: Any]]])
+        #expect(iterations.count == 2)
+        let first = try #require(iterations.first)
+        let values = try #require(first["values"]), gradients = try #require(first["gradients"])
+        #expect(Set(values.keys) == Set(gradients.keys))
+        #expect(values.keys.contains("L") && gradients["L"] as? Double == 1)
+        #expect(first["updated"]?.isEmpty == false)
+    }
+
+    @Test func printJSONOfLinearKeepsFullPrecision() throws {
+        let result = try Binary.run(["print", "linear", "--json", "--steps", "3"])
+        #expect(result.standardOutput.contains("\"L\": 1.805"))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let iterations = try #require(document["iterations"] as? [[String: [String: Double]]])
+        #expect(abs((iterations[2]["updated"]?["b"] ?? 0) - 1.7448) < 1e-12)
+    }
+
+    @Test(arguments: [
+        (["print", "nosuch"], "backprop-tutor: unknown lesson 'nosuch' (known: primer, linear, deeper, wider, closing)"),
+        (["--frobnicate"], "backprop-tutor: unknown option '--frobnicate'"),
+        (["print", "linear", "--set", "z=1"], "backprop-tutor: --set z=1: no starting value is called 'z' (known: x, y, w, b, eta)"),
+        (["print", "linear", "--set", "w=[1,2]"], "backprop-tutor: --set w=[1,2]: 'w' is a scalar; 2-vector given"),
+        (["print", "linear", "--steps", "zero"], "backprop-tutor: --steps takes a whole number from 1 to 100000, not 'zero'"),
+        (["print", "linear", "--eta"], "backprop-tutor: --eta needs a value"),
+        (["list", "--json"], "backprop-tutor: --json, --steps, --set, --eta, --precision and --ascii go with 'print'"),
+        (["print", "primer"], "backprop-tutor: lesson 'primer' has no model to run (try one with slides that compute)"),
+    ])
+    func badCommandLineGivesOneLineErrorUsageAndStatusTwo(arguments: [String], message: String) throws {
+        let result = try Binary.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardError.split(separator: "\n").first.map(String.init) == message)
+        #expect(result.standardError.contains("usage: backprop-tutor"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func brokenLessonFileInALessonsFolderGivesFileLineColumn() throws {
+        let folder = try Binary.temporaryFolder()
+        try "# Broken\n```model\neta = 0.1\nparam w = 1\nloss L = w ^^ 2\n```\n## Slide\n".write(
+            to: folder.appendingPathComponent("1-broken.md"), atomically: true, encoding: .utf8)
+        let result = try Binary.run(["list", "--lessons", folder.path])
+        #expect(result.status == 2)
+        #expect(result.standardError == "\(folder.path)/1-broken.md:5:13: expected a number, a name or '(' but found '^'\n")
+    }
+
+    @Test func aLessonsFolderReplacesTheBuiltInLessons() throws {
+        let folder = try Binary.temporaryFolder()
+        try "# Mine\n```model\ninput x = 2\nparam w = 1\neta = 0.1\nloss L = (w*x)^2\n```\n## Only\nshow: trace\n".write(
+            to: folder.appendingPathComponent("1-mine.md"), atomically: true, encoding: .utf8)
+        let list = try Binary.run(["list", "--lessons", folder.path])
+        #expect(list.standardOutput == "mine  Mine  (1 slide)\n")
+        let printed = try Binary.run(["print", "mine", "--lessons", folder.path, "--steps", "1"])
+        #expect(printed.standardOutput.contains("∂L/∂w = 2 · w · x · x = 2 · 1.00 · 2.00 · 2.00 = 8.00"))
+    }
+
+    @Test func printTakesAPathToALessonFile() throws {
+        let folder = try Binary.temporaryFolder()
+        let file = folder.appendingPathComponent("3-own.md")
+        try "# Own\n```model\nparam w = 3\neta = 0.5\nloss L = w^2\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["print", file.path, "--steps", "1", "--precision", "3"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("w ← w − η · ∂L/∂w = 3.000 − 0.500 · 6.000 = 0.000"))
+    }
+
+    @Test func aDivergingLearningRateSaysDiverged() throws {
+        let result = try Binary.run(["print", "linear", "--eta", "1e6", "--steps", "500"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("diverged at iteration"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try Binary.run(["--help"])
+        #expect(help.status == 0 && help.standardOutput.hasPrefix("usage: backprop-tutor"))
+        let version = try Binary.run(["--version"])
+        #expect(version.status == 0 && version.standardOutput.hasPrefix("backprop-tutor "))
+    }
+}

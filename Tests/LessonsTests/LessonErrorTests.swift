@@ -1,0 +1,61 @@
+import Testing
+@testable import Lessons
+
+/// A malformed lesson names the file, line and column of its mistake.
+@Suite struct LessonErrorTests {
+    static let model = "```model\ninput x = 1\nparam w = 2\neta = 0.1\nh = w*x\nloss L = h^2\n```\n"
+
+    static let cases: [(text: String, line: Int, column: Int, message: String)] = [
+        ("Title\n", 1, 1, "a lesson starts with its title: '# Title'"),
+        ("# Title\n", 1, 1, "the lesson has no slides: add one with '## Slide title'"),
+        ("# T\n" + model.replacingOccurrences(of: "h^2", with: "h^2 +"), 7, 15, "expected a number, a name or '(' but found the end of the line"),
+        ("# T\n" + model + "## S\nshow: trace chart\n", 10, 13, "unknown panel 'chart' (known: trace, table, graph)"),
+        ("# T\n" + model + "## S\njacobian: h z\n", 10, 13, "unknown node 'z' (known: x, w, h, L)"),
+        ("# T\n" + model + "## S\nquestion: why?\nanswer: w +\n", 11, 12, "expected a number, a name or '(' but found the end of the line"),
+        ("# T\n" + model + "## S\nquestion: why?\nanswer: q\n", 11, 9, "unknown name 'q'"),
+        ("# T\n" + model + "## S\nquestion: why?\nmore\n", 10, 1, "the question is followed by its 'answer: EXPR' line"),
+        ("# T\n## S\nshow: trace\n", 3, 1, "'show:' needs a model: add a ```model block before the first slide"),
+        ("# T\n## S\n```formulas\na = b\n", 3, 1, "the ``` block opened here is never closed"),
+        ("# T\n## S\n```python\n```\n", 3, 4, "unknown block '```python' (known: model, formulas)"),
+        ("# T\n## S\n" + model, 3, 4, "the model block goes before the first slide"),
+        ("# T\n# U\n## S\n", 2, 1, "only line 1 is a '# ' title; a slide starts with '## '"),
+    ]
+
+    @Test(arguments: cases.indices)
+    func mistakeIsReportedAsFileLineColumnMessage(index: Int) {
+        let expected = Self.cases[index]
+        #expect(throws: LessonError(file: "bad.md", line: expected.line, column: expected.column, message: expected.message)) {
+            try Lesson(parsing: expected.text, file: "bad.md", id: "bad")
+        }
+    }
+
+    @Test func lessonIdsComeFromFileNames() {
+        #expect(LessonLibrary.id(ofFileNamed: "2-linear.md") == "linear")
+        #expect(LessonLibrary.id(ofFileNamed: "12-my-net.md") == "my-net")
+        #expect(LessonLibrary.id(ofFileNamed: "custom.md") == "custom")
+    }
+
+    @Test func aSlideKeepsItsTextPanelsAndQuestionInOrder() throws {
+        let lesson = try Lesson(parsing: "# T\nSummary here.\n" + Self.model + """
+            ## First
+            Some prose
+            on two lines.
+
+            - a bullet
+            > The deck differs: a note.
+            ```formulas
+            ∂L/∂w = ∂L/∂h · x
+            ```
+            show: graph trace
+            jacobian: h w
+            question: What is ∂h/∂w?
+            answer: x
+            """, file: "t.md", id: "t")
+        #expect(lesson.summary == "Summary here.")
+        let slide = try #require(lesson.slides.first)
+        #expect(slide.blocks == [.paragraph("Some prose on two lines."), .bullet("a bullet"), .note("The deck differs: a note."), .formulas(["∂L/∂w = ∂L/∂h · x"])])
+        #expect(slide.panels == [.graph, .trace])
+        #expect(slide.jacobians == [Slide.JacobianRequest(output: "h", input: "w")])
+        #expect(slide.question?.answerText == "x")
+    }
+}

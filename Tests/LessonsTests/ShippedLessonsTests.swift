@@ -1,0 +1,73 @@
+import BackpropEngine
+import Testing
+@testable import Lessons
+
+/// The lessons built into the binary load, follow the deck, and compute gradients that agree with
+/// central differences at their own starting values and at random ones.
+@Suite struct ShippedLessonsTests {
+    static let lessons: [Lesson] = (try? LessonLibrary.builtIn()) ?? []
+
+    @Test func everyShippedLessonLoadsInTheDecksOrder() throws {
+        let lessons = try LessonLibrary.builtIn()
+        #expect(lessons.map(\.id) == ["primer", "linear", "deeper", "wider", "closing"])
+        for lesson in lessons { #expect(!lesson.slides.isEmpty, "\(lesson.id) has no slides") }
+    }
+
+    @Test func theFolderOnDiskMatchesTheBuiltInSet() throws {
+        let folder = try LessonLibrary.load(directory: Self.lessonsFolder)
+        #expect(folder.map(\.id) == Self.lessons.map(\.id))
+        #expect(folder.map(\.slides.count) == Self.lessons.map(\.slides.count))
+    }
+
+    @Test func nodeNamesFollowTheDecksSymbols() throws {
+        let names = { (id: String) in Set(Self.lessons.first { $0.id == id }?.model?.nodes ?? []) }
+        #expect(names("linear") == ["x", "y", "w", "b", "h", "L"])
+        #expect(names("deeper") == ["x", "y", "w", "b", "v1", "v2", "h", "q", "o1", "o2", "p", "L"])
+        #expect(names("wider") == ["x", "y", "W", "b", "V", "h", "q", "o", "p", "L"])
+    }
+
+    @Test func everySlipOfTheDeckIsPointedOutOnItsSlide() {
+        let notes = Self.lessons.flatMap(\.slides).flatMap(\.blocks).compactMap { block -> String? in
+            if case .note(let text) = block, text.hasPrefix("The deck differs") { return text }
+            return nil
+        }
+        #expect(notes.count >= 6)
+    }
+
+    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    func backpropMatchesCentralDifferencesAtTheLessonsValuesAndTwentyRandomOnes(id: String) throws {
+        let model = try #require(Self.lessons.first { $0.id == id }?.model)
+        var generator = SplitMix64(seed: 2026)
+        var settings = [model.startingValues]
+        for _ in 0..<20 {
+            var values = model.startingValues
+            for variable in model.variables where variable.role != .target {
+                values[variable.name] = variable.value.map { _ in Double.random(in: -2...2, using: &generator) }
+            }
+            settings.append(values)
+        }
+        for values in settings {
+            for check in try model.gradientCheck(at: values) {
+                #expect(check.error < 1e-6, "\(id) \(check.node)[\(check.entry)]: \(check.backprop) vs \(check.centralDifference)")
+            }
+        }
+    }
+
+    static var lessonsFolder: String {
+        let file = "\(#filePath)"
+        return file.components(separatedBy: "/Tests/").dropLast().joined(separator: "/Tests/") + "/lessons"
+    }
+}
+
+/// A small seeded generator, so random settings are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
