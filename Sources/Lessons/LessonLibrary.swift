@@ -9,6 +9,9 @@ public enum LessonLibrary {
         for (name, text) in embeddedLessonFiles {
             lessons.append(try Lesson(parsing: text, file: "lessons/\(name)", id: id(ofFileNamed: name)))
         }
+        guard !lessons.isEmpty else {
+            throw LessonError(file: "lessons", line: 1, column: 1, message: "no lessons were built into this binary")
+        }
         return lessons
     }
 

@@ -1,5 +1,6 @@
 import BackpropEngine
 import Lessons
+import TutorApp
 
 /// `backprop-tutor print`: every step of N training iterations and the iteration table, as
 /// text or as one JSON document.
@@ -53,34 +54,10 @@ struct PrintCommand {
                 lines += steps.map { "    " + writer.text(for: $0, trace.bindings).line }
             }
         }
-        lines += ["", "Iteration table"] + TableText(model: model, notation: notation).lines(traces)
+        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces)
         if let last = traces.last, last.diverged {
             lines += ["", "diverged at iteration \(traces.count): a value is no longer finite; try a smaller η"]
         }
         return lines.joined(separator: "\n")
-    }
-}
-
-/// The iteration table as aligned text columns.
-struct TableText {
-    let model: Model
-    let notation: Notation
-
-    /// A heading line and a line per trace, columns right-aligned.
-    func lines(_ traces: [Trace]) -> [String] {
-        let columns = IterationTable(model: model).columns
-        let rows = [["#"] + columns.map { $0.heading(notation) }]
-            + traces.enumerated().map { index, trace in
-                ["\(index + 1)"] + columns.map { $0.value(in: trace).map(notation.tensor) ?? "" }
-            }
-        let widths = columns.indices.map { column in rows.map { $0[column + 1].count }.max() ?? 0 }
-        let numberWidth = rows.map { $0[0].count }.max() ?? 1
-        return rows.map { row in
-            ([pad(row[0], numberWidth)] + zip(row.dropFirst(), widths).map { pad($0, $1) }).joined(separator: "  ")
-        }
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }

@@ -1,11 +1,43 @@
-/// The full-screen tutor.
+import Lessons
+import Terminal
+import TutorApp
+
+/// The full-screen tutor: keys become actions, `update` makes the next state, `render` draws it,
+/// and the terminal session paints what changed.
+@MainActor
 struct Tutor {
     let choice: LessonChoice
+    /// The lesson to open at: an id or a lesson file; nil for the first.
     let lesson: String?
 
-    /// Runs the tutor and returns the exit status.
+    /// Runs until the learner quits; returns the exit status.
     func run() throws -> Int32 {
-        printError("backprop-tutor: the full-screen tutor is not available in this build; use 'backprop-tutor print LESSON'")
-        return 2
+        var lessons = choice.lessons
+        var start = 0
+        if let lesson {
+            let chosen = try choice.lesson(named: lesson)
+            if let index = lessons.firstIndex(where: { $0.id == chosen.id && $0.file == chosen.file }) {
+                start = index
+            } else {
+                lessons.append(chosen)
+                start = lessons.count - 1
+            }
+        }
+        let session: TerminalSession
+        do {
+            session = try TerminalSession.open()
+        } catch let error as TerminalError {
+            printError(error.description)
+            return 2
+        }
+        defer { session.close() }
+        var state = TutorState(lessons: lessons, lessonIndex: start, unicode: session.unicode)
+        while !state.quitting {
+            let size = session.size
+            session.paint(render(state, width: size.width, height: size.height))
+            guard let key = session.readKey(), let action = KeyBindings.action(for: key, in: state.mode) else { continue }
+            state = update(state, action)
+        }
+        return 0
     }
 }

@@ -1,0 +1,45 @@
+/// Something the learner asks for; keys become actions before `update` sees them.
+public enum Action: Equatable, Sendable {
+    /// Reveal the next step, or go to the next slide after the last.
+    case next
+    /// Take the last step back, or go to the previous slide before the first.
+    case previous
+    /// The next slide, its steps hidden.
+    case nextSlide
+    /// The previous slide, its steps hidden.
+    case previousSlide
+    /// The lesson's first slide.
+    case firstSlide
+    /// The lesson's last slide.
+    case lastSlide
+    /// The first slide of lesson `index` (0-based).
+    case openLesson(Int)
+    /// Show the lesson menu.
+    case showMenu
+    /// Move the selection in the menu or the value panel.
+    case select(by: Int)
+    /// Add `delta` to the selected value.
+    case nudge(Double)
+    /// Start typing an exact value for the selected entry.
+    case edit
+    /// Type a character into the prompt.
+    case type(Character)
+    /// Delete the prompt's last character.
+    case deleteBackward
+    /// Accept: the prompt's value or the menu's lesson.
+    case confirm
+    /// Put the lesson's own values back.
+    case reset
+    /// Train `count` more iterations.
+    case train(Int)
+    /// Cycle the decimals shown: 2, 4, 6.
+    case cyclePrecision
+    /// Show or hide the help.
+    case toggleHelp
+    /// Esc: close what is open; twice in a row, quit.
+    case escape
+    /// Quit.
+    case quit
+    /// The terminal changed size.
+    case resize
+}

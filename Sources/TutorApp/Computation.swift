@@ -1,0 +1,44 @@
+import BackpropEngine
+import Lessons
+
+/// Everything the engine computes for the lesson on screen: the training traces behind the
+/// iteration table (the first is the iteration the learner steps through) and the Jacobians the
+/// lesson's slides show. Worked out in `update`, so `render` only formats.
+public struct Computation: Sendable {
+    /// The lesson's model with the learner's values.
+    public let model: Model?
+    /// One trace per iteration, from the starting values; fewer than asked when training diverged.
+    public let traces: [Trace]
+    /// ∂output/∂input for each Jacobian a slide of the lesson shows, keyed "output/input".
+    public let jacobians: [String: Jacobian]
+    /// What went wrong, when the engine could not compute.
+    public let failure: String?
+
+    /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for.
+    public init(lesson: Lesson, model: Model?, iterations: Int) {
+        self.model = model
+        guard let model else {
+            (traces, jacobians, failure) = ([], [:], nil)
+            return
+        }
+        do {
+            let traces = try model.train(iterations: iterations)
+            var jacobians: [String: Jacobian] = [:]
+            for request in lesson.slides.flatMap(\.jacobians) {
+                jacobians[Computation.key(request)] = try model.jacobian(of: request.output, by: request.input)
+            }
+            (self.traces, self.jacobians, failure) = (traces, jacobians, nil)
+        } catch {
+            (traces, jacobians, failure) = ([], [:], "the engine could not compute this model: \(error)")
+        }
+    }
+
+    /// The trace the learner steps through: the first iteration.
+    public var trace: Trace? { traces.first }
+
+    /// True when training diverged within the table's iterations.
+    public var diverged: Bool { traces.last?.diverged ?? false }
+
+    /// The key of a Jacobian request in `jacobians`.
+    static func key(_ request: Slide.JacobianRequest) -> String { "\(request.output)/\(request.input)" }
+}

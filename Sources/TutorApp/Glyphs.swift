@@ -1,0 +1,31 @@
+/// The drawing characters of the screen, in Unicode or in plain ASCII for terminals whose locale
+/// is not UTF-8.
+public struct Glyphs: Sendable, Equatable {
+    let branch: String, lastBranch: String, pipe: String
+    let bullet: String, noteBar: String, cursor: String, more: String, ellipsis: String
+    let bracketTop: (Character, Character), bracketMiddle: (Character, Character), bracketBottom: (Character, Character)
+    let horizontal: Character, vertical: Character
+    let corners: (Character, Character, Character, Character)
+    let valueMark: String, gradientMark: String, separator: String
+    let bars: [Character]
+
+    /// Box drawing, tall brackets, ∇ and block bars.
+    public static let unicode = Glyphs(
+        branch: "├─ ", lastBranch: "└─ ", pipe: "│  ", bullet: "• ", noteBar: "▌ ", cursor: "▶ ", more: "▼ more", ellipsis: "…",
+        bracketTop: ("⎡", "⎤"), bracketMiddle: ("⎢", "⎥"), bracketBottom: ("⎣", "⎦"),
+        horizontal: "─", vertical: "│", corners: ("┌", "┐", "└", "┘"),
+        valueMark: "= ", gradientMark: "∇ ", separator: " · ",
+        bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    )
+
+    /// The same drawings in ASCII.
+    public static let ascii = Glyphs(
+        branch: "|- ", lastBranch: "`- ", pipe: "|  ", bullet: "* ", noteBar: "! ", cursor: "> ", more: "v more", ellipsis: "~",
+        bracketTop: ("[", "]"), bracketMiddle: ("|", "|"), bracketBottom: ("[", "]"),
+        horizontal: "-", vertical: "|", corners: ("+", "+", "+", "+"),
+        valueMark: "= ", gradientMark: "grad ", separator: " - ",
+        bars: [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
+    )
+
+    public static func == (a: Glyphs, b: Glyphs) -> Bool { a.branch == b.branch }
+}

@@ -1,0 +1,63 @@
+import BackpropEngine
+
+/// The computation graph drawn as a tree from the loss down to the inputs, with box-drawing
+/// branches. Each node shows its value (`=`) once computed and its gradient (`∇`) once the
+/// backward pass reaches it; a node already drawn above is shown again by name only (`↑`).
+struct GraphView {
+    let state: TutorState
+    let trace: Trace
+    let width: Int
+    let glyphs: Glyphs
+
+    /// The lines of the tree.
+    func lines() -> [Line] {
+        guard let model = state.model else { return [] }
+        let stepping = state.slide.panels.contains(.trace)
+        let shown = stepping ? Array(trace.steps.prefix(state.step)) : trace.steps
+        var known = Set<String>(model.variables.map(\.name))
+        var gradients = Set<String>()
+        var updated = Set<String>()
+        for step in shown {
+            switch step {
+            case .forward(let forward): known.insert(forward.node)
+            case .backward(let backward): gradients.insert(backward.node)
+            case .update(let update): updated.insert(update.parameter)
+            }
+        }
+        let current = stepping && state.step > 0 ? shown.last?.node : nil
+        let equations = Dictionary(uniqueKeysWithValues: model.equations.map { ($0.name, $0) })
+        let notation = state.notation
+        var lines: [Line] = []
+        var drawn = Set<String>()
+
+        func draw(_ node: String, prefix: String, branch: String, childPrefix: String) {
+            let repeated = drawn.contains(node) && equations[node] != nil
+            drawn.insert(node)
+            var spans = [Span(prefix + branch, Style(.dim)), Span(notation.name(node), Style(.normal, bold: true))]
+            if repeated {
+                spans.append(Span(" ↑", Style(.dim)))
+            } else {
+                let value = known.contains(node) ? trace.values[node].map(notation.tensor) ?? "?" : "?"
+                spans.append(Span("  " + glyphs.valueMark + value, Style(.value)))
+                if gradients.contains(node), let gradient = trace.gradients[node] {
+                    spans.append(Span("  " + glyphs.gradientMark + notation.tensor(gradient), Style(.gradient)))
+                }
+                if updated.contains(node), let new = trace.updated[node] {
+                    spans.append(Span("  \(notation.unicode ? "←" : "<-") " + notation.tensor(new), Style(.update)))
+                }
+            }
+            var line = Line(spans)
+            if node == current { line = line.restyled { $0.reverse = true } }
+            lines.append(line)
+            guard !repeated, let equation = equations[node] else { return }
+            let children = equation.expression.names
+            for (index, child) in children.enumerated() {
+                let last = index == children.count - 1
+                draw(child, prefix: prefix + childPrefix, branch: last ? glyphs.lastBranch : glyphs.branch,
+                     childPrefix: last ? "   " : glyphs.pipe)
+            }
+        }
+        draw(model.loss, prefix: "", branch: "", childPrefix: "")
+        return lines
+    }
+}

@@ -1,0 +1,58 @@
+import BackpropEngine
+
+/// The iteration table as aligned text: a heading line and a line per iteration, numbers right
+/// aligned. When the columns do not all fit, the loss and the parameters are kept first.
+public struct IterationTableText: Sendable {
+    /// The model whose table it is.
+    public let model: Model
+    /// How numbers are written.
+    public let notation: Notation
+
+    /// A table of `model`'s iterations written with `notation`.
+    public init(model: Model, notation: Notation) {
+        self.model = model
+        self.notation = notation
+    }
+
+    /// The heading and one line per trace, at most `width` columns wide (nil: no limit).
+    public func lines(_ traces: [Trace], width: Int? = nil) -> [String] {
+        let all = IterationTable(model: model).columns
+        let cells = all.map { column in
+            [column.heading(notation)] + traces.map { trace in column.value(in: trace).map(notation.tensor) ?? "" }
+        }
+        let widths = cells.map { $0.map(\.count).max() ?? 0 }
+        let numbers = ["#"] + traces.indices.map { "\($0 + 1)" }
+        let numberWidth = numbers.map(\.count).max() ?? 1
+        let kept = keptColumns(all, widths: widths, room: width.map { $0 - numberWidth } ?? Int.max)
+        return numbers.indices.map { row in
+            ([pad(numbers[row], numberWidth)] + kept.map { pad(cells[$0][row], widths[$0]) }).joined(separator: "  ")
+        }
+    }
+
+    /// The indices of the columns shown within `room` columns, in table order.
+    private func keptColumns(_ columns: [IterationTable.Column], widths: [Int], room: Int) -> [Int] {
+        if widths.reduce(0, { $0 + $1 + 2 }) <= room { return Array(columns.indices) }
+        let parameters = Set(model.parameters)
+        let priority = columns.indices.sorted { rank(columns[$0], parameters) < rank(columns[$1], parameters) }
+        var used = 0
+        var kept: [Int] = []
+        for index in priority where used + widths[index] + 2 <= room {
+            kept.append(index)
+            used += widths[index] + 2
+        }
+        return kept.sorted()
+    }
+
+    private func rank(_ column: IterationTable.Column, _ parameters: Set<String>) -> Int {
+        switch column {
+        case .value(let node) where node == model.loss: 0
+        case .updated: 1
+        case .gradient(let node) where parameters.contains(node): 2
+        default: 3
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

@@ -1,0 +1,74 @@
+/// Which key does what: the one table the key handling and the help overlay both read.
+public enum KeyBindings {
+    /// A line of the help: the keys and what they do.
+    public struct Help: Sendable {
+        /// The keys, as written in the help.
+        public let keys: String
+        /// What they do.
+        public let meaning: String
+    }
+
+    /// Every binding on the slides, in the order the help lists them.
+    public static let help: [Help] = [
+        Help(keys: "→  space", meaning: "next step; after the last, the next slide"),
+        Help(keys: "←", meaning: "step back; before the first, the previous slide"),
+        Help(keys: "PgDn ]  PgUp [", meaning: "next / previous slide"),
+        Help(keys: "Home  End", meaning: "first / last slide of the lesson"),
+        Help(keys: "1–9  m", meaning: "go to lesson 1–9 / lesson menu"),
+        Help(keys: "↑ ↓  Tab", meaning: "select a value in the panel"),
+        Help(keys: "+ -", meaning: "nudge the selected value by 0.1"),
+        Help(keys: "> <", meaning: "nudge it by 0.01 (finer)"),
+        Help(keys: "Enter  e", meaning: "type an exact value"),
+        Help(keys: "r", meaning: "reset the lesson's values and table"),
+        Help(keys: "s  t", meaning: "train 1 / 10 more iterations"),
+        Help(keys: "p", meaning: "show 2, 4 or 6 decimals"),
+        Help(keys: "?", meaning: "this help (any of ? Esc Enter closes it)"),
+        Help(keys: "q  Esc Esc  Ctrl-C", meaning: "quit"),
+    ]
+
+    /// The action `key` asks for in `mode`, if any.
+    public static func action(for key: Key, in mode: Mode) -> Action? {
+        if case .prompt = mode { return promptAction(for: key) }
+        switch key {
+        case .right, .character(" "), .character("l"): return .next
+        case .left, .character("h"): return .previous
+        case .pageDown, .character("]"): return .nextSlide
+        case .pageUp, .character("["): return .previousSlide
+        case .home: return .firstSlide
+        case .end: return .lastSlide
+        case .up, .backTab, .character("k"): return .select(by: -1)
+        case .down, .tab, .character("j"): return .select(by: 1)
+        case .character("+"), .character("="): return .nudge(TutorState.coarseStep)
+        case .character("-"), .character("_"): return .nudge(-TutorState.coarseStep)
+        case .character(">"), .character("."): return .nudge(TutorState.fineStep)
+        case .character("<"), .character(","): return .nudge(-TutorState.fineStep)
+        case .enter: return mode == .slides ? .edit : .confirm
+        case .character("e"): return .edit
+        case .character("m"): return .showMenu
+        case .character("r"): return .reset
+        case .character("s"): return .train(1)
+        case .character("t"): return .train(10)
+        case .character("p"): return .cyclePrecision
+        case .character("?"): return .toggleHelp
+        case .character("q"), .interrupt: return .quit
+        case .escape: return .escape
+        case .resize: return .resize
+        case .character(let character):
+            if let digit = character.wholeNumberValue, (1...9).contains(digit) { return .openLesson(digit - 1) }
+            return nil
+        case .backspace: return nil
+        }
+    }
+
+    private static func promptAction(for key: Key) -> Action? {
+        switch key {
+        case .enter: return .confirm
+        case .escape: return .escape
+        case .interrupt: return .quit
+        case .backspace, .left: return .deleteBackward
+        case .character(let character): return .type(character)
+        case .resize: return .resize
+        default: return nil
+        }
+    }
+}

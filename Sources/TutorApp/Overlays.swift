@@ -1,0 +1,40 @@
+/// Draws what is open over the slides: the help, the lesson menu or the value prompt.
+func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
+    switch state.mode {
+    case .slides:
+        return
+    case .help:
+        let keyWidth = KeyBindings.help.map(\.keys.count).max() ?? 0
+        let lines = KeyBindings.help.map { Line([Span($0.keys.padding(keyWidth + 2), Style(.accent, bold: true)), Span($0.meaning)]) }
+        drawBox(title: "Keys", lines: lines + [Line(), Line("Values: = value, ∇ gradient; η is the learning rate.", Style(.dim))],
+                on: &screen, glyphs: glyphs)
+    case .menu(let selected):
+        let lines = state.lessons.enumerated().map { index, lesson in
+            let line = Line("\(index + 1)  \(lesson.title)  (\(lesson.slides.count) slides)", Style(index == state.lessonIndex ? .heading : .normal))
+            return index == selected ? line.restyled { $0.reverse = true } : line
+        }
+        drawBox(title: "Lessons", lines: lines + [Line(), Line("↑↓ choose  Enter open  Esc close", Style(.dim))], on: &screen, glyphs: glyphs)
+    case .prompt(let prompt):
+        guard let model = state.model else { return }
+        var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text + "_", Style(.value, bold: true))])]
+        lines.append(prompt.error.map { Line($0, Style(.warning, bold: true)) } ?? Line("Enter sets it, Esc cancels.", Style(.dim)))
+        drawBox(title: "New value of \(prompt.entry.label(state.notation, in: model))", lines: lines, on: &screen, glyphs: glyphs, minimumWidth: 40)
+    }
+}
+
+/// A framed box in the middle of the screen holding `lines`.
+private func drawBox(title: String, lines: [Line], on screen: inout Screen, glyphs: Glyphs, minimumWidth: Int = 0) {
+    let inner = min(screen.width - 4, max(minimumWidth, title.count + 4, lines.map(\.width).max() ?? 0))
+    let height = min(screen.height - 2, lines.count + 2)
+    let x = (screen.width - inner - 4) / 2, y = max(1, (screen.height - height) / 2)
+    let frame = Style(.accent, bold: true)
+    let (topLeft, topRight, bottomLeft, bottomRight) = glyphs.corners
+    let horizontal = String(repeating: glyphs.horizontal, count: inner + 2)
+    screen.put("\(topLeft)\(horizontal)\(topRight)", x: x, y: y, style: frame)
+    screen.put(" \(title) ", x: x + 2, y: y, style: frame)
+    for row in 1..<(height - 1) {
+        screen.put("\(glyphs.vertical)" + String(repeating: " ", count: inner + 2) + "\(glyphs.vertical)", x: x, y: y + row, style: frame)
+        if row - 1 < lines.count { lines[row - 1].draw(on: &screen, x: x + 2, y: y + row, width: inner) }
+    }
+    screen.put("\(bottomLeft)\(horizontal)\(bottomRight)", x: x, y: y + height - 1, style: frame)
+}

@@ -1,0 +1,79 @@
+import BackpropEngine
+
+/// The smallest terminal the layout supports.
+public let minimumSize = (width: 60, height: 16)
+
+/// Draws the tutor for a terminal of `width` × `height`: a pure function of the state.
+public func render(_ state: TutorState, width: Int, height: Int) -> Screen {
+    var screen = Screen(width: width, height: height)
+    guard width >= minimumSize.width, height >= minimumSize.height else {
+        let message = "enlarge the terminal to \(minimumSize.width)×\(minimumSize.height)"
+        let now = "(it is \(width)×\(height))"
+        screen.put(message, x: max(0, (width - message.count) / 2), y: height / 2 - 1, style: Style(.warning, bold: true))
+        screen.put(now, x: max(0, (width - now.count) / 2), y: height / 2, style: Style(.dim))
+        return screen
+    }
+    let glyphs = state.unicode ? Glyphs.unicode : .ascii
+    drawHeader(state, on: &screen)
+    drawStatus(state, on: &screen)
+
+    let panelWidth = state.model == nil ? 0 : (width >= 110 ? 32 : 24)
+    let mainWidth = width - 2 - (panelWidth > 0 ? panelWidth + 2 : 0)
+    let bodyTop = 2, bodyHeight = height - 3
+    let content = SlideContent(state: state, width: mainWidth, glyphs: glyphs).lines()
+    let overflow = content.lines.count - bodyHeight
+    var offset = 0
+    if overflow > 0, let focus = content.focus {
+        offset = min(overflow, max(0, focus - bodyHeight * 2 / 3))
+    }
+    for (row, line) in content.lines.dropFirst(offset).prefix(bodyHeight).enumerated() {
+        line.draw(on: &screen, x: 1, y: bodyTop + row, width: mainWidth)
+    }
+    if offset > 0 { screen.put(glyphs.ellipsis, x: mainWidth, y: bodyTop, style: Style(.dim)) }
+    if overflow > offset {
+        screen.put(glyphs.more, x: max(1, mainWidth + 1 - glyphs.more.count), y: bodyTop + bodyHeight - 1, style: Style(.dim, reverse: true))
+    }
+
+    if panelWidth > 0 {
+        let x = width - panelWidth - 1
+        for row in bodyTop..<(bodyTop + bodyHeight) { screen.put(String(glyphs.vertical), x: x - 1, y: row, style: Style(.dim)) }
+        let panel = ValuePanel(state: state, width: panelWidth, height: bodyHeight).lines()
+        for (row, line) in panel.prefix(bodyHeight).enumerated() {
+            line.draw(on: &screen, x: x, y: bodyTop + row, width: panelWidth)
+        }
+    }
+    drawOverlay(state, on: &screen, glyphs: glyphs)
+    return screen
+}
+
+/// Row 0, the lesson and slide; row 1, the slide's title and step.
+private func drawHeader(_ state: TutorState, on screen: inout Screen) {
+    let bar = Style(.status, reverse: true)
+    screen.put(String(repeating: " ", count: screen.width), x: 0, y: 0, style: bar)
+    let right = "slide \(state.slideIndex + 1) of \(state.lesson.slides.count) "
+    screen.put(" backprop-tutor · lesson \(state.lessonIndex + 1) of \(state.lessons.count): \(state.lesson.title)",
+               x: 0, y: 0, style: Style(.status, bold: true, reverse: true), maxWidth: screen.width - right.count - 1)
+    screen.put(right, x: screen.width - right.count, y: 0, style: bar)
+
+    let count = state.stepCount(of: state.slide)
+    let step = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""
+    screen.put(step, x: screen.width - step.count - 1, y: 1, style: Style(.dim))
+    screen.put(state.slide.title, x: 1, y: 1, style: Style(.heading, bold: true, underline: true), maxWidth: screen.width - step.count - 3)
+}
+
+/// The last row: the main keys, or what the tutor is waiting for.
+private func drawStatus(_ state: TutorState, on screen: inout Screen) {
+    let y = screen.height - 1
+    let long = " →/← step  PgDn/PgUp slide  m lessons  ↑↓ select  +/- nudge  e edit  s/t train  r reset  p decimals  ? help  q quit"
+    let short = " →/← step  PgDn/PgUp slide  ↑↓ +/- tweak  e edit  s train  ? help  q quit"
+    let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : long.count <= screen.width ? long : short
+    screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))
+    screen.put(state.unicode ? text : text.asciiMath.replacingArrows, x: 0, y: y, style: Style(.status, reverse: true))
+}
+
+private extension String {
+    /// Arrow keys named in ASCII.
+    var replacingArrows: String {
+        replacingOccurrences(of: "->/<-", with: "Right/Left").replacingOccurrences(of: "↑↓", with: "Up/Down")
+    }
+}

@@ -1,0 +1,118 @@
+import BackpropEngine
+import Lessons
+
+/// The main column of a slide, top to bottom: its text, then the panels its directives ask for,
+/// its Jacobians and its question; with the line that must stay in view.
+struct SlideContent {
+    let state: TutorState
+    let width: Int
+    let glyphs: Glyphs
+
+    func lines() -> (lines: [Line], focus: Int?) {
+        var lines: [Line] = []
+        var focus: Int?
+        let slide = state.slide
+        for block in slide.blocks {
+            if !lines.isEmpty { lines.append(Line()) }
+            lines += text(of: block)
+        }
+        if let failure = state.computation.failure {
+            lines += [Line(), Line(failure, Style(.warning, bold: true))]
+        }
+        if let trace = state.computation.trace {
+            for panel in slide.panels {
+                lines.append(Line())
+                switch panel {
+                case .graph:
+                    lines.append(Line("Computation graph  (\(glyphs.valueMark)value  \(glyphs.gradientMark)gradient ∂\(state.notation.name(state.model?.loss ?? "L"))/∂node)", Style(.heading)))
+                    lines += GraphView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
+                case .trace:
+                    let view = TraceView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
+                    focus = view.focus.map { $0 + lines.count }
+                    lines += view.lines
+                case .table:
+                    lines += TableView(state: state, width: width, glyphs: glyphs).lines()
+                }
+            }
+            for request in slide.jacobians {
+                lines.append(Line())
+                lines += jacobian(request)
+            }
+            if let question = slide.question {
+                lines.append(Line())
+                let answer = self.answer(question, trace: trace)
+                if state.step > 0 { focus = lines.count + answer.count }
+                lines += answer
+            }
+            if state.computation.diverged {
+                let message = "Diverged at iteration \(state.computation.traces.count): a value is no longer finite. Lower η (select it with ↑, then - or e)."
+                lines.append(Line())
+                lines += wrap(message, width: width).map { Line($0, Style(.warning, bold: true)) }
+            }
+        }
+        return (lines, focus)
+    }
+
+    private func text(of block: Slide.Block) -> [Line] {
+        switch block {
+        case .paragraph(let text):
+            return wrap(text, width: width).map { Line($0) }
+        case .bullet(let text):
+            return wrap(text, width: width - 2).enumerated().map { index, line in
+                Line((index == 0 ? glyphs.bullet : "  ") + line)
+            }
+        case .note(let text):
+            return wrap(text, width: width - 2).map { Line([Span(glyphs.noteBar, Style(.accent)), Span($0, Style(.accent))]) }
+        case .formulas(let formulas):
+            return formulas.flatMap { formula in
+                formulaBlock(state.unicode ? formula : formula.asciiMath, glyphs: glyphs).lines.map { Line("  " + $0, Style(.heading, bold: true)) }
+            }
+        }
+    }
+
+    private func jacobian(_ request: Slide.JacobianRequest) -> [Line] {
+        guard let jacobian = state.computation.jacobians[Computation.key(request)] else { return [] }
+        let notation = state.notation
+        let label = notation.derivative(of: request.output, by: request.input)
+        var lines = [Line("Jacobian \(label), computed from the current values:", Style(.heading))]
+        let written = { (tensor: Tensor) in tensor.rows.map { $0.map(notation.number) } }
+        let blocks: [TextBlock]
+        if case .matrix = jacobian.rows.first?.shape {
+            blocks = jacobian.rows.enumerated().flatMap { index, row in
+                [TextBlock("  " + notation.derivative(of: request.output + "\(index + 1)", by: request.input) + " = "),
+                 TextBlock(matrix: written(row), glyphs: glyphs)]
+            }
+        } else {
+            blocks = [TextBlock(label + " = "), TextBlock(matrix: written(jacobian.matrix), glyphs: glyphs)]
+        }
+        lines += TextBlock.beside(blocks).lines.map { Line("  " + $0, Style(.value)) }
+        return lines
+    }
+
+    private func answer(_ question: Slide.Question, trace: Trace) -> [Line] {
+        var lines = wrap("Question: " + question.text, width: width).map { Line($0, Style(.accent, bold: true)) }
+        guard state.step > 0 else {
+            lines.append(Line("Work it out, then press → to see the answer.", Style(.dim)))
+            return lines
+        }
+        let writer = FormulaWriter(notation: state.notation, shapes: state.model?.shapes ?? [:])
+        var parts = [writer.symbolic(question.answer)]
+        if let value = try? trace.bindings.evaluate(question.answer) {
+            parts += [writer.substituted(question.answer, trace.bindings), state.notation.tensor(value)]
+        }
+        lines += wrapPieces("Answer:", [parts.joined(separator: " = ")], separator: " ", width: width, indent: 8)
+            .map { Line($0, Style(.update, bold: true)) }
+        return lines
+    }
+}
+
+extension String {
+    /// The formula with its Unicode math spelt in ASCII, for terminals without UTF-8.
+    var asciiMath: String {
+        let table: [Character: String] = [
+            "∂": "d", "·": "*", "−": "-", "←": "<-", "η": "eta", "σ": "sigma", "⊙": ".*", "ᵀ": "^T", "Σ": "sum",
+            "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "²": "^2", "³": "^3", "′": "'", "→": "->", "≈": "~", "×": "x",
+        ]
+        return String(flatMap { table[$0] ?? String($0) })
+    }
+}

@@ -1,0 +1,98 @@
+/// A run of text in one style.
+public struct Span: Equatable, Sendable {
+    /// The text.
+    public var text: String
+    /// Its style.
+    public var style: Style
+
+    /// `text` in `style`.
+    public init(_ text: String, _ style: Style = .plain) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// One line of styled text.
+public struct Line: Equatable, Sendable {
+    /// The runs, left to right.
+    public var spans: [Span]
+
+    /// A line of `spans`.
+    public init(_ spans: [Span] = []) {
+        self.spans = spans
+    }
+
+    /// A line of one run.
+    public init(_ text: String, _ style: Style = .plain) {
+        spans = [Span(text, style)]
+    }
+
+    /// Its width in columns (one per character).
+    public var width: Int { spans.reduce(0) { $0 + $1.text.count } }
+
+    /// The line with every run restyled by `change`.
+    func restyled(_ change: (inout Style) -> Void) -> Line {
+        Line(spans.map { span in
+            var style = span.style
+            change(&style)
+            return Span(span.text, style)
+        })
+    }
+
+    /// Draws the line on `screen` from column `x` of row `y`, at most `width` columns.
+    func draw(on screen: inout Screen, x: Int, y: Int, width: Int) {
+        var column = x
+        for span in spans where column < x + width {
+            column = screen.put(span.text, x: column, y: y, style: span.style, maxWidth: x + width - column)
+        }
+    }
+}
+
+/// Breaks text into lines of at most `width` columns, between words where it can.
+func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        var word = Substring(word)
+        while word.count > width {
+            if !current.isEmpty { lines.append(current); current = "" }
+            lines.append(String(word.prefix(width)))
+            word = word.dropFirst(width)
+        }
+        if current.isEmpty {
+            current = String(word)
+        } else if current.count + 1 + word.count <= width {
+            current += " " + word
+        } else {
+            lines.append(current)
+            current = String(word)
+        }
+    }
+    if !current.isEmpty || lines.isEmpty { lines.append(current) }
+    return lines
+}
+
+/// Writes `head` followed by `pieces`, each after `separator`, in lines of at most `width`
+/// columns: a piece that does not fit starts a new line, indented by `indent`; a piece wider than
+/// a whole line is broken between words.
+func wrapPieces(_ head: String, _ pieces: [String], separator: String, width: Int, indent: Int) -> [String] {
+    let pad = String(repeating: " ", count: indent)
+    var lines: [String] = []
+    var current = head
+    for piece in pieces {
+        if current.count + separator.count + piece.count <= width {
+            current += separator + piece
+        } else {
+            lines.append(current)
+            current = pad + separator.drop { $0 == " " } + piece
+        }
+    }
+    lines.append(current)
+    return lines.enumerated().flatMap { index, line -> [String] in
+        guard line.count > width else { return [line] }
+        let first = index == 0 ? "" : pad
+        let broken = wrap(String(line.dropFirst(first.count)), width: max(1, width - indent))
+        return [first + broken[0]] + broken.dropFirst().map { pad + $0 }
+    }
+}

@@ -1,0 +1,106 @@
+/// A rectangle of text: lines of equal width. Formulas are laid out as blocks side by side, so a
+/// matrix can stand several rows tall between brackets while the text around it sits in the middle.
+struct TextBlock: Equatable {
+    /// The rows, all `width` wide.
+    let lines: [String]
+
+    /// One line of text.
+    init(_ text: String) {
+        lines = [text]
+    }
+
+    /// Lines padded on the right to one width.
+    init(lines: [String]) {
+        let width = lines.map(\.count).max() ?? 0
+        self.lines = lines.map { $0 + String(repeating: " ", count: width - $0.count) }
+    }
+
+    /// The width in columns.
+    var width: Int { lines.first?.count ?? 0 }
+
+    /// A matrix drawn with tall brackets, entries right-aligned in their columns.
+    init(matrix rows: [[String]], glyphs: Glyphs) {
+        let columns = rows.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        self.init(lines: rows.enumerated().map { index, row in
+            let (left, right): (Character, Character)
+            if rows.count == 1 {
+                (left, right) = ("[", "]")
+            } else if index == 0 {
+                (left, right) = glyphs.bracketTop
+            } else if index == rows.count - 1 {
+                (left, right) = glyphs.bracketBottom
+            } else {
+                (left, right) = glyphs.bracketMiddle
+            }
+            let cells = (0..<columns).map { column in
+                let text = column < row.count ? row[column] : ""
+                return String(repeating: " ", count: widths[column] - text.count) + text
+            }
+            return "\(left)\(cells.joined(separator: "  "))\(right)"
+        })
+    }
+
+    /// `blocks` side by side, each centred vertically on the tallest.
+    static func beside(_ blocks: [TextBlock]) -> TextBlock {
+        let height = blocks.map(\.lines.count).max() ?? 0
+        var rows = Array(repeating: "", count: height)
+        for block in blocks {
+            let top = (height - block.lines.count) / 2
+            for row in 0..<height {
+                let index = row - top
+                rows[row] += block.lines.indices.contains(index) ? block.lines[index] : String(repeating: " ", count: block.width)
+            }
+        }
+        return TextBlock(lines: rows)
+    }
+}
+
+/// Lays out a formula line of a slide: text, with every `[[a, b], [c, d]]` drawn as a matrix
+/// with tall brackets.
+func formulaBlock(_ formula: String, glyphs: Glyphs) -> TextBlock {
+    var blocks: [TextBlock] = []
+    var text = ""
+    var characters = Substring(formula)
+    while let start = characters.range(of: "[[") {
+        text += characters[..<start.lowerBound]
+        guard let end = closingBracket(in: characters[start.lowerBound...]) else { break }
+        let inner = characters[characters.index(after: start.lowerBound)..<end]
+        blocks.append(TextBlock(text))
+        text = ""
+        blocks.append(TextBlock(matrix: rows(of: inner), glyphs: glyphs))
+        characters = characters[characters.index(after: end)...]
+    }
+    blocks.append(TextBlock(text + characters))
+    return TextBlock.beside(blocks.filter { $0.width > 0 })
+}
+
+/// The index of the bracket closing the one `text` starts with.
+private func closingBracket(in text: Substring) -> String.Index? {
+    var depth = 0
+    for index in text.indices {
+        if text[index] == "[" { depth += 1 }
+        if text[index] == "]" {
+            depth -= 1
+            if depth == 0 { return index }
+        }
+    }
+    return nil
+}
+
+/// The rows of `[a, b], [c, d]`: each bracketed group split at its commas.
+private func rows(of text: Substring) -> [[String]] {
+    var rows: [[String]] = []
+    var rest = text
+    while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
+        rows.append(rest[rest.index(after: open)..<close].split(separator: ",").map { $0.trimmingCharacters(in: " ") })
+        rest = rest[rest.index(after: close)...]
+    }
+    return rows
+}
+
+private extension Substring {
+    func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}

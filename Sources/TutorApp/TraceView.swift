@@ -1,0 +1,55 @@
+import BackpropEngine
+
+/// The revealed steps of the iteration being stepped through, grouped as forward, backward and
+/// update, each written as formula, formula with numbers, and result.
+struct TraceView {
+    let state: TutorState
+    let trace: Trace
+    let width: Int
+    let glyphs: Glyphs
+
+    /// The lines, and which of them is the step just revealed.
+    func lines() -> (lines: [Line], focus: Int?) {
+        let steps = trace.steps
+        let revealed = min(state.step, steps.count)
+        let model = state.model
+        let writer = FormulaWriter(notation: state.notation, shapes: model?.shapes ?? [:])
+        var lines: [Line] = []
+        var focus: Int?
+        var phase = ""
+        for (index, step) in steps.prefix(revealed).enumerated() {
+            let (title, role) = TraceView.phase(of: step, state.notation, eta: trace.eta)
+            if title != phase {
+                phase = title
+                lines.append(Line(title, Style(role, bold: true)))
+            }
+            let text = writer.text(for: step, trace.bindings)
+            let current = index == revealed - 1
+            let head = (current ? glyphs.cursor : "  ") + text.target + " \(text.relation) " + (text.parts.first ?? "")
+            let wrapped = wrapPieces(head, Array(text.parts.dropFirst()), separator: " = ", width: width, indent: 6)
+            if current { focus = lines.count + wrapped.count - 1 }
+            for (row, piece) in wrapped.enumerated() {
+                var style = Style(role, bold: current, reverse: current)
+                if row > 0 && !current { style = Style(role) }
+                lines.append(Line(piece, style))
+            }
+        }
+        if revealed < steps.count {
+            let next = writer.text(for: steps[revealed], trace.bindings)
+            let hint = revealed == 0 ? "Press → to compute \(next.target) first." : "→ next: \(next.target)"
+            lines.append(Line(hint, Style(.dim)))
+        } else {
+            lines.append(Line("All \(steps.count) steps done. → goes on to the next slide.", Style(.dim)))
+        }
+        return (lines, focus)
+    }
+
+    /// The heading and colour of the group a step belongs to.
+    static func phase(of step: Trace.Step, _ notation: Notation, eta: Double) -> (String, Style.Role) {
+        switch step {
+        case .forward: ("Forward pass: values", .value)
+        case .backward: ("Backward pass: gradients by the chain rule", .gradient)
+        case .update: ("Update: \(notation.name(Model.etaName)) = \(notation.number(eta))", .update)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import BackpropEngine
+import Lessons
+
+/// Everything the tutor shows, as a plain value: which slide and step, the learner's values, what
+/// is open, and what the engine computed from them. Only `update` changes it.
+public struct TutorState: Sendable {
+    /// The lessons, in order.
+    public let lessons: [Lesson]
+    /// The lesson on screen.
+    public internal(set) var lessonIndex = 0
+    /// The slide on screen.
+    public internal(set) var slideIndex = 0
+    /// How many steps of the slide are revealed.
+    public internal(set) var step = 0
+    /// Each lesson's model with the learner's values.
+    public internal(set) var models: [Model?]
+    /// Each lesson's number of training iterations in its table.
+    public internal(set) var iterations: [Int]
+    /// The selected entry of the value panel.
+    public internal(set) var selection = 0
+    /// Decimals shown.
+    public internal(set) var precision = 2
+    /// Unicode glyphs, or ASCII.
+    public let unicode: Bool
+    /// What has the keyboard.
+    public internal(set) var mode = Mode.slides
+    /// Esc was pressed once; a second press quits.
+    public internal(set) var escapePending = false
+    /// The tutor should exit.
+    public internal(set) var quitting = false
+    /// The engine's numbers for the lesson on screen.
+    public internal(set) var computation: Computation
+
+    /// Iterations the table starts with, as in the deck.
+    public static let initialIterations = 3
+
+    /// The tutor at the first slide of lesson `lessonIndex`; `lessons` must not be empty (the
+    /// loaders never return an empty set).
+    public init(lessons: [Lesson], lessonIndex: Int = 0, unicode: Bool = true) {
+        precondition(!lessons.isEmpty, "the tutor needs at least one lesson")
+        self.lessons = lessons
+        self.unicode = unicode
+        self.lessonIndex = min(max(0, lessonIndex), max(0, lessons.count - 1))
+        models = lessons.map(\.model)
+        iterations = lessons.map { _ in TutorState.initialIterations }
+        computation = Computation(
+            lesson: lessons[self.lessonIndex], model: lessons[self.lessonIndex].model, iterations: TutorState.initialIterations
+        )
+    }
+
+    /// The lesson on screen.
+    public var lesson: Lesson { lessons[lessonIndex] }
+
+    /// The slide on screen.
+    public var slide: Slide { lesson.slides[slideIndex] }
+
+    /// The model with the learner's values, if the lesson has one.
+    public var model: Model? { computation.model }
+
+    /// How numbers and formulas are written now.
+    public var notation: Notation {
+        Notation(loss: model?.loss ?? "L", precision: precision, unicode: unicode)
+    }
+
+    /// The numbers the learner can tweak.
+    public var entries: [ValueEntry] { model.map(ValueEntry.entries) ?? [] }
+
+    /// How many steps `slide` reveals one by one: the trace's steps, or the answer of a question.
+    public func stepCount(of slide: Slide) -> Int {
+        if slide.panels.contains(.trace) { return computation.trace?.steps.count ?? 0 }
+        return slide.question == nil ? 0 : 1
+    }
+}

@@ -1,0 +1,153 @@
+import BackpropEngine
+
+/// The state after `action`: the only place the tutor's state changes.
+public func update(_ state: TutorState, _ action: Action) -> TutorState {
+    var next = state
+    next.apply(action)
+    return next
+}
+
+extension TutorState {
+    /// Applies `action` in place.
+    mutating func apply(_ action: Action) {
+        if action != .escape && action != .resize { escapePending = false }
+        switch mode {
+        case .help:
+            if [.toggleHelp, .escape, .quit, .confirm].contains(action) { mode = .slides }
+            if action == .quit { quitting = true }
+        case .menu(let selected):
+            applyInMenu(action, selected: selected)
+        case .prompt(let prompt):
+            applyInPrompt(action, prompt: prompt)
+        case .slides:
+            applyOnSlides(action)
+        }
+    }
+
+    private mutating func applyOnSlides(_ action: Action) {
+        switch action {
+        case .next:
+            if step < stepCount(of: slide) { step += 1 } else { moveSlide(by: 1, revealing: false) }
+        case .previous:
+            if step > 0 { step -= 1 } else { moveSlide(by: -1, revealing: true) }
+        case .nextSlide: moveSlide(by: 1, revealing: false)
+        case .previousSlide: moveSlide(by: -1, revealing: false)
+        case .firstSlide: (slideIndex, step) = (0, 0)
+        case .lastSlide: (slideIndex, step) = (lesson.slides.count - 1, 0)
+        case .openLesson(let index): open(lesson: index)
+        case .showMenu: mode = .menu(selected: lessonIndex)
+        case .select(let delta):
+            let count = entries.count
+            if count > 0 { selection = ((selection + delta) % count + count) % count }
+        case .nudge(let delta):
+            guard let model, let entry = entries.indices.contains(selection) ? entries[selection] : nil else { return }
+            let nudged = ((entry.value(in: model) + delta) / TutorState.fineStep).rounded() * TutorState.fineStep
+            change(to: entry.setting(nudged, in: model))
+        case .edit:
+            guard let model, entries.indices.contains(selection) else { return }
+            let entry = entries[selection]
+            mode = .prompt(Prompt(entry: entry, text: Notation(precision: 6).number(entry.value(in: model)).replacingMinus, error: nil))
+        case .reset:
+            models[lessonIndex] = lesson.model
+            iterations[lessonIndex] = TutorState.initialIterations
+            recompute()
+        case .train(let count):
+            guard model != nil, !computation.diverged else { return }
+            iterations[lessonIndex] = min(iterations[lessonIndex] + count, TutorState.maximumIterations)
+            recompute()
+        case .cyclePrecision: precision = precision >= 6 ? 2 : precision + 2
+        case .toggleHelp: mode = .help
+        case .escape:
+            if escapePending { quitting = true } else { escapePending = true }
+        case .quit: quitting = true
+        case .type, .deleteBackward, .confirm, .resize: break
+        }
+    }
+
+    private mutating func applyInMenu(_ action: Action, selected: Int) {
+        switch action {
+        case .select(let delta): mode = .menu(selected: ((selected + delta) % lessons.count + lessons.count) % lessons.count)
+        case .confirm, .next: mode = .slides; open(lesson: selected)
+        case .openLesson(let index): mode = .slides; open(lesson: index)
+        case .escape, .showMenu: mode = .slides
+        case .quit: quitting = true
+        default: break
+        }
+    }
+
+    private mutating func applyInPrompt(_ action: Action, prompt: Prompt) {
+        var prompt = prompt
+        switch action {
+        case .type(let character): prompt.text.append(character); prompt.error = nil
+        case .deleteBackward: if !prompt.text.isEmpty { prompt.text.removeLast() }; prompt.error = nil
+        case .escape: mode = .slides; return
+        case .quit: quitting = true; return
+        case .confirm:
+            guard let model else { mode = .slides; return }
+            do {
+                let value = try Tensor(parsing: prompt.text)
+                guard value.shape == .scalar, value.scalar.isFinite else {
+                    prompt.error = "type one finite number"
+                    break
+                }
+                mode = .slides
+                change(to: prompt.entry.setting(value.scalar, in: model))
+                return
+            } catch {
+                prompt.error = "not a number: \(error.message)"
+            }
+        default: break
+        }
+        mode = .prompt(prompt)
+    }
+
+    /// Moves `delta` slides, into the next or previous lesson past either end; coming back to a
+    /// slide with `revealing` shows all its steps, as it was left.
+    private mutating func moveSlide(by delta: Int, revealing: Bool) {
+        var (lessonTarget, slideTarget) = (lessonIndex, slideIndex + delta)
+        if slideTarget >= lesson.slides.count {
+            guard lessonIndex + 1 < lessons.count else { return }
+            (lessonTarget, slideTarget) = (lessonIndex + 1, 0)
+        } else if slideTarget < 0 {
+            guard lessonIndex > 0 else { return }
+            (lessonTarget, slideTarget) = (lessonIndex - 1, lessons[lessonIndex - 1].slides.count - 1)
+        }
+        if lessonTarget != lessonIndex { open(lesson: lessonTarget) }
+        slideIndex = slideTarget
+        step = revealing ? stepCount(of: slide) : 0
+    }
+
+    private mutating func open(lesson index: Int) {
+        guard lessons.indices.contains(index) else { return }
+        if index != lessonIndex {
+            lessonIndex = index
+            selection = 0
+            recompute()
+        }
+        (slideIndex, step) = (0, 0)
+    }
+
+    /// Puts in the learner's new model and recomputes everything from it, on the same step.
+    private mutating func change(to model: Model) {
+        models[lessonIndex] = model
+        recompute()
+    }
+
+    private mutating func recompute() {
+        computation = Computation(lesson: lesson, model: models[lessonIndex], iterations: iterations[lessonIndex])
+        selection = min(selection, max(0, entries.count - 1))
+        step = min(step, stepCount(of: slide))
+    }
+
+    /// `+`/`-` change a value by this much.
+    public static let coarseStep = 0.1
+    /// `>`/`<` change a value by this much; nudged values land on its multiples.
+    public static let fineStep = 0.01
+    /// The most iterations the table grows to.
+    public static let maximumIterations = 1000
+}
+
+private extension String {
+    /// With the Unicode minus written as the ASCII one a person types.
+    var replacingMinus: String { replacingOccurrences(of: "−", with: "-") }
+}
