@@ -34,6 +34,11 @@ let package = Package(
         ),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine"]),
+        .testTarget(
+            name: "TutorAppTests",
+            dependencies: ["TutorApp", "Lessons", "BackpropEngine"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,7 +10,7 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
                 on: &screen, glyphs: glyphs)
     case .menu(let selected):
         let lines = state.lessons.enumerated().map { index, lesson in
-            let line = Line("\(index + 1)  \(lesson.title)  (\(lesson.slides.count) slides)", Style(index == state.lessonIndex ? .heading : .normal))
+            let line = Line("\(index + 1)  \(state.display(lesson.title))  (\(lesson.slides.count) slides)", Style(index == state.lessonIndex ? .heading : .normal))
             return index == selected ? line.restyled { $0.reverse = true } : line
         }
         drawBox(title: "Lessons", lines: lines + [Line(), Line("↑↓ choose  Enter open  Esc close", Style(.dim))], on: &screen, glyphs: glyphs)

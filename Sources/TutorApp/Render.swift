@@ -14,7 +14,7 @@ public func render(_ state: TutorState, width: Int, height: Int) -> Screen {
         return screen
     }
     let glyphs = state.unicode ? Glyphs.unicode : .ascii
-    drawHeader(state, on: &screen)
+    drawHeader(state, on: &screen, glyphs: glyphs)
     drawStatus(state, on: &screen)
 
     let panelWidth = state.model == nil ? 0 : (width >= 110 ? 32 : 24)
@@ -43,22 +43,23 @@ public func render(_ state: TutorState, width: Int, height: Int) -> Screen {
         }
     }
     drawOverlay(state, on: &screen, glyphs: glyphs)
+    if !state.unicode { screen.replaceNonASCII() }
     return screen
 }
 
 /// Row 0, the lesson and slide; row 1, the slide's title and step.
-private func drawHeader(_ state: TutorState, on screen: inout Screen) {
+private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     let bar = Style(.status, reverse: true)
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: 0, style: bar)
     let right = "slide \(state.slideIndex + 1) of \(state.lesson.slides.count) "
-    screen.put(" backprop-tutor · lesson \(state.lessonIndex + 1) of \(state.lessons.count): \(state.lesson.title)",
+    screen.put(" backprop-tutor\(glyphs.separator)lesson \(state.lessonIndex + 1) of \(state.lessons.count): \(state.display(state.lesson.title))",
                x: 0, y: 0, style: Style(.status, bold: true, reverse: true), maxWidth: screen.width - right.count - 1)
     screen.put(right, x: screen.width - right.count, y: 0, style: bar)
 
     let count = state.stepCount(of: state.slide)
     let step = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""
     screen.put(step, x: screen.width - step.count - 1, y: 1, style: Style(.dim))
-    screen.put(state.slide.title, x: 1, y: 1, style: Style(.heading, bold: true, underline: true), maxWidth: screen.width - step.count - 3)
+    screen.put(state.display(state.slide.title), x: 1, y: 1, style: Style(.heading, bold: true, underline: true), maxWidth: screen.width - step.count - 3)
 }
 
 /// The last row: the main keys, or what the tutor is waiting for.
@@ -68,12 +69,20 @@ private func drawStatus(_ state: TutorState, on screen: inout Screen) {
     let short = " →/← step  PgDn/PgUp slide  ↑↓ +/- tweak  e edit  s train  ? help  q quit"
     let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : long.count <= screen.width ? long : short
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))
-    screen.put(state.unicode ? text : text.asciiMath.replacingArrows, x: 0, y: y, style: Style(.status, reverse: true))
+    screen.put(text, x: 0, y: y, style: Style(.status, reverse: true))
 }
 
-private extension String {
-    /// Arrow keys named in ASCII.
-    var replacingArrows: String {
-        replacingOccurrences(of: "->/<-", with: "Right/Left").replacingOccurrences(of: "↑↓", with: "Up/Down")
+extension Screen {
+    /// Every character outside ASCII replaced by a look-alike (arrows, signs) or `?`: the last
+    /// pass for a terminal whose locale is not UTF-8.
+    mutating func replaceNonASCII() {
+        let lookAlikes: [Character: Character] = [
+            "→": ">", "←": "<", "↑": "^", "↓": "v", "×": "x", "·": "*", "−": "-", "∇": "g", "…": "~", "▶": ">", "▼": "v",
+        ]
+        for y in 0..<height {
+            for x in 0..<width where !self[x, y].character.isASCII {
+                self[x, y].character = lookAlikes[self[x, y].character] ?? "?"
+            }
+        }
     }
 }

@@ -56,16 +56,16 @@ struct SlideContent {
     private func text(of block: Slide.Block) -> [Line] {
         switch block {
         case .paragraph(let text):
-            return wrap(text, width: width).map { Line($0) }
+            return wrap(state.display(text), width: width).map { Line($0) }
         case .bullet(let text):
-            return wrap(text, width: width - 2).enumerated().map { index, line in
+            return wrap(state.display(text), width: width - 2).enumerated().map { index, line in
                 Line((index == 0 ? glyphs.bullet : "  ") + line)
             }
         case .note(let text):
-            return wrap(text, width: width - 2).map { Line([Span(glyphs.noteBar, Style(.accent)), Span($0, Style(.accent))]) }
+            return wrap(state.display(text), width: width - 2).map { Line([Span(glyphs.noteBar, Style(.accent)), Span($0, Style(.accent))]) }
         case .formulas(let formulas):
             return formulas.flatMap { formula in
-                formulaBlock(state.unicode ? formula : formula.asciiMath, glyphs: glyphs).lines.map { Line("  " + $0, Style(.heading, bold: true)) }
+                formulaBlock(state.display(formula), glyphs: glyphs).lines.map { Line("  " + $0, Style(.heading, bold: true)) }
             }
         }
     }
@@ -90,7 +90,7 @@ struct SlideContent {
     }
 
     private func answer(_ question: Slide.Question, trace: Trace) -> [Line] {
-        var lines = wrap("Question: " + question.text, width: width).map { Line($0, Style(.accent, bold: true)) }
+        var lines = wrap("Question: " + state.display(question.text), width: width).map { Line($0, Style(.accent, bold: true)) }
         guard state.step > 0 else {
             lines.append(Line("Work it out, then press → to see the answer.", Style(.dim)))
             return lines
@@ -107,12 +107,19 @@ struct SlideContent {
 }
 
 extension String {
-    /// The formula with its Unicode math spelt in ASCII, for terminals without UTF-8.
+    /// The text with its Unicode math spelt in ASCII, for terminals without UTF-8: `∂L/∂w` as
+    /// `dL/dw`, η as `eta`; what has no spelling is left for the screen's last pass.
     var asciiMath: String {
         let table: [Character: String] = [
-            "∂": "d", "·": "*", "−": "-", "←": "<-", "η": "eta", "σ": "sigma", "⊙": ".*", "ᵀ": "^T", "Σ": "sum",
-            "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "²": "^2", "³": "^3", "′": "'", "→": "->", "≈": "~", "×": "x",
+            "∂": "d", "·": "*", "−": "-", "←": "<-", "→": "->", "η": "eta", "σ": "sigma", "⊙": ".*", "ᵀ": "^T", "Σ": "sum",
+            "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "ᵢ": "i", "ⱼ": "j", "²": "^2", "³": "^3", "′": "'", "≈": "~",
+            "×": "x", "½": "1/2", "…": "...", "“": "\"", "”": "\"", "’": "'", "‘": "'", "–": "-", "—": "-", "⃗": "",
         ]
         return String(flatMap { table[$0] ?? String($0) })
     }
+}
+
+extension TutorState {
+    /// Lesson text as this terminal can show it.
+    func display(_ text: String) -> String { unicode ? text : text.asciiMath }
 }

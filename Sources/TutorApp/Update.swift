@@ -119,12 +119,12 @@ extension TutorState {
 
     private mutating func open(lesson index: Int) {
         guard lessons.indices.contains(index) else { return }
+        (slideIndex, step) = (0, 0)
         if index != lessonIndex {
             lessonIndex = index
             selection = 0
             recompute()
         }
-        (slideIndex, step) = (0, 0)
     }
 
     /// Puts in the learner's new model and recomputes everything from it, on the same step.

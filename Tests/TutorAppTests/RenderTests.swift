@@ -1,0 +1,54 @@
+import Lessons
+import Testing
+@testable import TutorApp
+
+/// What every screen must do whatever the slide: fit, fall back, and say when it cannot.
+@Suite struct RenderTests {
+    static let lessons = (try? LessonLibrary.builtIn()) ?? []
+
+    /// Every slide of every lesson, fully stepped.
+    static func everySlide(unicode: Bool = true) -> [TutorState] {
+        var states: [TutorState] = []
+        var state = TutorState(lessons: lessons, unicode: unicode)
+        while true {
+            for _ in 0..<state.stepCount(of: state.slide) { state = update(state, .next) }
+            states.append(state)
+            let next = update(state, .nextSlide)
+            if next.slideIndex == state.slideIndex && next.lessonIndex == state.lessonIndex { return states }
+            state = next
+        }
+    }
+
+    @Test func belowTheSmallestSizeItAsksForALargerTerminal() {
+        let screen = render(TutorState(lessons: Self.lessons), width: 50, height: 12)
+        #expect(screen.lines.contains { $0.contains("enlarge the terminal to 60×16") })
+    }
+
+    @Test func withoutUTF8EveryCharacterIsASCII() {
+        for state in Self.everySlide(unicode: false) {
+            let screen = render(state, width: 80, height: 24)
+            let foreign = screen.cells.map(\.character).filter { !$0.isASCII }
+            #expect(foreign.isEmpty, "\(state.lesson.id) slide \(state.slideIndex + 1): \(String(foreign))")
+        }
+    }
+
+    @Test func theCurrentStepIsHighlightedOnTheTraceAndInTheGraph() {
+        var state = TutorState(lessons: Self.lessons, lessonIndex: 1)
+        while !(state.slide.panels.contains(.trace) && state.slide.panels.contains(.graph)) { state = update(state, .nextSlide) }
+        for _ in 0..<4 { state = update(state, .next) }
+        let screen = render(state, width: 120, height: 40)
+        let highlighted = (0..<screen.height).filter { y in (0..<screen.width).contains { screen[$0, y].style.reverse && screen[$0, y].character != " " } }
+            .map { screen.lines[$0] }
+        #expect(highlighted.contains { $0.contains("▶ ∂L/∂h = h − y = 1.10 − 3.00 = −1.90") })
+        #expect(highlighted.contains { $0.contains("└─ h  = 1.10  ∇ −1.90") })
+    }
+
+    @Test func everySlideFitsAt80x24AndLargerWithoutCuttingTheStatusLine() {
+        for state in Self.everySlide() {
+            for (width, height) in [(80, 24), (160, 50)] {
+                let screen = render(state, width: width, height: height)
+                #expect(screen.lines.last?.contains("q quit") == true, "\(state.lesson.id) \(state.slideIndex + 1) at \(width)×\(height)")
+            }
+        }
+    }
+}

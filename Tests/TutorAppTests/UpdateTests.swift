@@ -1,0 +1,149 @@
+import BackpropEngine
+import Lessons
+import Testing
+@testable import TutorApp
+
+/// Every key binding, through `KeyBindings` and `update`, does what the help says.
+@Suite struct UpdateTests {
+    static let lessons = (try? LessonLibrary.builtIn()) ?? []
+
+    /// The state after pressing `keys` from the start of lesson `lesson`.
+    func press(_ keys: [Key], from state: TutorState? = nil, lesson: Int = 1) -> TutorState {
+        keys.reduce(state ?? TutorState(lessons: Self.lessons, lessonIndex: lesson)) { state, key in
+            KeyBindings.action(for: key, in: state.mode).map { update(state, $0) } ?? state
+        }
+    }
+
+    func slideWithTrace(_ state: TutorState) -> TutorState {
+        var state = state
+        while !state.slide.panels.contains(.trace) { state = update(state, .nextSlide) }
+        return state
+    }
+
+    @Test func rightAndSpaceRevealStepsAndLeftTakesThemBack() {
+        let start = slideWithTrace(TutorState(lessons: Self.lessons, lessonIndex: 1))
+        let stepped = press([.right, .character(" "), .right], from: start)
+        #expect(stepped.step == 3 && stepped.slideIndex == start.slideIndex)
+        #expect(press([.left], from: stepped).step == 2)
+    }
+
+    @Test func pastTheLastStepRightGoesToTheNextSlideAndLeftComesBackWithEveryStepShown() throws {
+        let start = slideWithTrace(TutorState(lessons: Self.lessons, lessonIndex: 1))
+        let count = start.stepCount(of: start.slide)
+        #expect(count == 10)
+        let after = press(Array(repeating: .right, count: count + 1), from: start)
+        #expect(after.slideIndex == start.slideIndex + 1 && after.step == 0)
+        let back = press([.left], from: after)
+        #expect(back.slideIndex == start.slideIndex && back.step == count)
+    }
+
+    @Test func slideKeysJumpWholeSlidesAndAcrossLessons() {
+        let state = TutorState(lessons: Self.lessons, lessonIndex: 1)
+        #expect(press([.pageDown]).slideIndex == 1)
+        #expect(press([.character("]"), .character("]"), .character("[")]).slideIndex == 1)
+        #expect(press([.end]).slideIndex == state.lesson.slides.count - 1)
+        #expect(press([.end, .home]).slideIndex == 0)
+        let next = press([.end, .pageDown])
+        #expect(next.lessonIndex == 2 && next.slideIndex == 0)
+        let previous = press([.pageUp])
+        #expect(previous.lessonIndex == 0 && previous.slideIndex == Self.lessons[0].slides.count - 1)
+    }
+
+    @Test func digitsAndTheMenuOpenLessons() {
+        #expect(press([.character("4")]).lessonIndex == 3)
+        #expect(press([.character("9")]).lessonIndex == 1)
+        let menu = press([.character("m")])
+        #expect(menu.mode == .menu(selected: 1))
+        let chosen = press([.character("m"), .down, .down, .enter])
+        #expect(chosen.lessonIndex == 3 && chosen.mode == .slides)
+        #expect(press([.character("m"), .escape]).mode == .slides)
+    }
+
+    @Test func arrowsAndTabSelectValuesAndWrapAround() {
+        #expect(press([.down, .tab]).selection == 2)
+        #expect(press([.up]).selection == press([]).entries.count - 1)
+        #expect(press([.down, .backTab]).selection == 0)
+    }
+
+    @Test func nudgingEtaRecomputesTheTableKeepingTheStep() throws {
+        let start = press([.right, .right], from: slideWithTrace(TutorState(lessons: Self.lessons, lessonIndex: 1)))
+        let state = press([.character("-")], from: start)
+        #expect(state.model?.eta == 0.1)
+        #expect(state.step == 2)
+        let rows = state.computation.traces
+        #expect(abs((rows[0].updated["w"]?.scalar ?? 0) - 0.29) < 1e-12)
+        #expect(abs((rows[0].updated["b"]?.scalar ?? 0) - 1.19) < 1e-12)
+        #expect(abs((rows[1].values["h"]?.scalar ?? 0) - 1.48) < 1e-12)
+        #expect(press([.character("+")], from: state).model?.eta == 0.2)
+        #expect(abs((press([.character(">")], from: state).model?.eta ?? 0) - 0.11) < 1e-12)
+        #expect(abs((press([.character("<")], from: state).model?.eta ?? 0) - 0.09) < 1e-12)
+    }
+
+    @Test func nudgingAWeightChangesTheForwardPass() throws {
+        let state = press([.down, .down, .down, .character("+")])
+        #expect(state.entries[state.selection].name == "w")
+        #expect(abs((state.computation.trace?.values["h"]?.scalar ?? 0) - 1.2) < 1e-12)
+    }
+
+    @Test func enterTypesAnExactValueAndRefusesNonsense() throws {
+        let opened = press([.down, .down, .down, .enter])
+        guard case .prompt(let prompt) = opened.mode else { Issue.record("no prompt"); return }
+        #expect(prompt.text == "0.100000")
+        let typed = press(Array(repeating: .backspace, count: 8) + "0.5".map(Key.character) + [.enter], from: opened)
+        #expect(typed.mode == .slides && typed.model?.variable("w")?.value.scalar == 0.5)
+        let refused = press([.character("e"), .character("x"), .enter], from: typed)
+        guard case .prompt(let bad) = refused.mode else { Issue.record("the prompt closed on nonsense"); return }
+        #expect(bad.error?.hasPrefix("not a number") == true)
+        #expect(press([.escape], from: refused).mode == .slides)
+    }
+
+    @Test func aDivergingLearningRateShowsDivergedInsteadOfNumbers() throws {
+        let state = press([.enter] + Array(repeating: .backspace, count: 8) + "1e200".map(Key.character) + [.enter])
+        #expect(state.computation.diverged)
+        let text = render(state, width: 120, height: 40).lines.joined()
+        #expect(text.contains("Diverged at iteration"))
+    }
+
+    @Test func resetPutsTheLessonsValuesAndTableBack() {
+        let changed = press([.character("-"), .character("s"), .character("t")])
+        #expect(changed.computation.traces.count == 14)
+        let reset = press([.character("r")], from: changed)
+        #expect(reset.model?.eta == 0.2 && reset.computation.traces.count == 3)
+    }
+
+    @Test func precisionCyclesThroughTwoFourAndSixDecimals() {
+        #expect(press([.character("p")]).precision == 4)
+        #expect(press([.character("p"), .character("p")]).precision == 6)
+        #expect(press([.character("p"), .character("p"), .character("p")]).precision == 2)
+    }
+
+    @Test func helpOpensAndCloses() {
+        #expect(press([.character("?")]).mode == .help)
+        #expect(press([.character("?"), .character("?")]).mode == .slides)
+        #expect(press([.character("?"), .escape]).mode == .slides)
+    }
+
+    @Test func qCtrlCAndEscTwiceQuitButEscOnceDoesNot() {
+        #expect(press([.character("q")]).quitting)
+        #expect(press([.interrupt]).quitting)
+        #expect(press([.escape, .escape]).quitting)
+        let once = press([.escape])
+        #expect(!once.quitting && once.escapePending)
+        #expect(!press([.escape, .right, .escape]).quitting)
+    }
+
+    @Test func resizeChangesNothingButTheLayout() {
+        let state = press([.right, .resize(width: 100, height: 30)])
+        #expect(state.step == press([.right]).step && !state.quitting)
+    }
+
+    @Test func everyHelpLineNamesABoundKey() {
+        #expect(KeyBindings.help.count >= 14)
+        for key: Key in [.right, .left, .pageDown, .pageUp, .home, .end, .up, .down, .tab, .enter, .escape, .interrupt] {
+            #expect(KeyBindings.action(for: key, in: .slides) != nil, "\(key) does nothing")
+        }
+        for character in "[]m+-<>ersptq?123456789 " {
+            #expect(KeyBindings.action(for: .character(character), in: .slides) != nil, "\(character) does nothing")
+        }
+    }
+}
