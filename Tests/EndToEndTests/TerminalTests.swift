@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): stepping, live tweaks, resizing, quitting, signals.
+@Suite(.serialized) struct TerminalTests {
+    /// A table row with its cells separated by single spaces.
+    func rows(_ screen: String) -> [String] {
+        screen.split(separator: "\n").map { $0.split(separator: "│")[0].split(separator: " ").joined(separator: " ") }
+    }
+
+    @Test func steppingThroughLinearAndChangingEtaUpdatesTheTableThenQuitCleanly() throws {
+        let tmux = try Tmux(width: 120, height: 40)
+        try tmux.type("\(Binary.url.path) linear; echo EXIT=$?")
+        try tmux.wait { $0.contains("slide 1 of 5") }
+        var sawChainRule = false
+        for _ in 0..<40 {
+            try tmux.press("Right")
+            let screen = try tmux.screen()
+            sawChainRule = sawChainRule || screen.contains("∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.90 · 1.00 = −1.90")
+            if screen.contains("slide 5 of 5") { break }
+        }
+        #expect(sawChainRule)
+        let before = try tmux.wait { $0.contains("slide 5 of 5") && $0.contains("0.48  1.38") }
+        #expect(rows(before).contains("1 1.10 1.80 −1.90 −1.90 −1.90 0.48 1.38"))
+
+        try tmux.press("-")
+        let after = try tmux.wait { $0.contains("0.29  1.19") }
+        #expect(rows(after).contains("1 1.10 1.80 −1.90 −1.90 −1.90 0.29 1.19"))
+        #expect(rows(after).contains { $0.hasPrefix("2 1.48 ") })
+
+        try tmux.resize(width: 80, height: 24)
+        let small = try tmux.wait { $0.split(separator: "\n").first?.count ?? 0 <= 80 && $0.contains("slide 5 of 5") }
+        #expect(small.contains("The simplest NN ever"))
+        try tmux.resize(width: 50, height: 12)
+        #expect(try tmux.wait { $0.contains("enlarge the terminal to 60×16") }.contains("enlarge the terminal"))
+        try tmux.resize(width: 120, height: 40)
+        try tmux.wait { $0.contains("0.29  1.19") }
+
+        try tmux.press("q")
+        let shell = try tmux.wait { $0.contains("EXIT=") }
+        #expect(shell.contains("EXIT=0"))
+        #expect(shell.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("$") == true)
+        #expect(!shell.contains("slide 5 of 5"))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let tmux = try Tmux(width: 100, height: 30)
+        try tmux.type("stty -g > before; sh -c 'echo $$ > pid; exec \(Binary.url.path)'; echo EXIT=$?; stty -g > after")
+        try tmux.wait { $0.contains("slide 1 of") }
+        let pid = try String(contentsOf: tmux.folder.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let kill = try Process.run(URL(fileURLWithPath: "/bin/kill"), arguments: ["-TERM", pid])
+        kill.waitUntilExit()
+        let shell = try tmux.wait { $0.contains("EXIT=") }
+        #expect(shell.contains("EXIT=143"))
+        let settings = try tmux.wait { _ in FileManager.default.fileExists(atPath: tmux.folder.appendingPathComponent("after").path) }
+        _ = settings
+        let before = try String(contentsOf: tmux.folder.appendingPathComponent("before"), encoding: .utf8)
+        let after = try String(contentsOf: tmux.folder.appendingPathComponent("after"), encoding: .utf8)
+        #expect(before == after)
+    }
+
+    @Test func ctrlCQuitsAndTheShellComesBack() throws {
+        let tmux = try Tmux(width: 80, height: 24)
+        try tmux.type("\(Binary.url.path) wider; echo EXIT=$?")
+        try tmux.wait { $0.contains("slide 1 of") }
+        try tmux.press("C-c")
+        #expect(try tmux.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+    }
+
+    @Test func withoutATerminalItExplainsAndPointsToPrint() throws {
+        let result = try Binary.run(["linear"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("backprop-tutor print"))
+        #expect(result.standardError.split(separator: "\n").count == 1)
+        #expect(result.standardOutput.isEmpty)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// tmux could not be started.
+enum TmuxError: Error {
+    case cannotStart
+}
+
+/// A tmux server of the test's own, with one pane running a shell: the real binary is typed into
+/// it and driven with keys, as a learner would.
+final class Tmux {
+    let socket = "backprop-tutor-test-\(UUID().uuidString)"
+    let folder: URL
+
+    /// Starts a `width` × `height` pane running `sh` in a fresh folder.
+    init(width: Int, height: Int) throws {
+        folder = try Binary.temporaryFolder()
+        try run(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-c", folder.path,
+                 "env PS1='$ ' LANG=C.UTF-8 TERM=tmux-256color sh"])
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+    }
+
+    /// Runs a tmux command against this server and returns what it printed. It is spawned and
+    /// waited for directly: Foundation's `Process` can wait forever on the tmux client whose
+    /// server lives on after it.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let outputFile = folder.appendingPathComponent("tmux-output-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outputFile) }
+        let quoted = (["tmux", "-L", socket] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let command = quoted.joined(separator: " ") + " > '\(outputFile.path)' 2>/dev/null < /dev/null"
+        var pid: pid_t = 0
+        let words: [String] = ["/bin/sh", "-c", command]
+        var argv = words.map { strdup($0) }
+        argv.append(nil)
+        defer { argv.forEach { free($0) } }
+        guard posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ) == 0 else { throw TmuxError.cannotStart }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
+    }
+
+    /// Types `text` followed by Enter into the shell.
+    func type(_ text: String) throws {
+        try run(["send-keys", "-t", "t", "-l", text])
+        try run(["send-keys", "-t", "t", "Enter"])
+    }
+
+    /// Presses tmux key names (`Right`, `End`, `-`, `q`).
+    func press(_ keys: String...) throws {
+        for key in keys { try run(["send-keys", "-t", "t", key]) }
+    }
+
+    /// The pane's text now.
+    func screen() throws -> String {
+        try run(["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Waits (up to `seconds`) until the pane's text satisfies `condition`; returns the last text.
+    @discardableResult
+    func wait(seconds: Double = 10, until condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(seconds)
+        var text = try screen()
+        while !condition(text) && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            text = try screen()
+        }
+        return text
+    }
+
+    /// Resizes the pane.
+    func resize(width: Int, height: Int) throws {
+        try run(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    }
+}
