@@ -24,6 +24,7 @@ public struct Notation: Sendable, Equatable {
     public func number(_ value: Double) -> String {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return (value < 0 ? minus : "") + (unicode ? "∞" : "inf") }
+        if abs(value) >= Notation.scientificFrom { return scientific(value) }
         var (digits, point) = Notation.decimalDigits(abs(value))
         let kept = point + precision
         if kept < digits.count {
@@ -44,6 +45,25 @@ public struct Notation: Sendable, Equatable {
         let padded = String(repeating: "0", count: max(0, precision + 1 - scaled.count)) + scaled
         let text = precision == 0 ? padded : padded.dropLast(precision) + "." + padded.suffix(precision)
         return text.allSatisfy { $0 == "0" || $0 == "." } ? text : (value < 0 ? minus : "") + text
+    }
+
+    /// Numbers this large are written as `8.51e27`: a diverging run stays readable.
+    static let scientificFrom = 1e9
+
+    /// `value` as a mantissa with `precision` decimals and a power of ten, e.g. `−8.51e27`.
+    private func scientific(_ value: Double) -> String {
+        var exponent = Notation.decimalDigits(abs(value)).point - 1
+        var mantissa = number(abs(value) / Notation.power(exponent))
+        if mantissa.hasPrefix("10") {
+            exponent += 1
+            mantissa = number(abs(value) / Notation.power(exponent))
+        }
+        return (value < 0 ? minus : "") + mantissa + "e\(exponent)"
+    }
+
+    /// 10ⁿ.
+    private static func power(_ n: Int) -> Double {
+        (0..<abs(n)).reduce(1.0) { product, _ in n < 0 ? product / 10 : product * 10 }
     }
 
     /// The digits of the shortest decimal that reads back as `value` (≥ 0, finite), without

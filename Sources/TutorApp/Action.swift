@@ -22,6 +22,10 @@ public enum Action: Equatable, Sendable {
     case nudge(Double)
     /// Start typing an exact value for the selected entry.
     case edit
+    /// Start typing an answer to the slide's question.
+    case answer
+    /// Scroll the slide's column by this many lines (positive: down).
+    case scroll(Int)
     /// Type a character into the prompt.
     case type(Character)
     /// Delete the prompt's last character.

@@ -13,12 +13,15 @@ public struct Computation: Sendable {
     public let jacobians: [String: Jacobian]
     /// What went wrong, when the engine could not compute.
     public let failure: String?
+    /// The steps the learner steps through: the first iteration's trace without the gradients
+    /// of inputs and targets, which training does not use.
+    public let steps: [Trace.Step]
 
     /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for.
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
         guard let model else {
-            (traces, jacobians, failure) = ([], [:], nil)
+            (traces, jacobians, failure, steps) = ([], [:], nil, [])
             return
         }
         do {
@@ -28,8 +31,13 @@ public struct Computation: Sendable {
                 jacobians[Computation.key(request)] = try model.jacobian(of: request.output, by: request.input)
             }
             (self.traces, self.jacobians, failure) = (traces, jacobians, nil)
+            let trained = Set(model.parameters + model.equations.map(\.name))
+            steps = traces.first?.steps.filter { step in
+                if case .backward(let backward) = step { return trained.contains(backward.node) }
+                return true
+            } ?? []
         } catch {
-            (traces, jacobians, failure) = ([], [:], "the engine could not compute this model: \(error)")
+            (traces, jacobians, failure, steps) = ([], [:], "the engine could not compute this model: \(error)", [])
         }
     }
 

@@ -2,7 +2,7 @@
 /// is not UTF-8.
 public struct Glyphs: Sendable, Equatable {
     let branch: String, lastBranch: String, pipe: String
-    let bullet: String, noteBar: String, cursor: String, more: String, ellipsis: String
+    let bullet: String, noteBar: String, cursor: String, ellipsis: String
     let bracketTop: (Character, Character), bracketMiddle: (Character, Character), bracketBottom: (Character, Character)
     let horizontal: Character, vertical: Character
     let corners: (Character, Character, Character, Character)
@@ -11,7 +11,7 @@ public struct Glyphs: Sendable, Equatable {
 
     /// Box drawing, tall brackets, ∇ and block bars.
     public static let unicode = Glyphs(
-        branch: "├─ ", lastBranch: "└─ ", pipe: "│  ", bullet: "• ", noteBar: "▌ ", cursor: "▶ ", more: "▼ more", ellipsis: "…",
+        branch: "├─ ", lastBranch: "└─ ", pipe: "│  ", bullet: "• ", noteBar: "▌ ", cursor: "▶ ", ellipsis: "…",
         bracketTop: ("⎡", "⎤"), bracketMiddle: ("⎢", "⎥"), bracketBottom: ("⎣", "⎦"),
         horizontal: "─", vertical: "│", corners: ("┌", "┐", "└", "┘"),
         valueMark: "= ", gradientMark: "∇ ", separator: " · ",
@@ -20,7 +20,7 @@ public struct Glyphs: Sendable, Equatable {
 
     /// The same drawings in ASCII.
     public static let ascii = Glyphs(
-        branch: "|- ", lastBranch: "`- ", pipe: "|  ", bullet: "* ", noteBar: "! ", cursor: "> ", more: "v more", ellipsis: "~",
+        branch: "|- ", lastBranch: "`- ", pipe: "|  ", bullet: "* ", noteBar: "! ", cursor: "> ", ellipsis: "~",
         bracketTop: ("[", "]"), bracketMiddle: ("|", "|"), bracketBottom: ("[", "]"),
         horizontal: "-", vertical: "|", corners: ("+", "+", "+", "+"),
         valueMark: "= ", gradientMark: "grad ", separator: " - ",

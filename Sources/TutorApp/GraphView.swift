@@ -13,7 +13,8 @@ struct GraphView {
     func lines() -> [Line] {
         guard let model = state.model else { return [] }
         let stepping = state.slide.panels.contains(.trace)
-        let shown = stepping ? Array(trace.steps.prefix(state.step)) : trace.steps
+        let steps = state.computation.steps
+        let shown = stepping ? Array(steps.prefix(state.step)) : steps
         var known = Set<String>(model.variables.map(\.name))
         var gradients = Set<String>()
         var updated = Set<String>()
@@ -33,22 +34,32 @@ struct GraphView {
         func draw(_ node: String, prefix: String, branch: String, childPrefix: String) {
             let repeated = drawn.contains(node) && equations[node] != nil
             drawn.insert(node)
-            var spans = [Span(prefix + branch, Style(.dim)), Span(notation.name(node), Style(.normal, bold: true))]
+            var head = [Span(prefix + branch, Style(.dim)), Span(notation.name(node), Style(.normal, bold: true))]
+            var tail: [Span] = []
             if repeated {
-                spans.append(Span(" ↑", Style(.dim)))
+                head.append(Span(" ↑", Style(.dim)))
             } else {
                 let value = known.contains(node) ? trace.values[node].map(notation.tensor) ?? "?" : "?"
-                spans.append(Span("  " + glyphs.valueMark + value, Style(.value)))
+                head.append(Span("  " + glyphs.valueMark + value, Style(.value)))
                 if gradients.contains(node), let gradient = trace.gradients[node] {
-                    spans.append(Span("  " + glyphs.gradientMark + notation.tensor(gradient), Style(.gradient)))
+                    tail.append(Span("  " + glyphs.gradientMark + notation.tensor(gradient), Style(.gradient)))
                 }
                 if updated.contains(node), let new = trace.updated[node] {
-                    spans.append(Span("  \(notation.unicode ? "←" : "<-") " + notation.tensor(new), Style(.update)))
+                    tail.append(Span("  \(notation.unicode ? "←" : "<-") " + notation.tensor(new), Style(.update)))
                 }
             }
-            var line = Line(spans)
-            if node == current { line = line.restyled { $0.reverse = true } }
-            lines.append(line)
+            // What does not fit beside the value goes on a line of its own, under the name.
+            let continuation = prefix + (equations[node] == nil || repeated ? "   " : glyphs.pipe) + "  "
+            var nodeLines = [Line(head)]
+            for span in tail {
+                if let last = nodeLines.last, last.width + span.text.count <= width {
+                    nodeLines[nodeLines.count - 1].spans.append(span)
+                } else {
+                    nodeLines.append(Line([Span(continuation, Style(.dim)), span]))
+                }
+            }
+            if node == current { nodeLines = nodeLines.map { $0.restyled { $0.reverse = true } } }
+            lines += nodeLines
             guard !repeated, let equation = equations[node] else { return }
             let children = equation.expression.names
             for (index, child) in children.enumerated() {

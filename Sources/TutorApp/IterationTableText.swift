@@ -14,7 +14,8 @@ public struct IterationTableText: Sendable {
         self.notation = notation
     }
 
-    /// The heading and one line per trace, at most `width` columns wide (nil: no limit).
+    /// The heading and one line per trace, at most `width` columns wide (nil: no limit); what
+    /// does not fit is left out, the loss first kept, then the computed nodes from the output down.
     public func lines(_ traces: [Trace], width: Int? = nil) -> [String] {
         let all = IterationTable(model: model).columns
         let cells = all.map { column in
@@ -33,7 +34,7 @@ public struct IterationTableText: Sendable {
     private func keptColumns(_ columns: [IterationTable.Column], widths: [Int], room: Int) -> [Int] {
         if widths.reduce(0, { $0 + $1 + 2 }) <= room { return Array(columns.indices) }
         let parameters = Set(model.parameters)
-        let priority = columns.indices.sorted { rank(columns[$0], parameters) < rank(columns[$1], parameters) }
+        let priority = columns.indices.sorted { (rank(columns[$0], parameters), -$0) < (rank(columns[$1], parameters), -$1) }
         var used = 0
         var kept: [Int] = []
         for index in priority where used + widths[index] + 2 <= room {
@@ -46,9 +47,10 @@ public struct IterationTableText: Sendable {
     private func rank(_ column: IterationTable.Column, _ parameters: Set<String>) -> Int {
         switch column {
         case .value(let node) where node == model.loss: 0
-        case .updated: 1
-        case .gradient(let node) where parameters.contains(node): 2
-        default: 3
+        case .value: 1
+        case .updated: 2
+        case .gradient(let node) where parameters.contains(node): 3
+        default: 4
         }
     }
 

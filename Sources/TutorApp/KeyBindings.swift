@@ -10,20 +10,20 @@ public enum KeyBindings {
 
     /// Every binding on the slides, in the order the help lists them.
     public static let help: [Help] = [
-        Help(keys: "→  space", meaning: "next step; after the last, the next slide"),
-        Help(keys: "←", meaning: "step back; before the first, the previous slide"),
+        Help(keys: "→  space", meaning: "next step, then the next slide"),
+        Help(keys: "←", meaning: "step back, then the previous slide"),
         Help(keys: "PgDn ]  PgUp [", meaning: "next / previous slide"),
         Help(keys: "Home  End", meaning: "first / last slide of the lesson"),
-        Help(keys: "1–9  m", meaning: "go to lesson 1–9 / lesson menu"),
+        Help(keys: "1–9  m", meaning: "lesson 1–9 / the lesson menu"),
+        Help(keys: "j  k", meaning: "scroll the slide down / up"),
         Help(keys: "↑ ↓  Tab", meaning: "select a value in the panel"),
-        Help(keys: "+ -", meaning: "nudge the selected value by 0.1"),
-        Help(keys: "> <", meaning: "nudge it by 0.01 (finer)"),
+        Help(keys: "+ -  > <", meaning: "nudge it by 0.1 / by 0.01"),
         Help(keys: "Enter  e", meaning: "type an exact value"),
-        Help(keys: "r", meaning: "reset the lesson's values and table"),
+        Help(keys: "a", meaning: "answer the slide's question"),
+        Help(keys: "r", meaning: "reset the lesson's values"),
         Help(keys: "s  t", meaning: "train 1 / 10 more iterations"),
         Help(keys: "p", meaning: "show 2, 4 or 6 decimals"),
-        Help(keys: "?", meaning: "this help (any of ? Esc Enter closes it)"),
-        Help(keys: "q  Esc Esc  Ctrl-C", meaning: "quit"),
+        Help(keys: "?  q", meaning: "this help / quit (or Esc Esc, Ctrl-C)"),
     ]
 
     /// The action `key` asks for in `mode`, if any.
@@ -36,12 +36,15 @@ public enum KeyBindings {
         case .pageUp, .character("["): return .previousSlide
         case .home: return .firstSlide
         case .end: return .lastSlide
-        case .up, .backTab, .character("k"): return .select(by: -1)
-        case .down, .tab, .character("j"): return .select(by: 1)
+        case .up, .backTab: return .select(by: -1)
+        case .down, .tab: return .select(by: 1)
+        case .character("j"): return .scroll(3)
+        case .character("k"): return .scroll(-3)
+        case .character("a"): return .answer
         case .character("+"), .character("="): return .nudge(TutorState.coarseStep)
         case .character("-"), .character("_"): return .nudge(-TutorState.coarseStep)
-        case .character(">"), .character("."): return .nudge(TutorState.fineStep)
-        case .character("<"), .character(","): return .nudge(-TutorState.fineStep)
+        case .character(">"): return .nudge(TutorState.fineStep)
+        case .character("<"): return .nudge(-TutorState.fineStep)
         case .enter: return mode == .slides ? .edit : .confirm
         case .character("e"): return .edit
         case .character("m"): return .showMenu
@@ -65,7 +68,7 @@ public enum KeyBindings {
         case .enter: return .confirm
         case .escape: return .escape
         case .interrupt: return .quit
-        case .backspace, .left: return .deleteBackward
+        case .backspace: return .deleteBackward
         case .character(let character): return .type(character)
         case .resize: return .resize
         default: return nil

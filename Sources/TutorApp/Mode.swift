@@ -10,12 +10,30 @@ public enum Mode: Equatable, Sendable {
     case prompt(Prompt)
 }
 
-/// The small prompt for an exact value.
+/// The small prompt for an exact value or an answer.
 public struct Prompt: Equatable, Sendable {
-    /// The entry being set.
-    public let entry: ValueEntry
+    /// What the typed text is for.
+    public enum Purpose: Equatable, Sendable {
+        /// A new value of an entry of the value panel.
+        case value(ValueEntry)
+        /// An answer to the slide's question.
+        case answer
+    }
+
+    /// What the typed text is for.
+    public let purpose: Purpose
     /// What has been typed.
     public var text: String
+    /// The text is still the suggestion it opened with: typing replaces it.
+    public var fresh: Bool
     /// Why the last attempt was refused.
     public var error: String?
+}
+
+/// What the tutor says about the learner's answer to a question.
+public struct Feedback: Equatable, Sendable {
+    /// The answer was right.
+    public let correct: Bool
+    /// What to tell the learner.
+    public let text: String
 }

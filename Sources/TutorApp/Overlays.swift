@@ -5,20 +5,29 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         return
     case .help:
         let keyWidth = KeyBindings.help.map(\.keys.count).max() ?? 0
-        let lines = KeyBindings.help.map { Line([Span($0.keys.padding(keyWidth + 2), Style(.accent, bold: true)), Span($0.meaning)]) }
-        drawBox(title: "Keys", lines: lines + [Line(), Line("Values: = value, ∇ gradient; η is the learning rate.", Style(.dim))],
-                on: &screen, glyphs: glyphs)
+        var lines = KeyBindings.help.map {
+            Line([Span(state.ui($0.keys).padding(keyWidth + 2), Style(.accent, bold: true)), Span(state.ui($0.meaning))])
+        }
+        if screen.height >= lines.count + 6 {
+            lines += [Line(), Line(state.ui("Graph: = value, ∇ gradient ∂L/∂node, ← value after the update."), Style(.dim))]
+        }
+        drawBox(title: "Keys", lines: lines, on: &screen, glyphs: glyphs)
     case .menu(let selected):
         let lines = state.lessons.enumerated().map { index, lesson in
             let line = Line("\(index + 1)  \(state.display(lesson.title))  (\(lesson.slides.count) slides)", Style(index == state.lessonIndex ? .heading : .normal))
             return index == selected ? line.restyled { $0.reverse = true } : line
         }
-        drawBox(title: "Lessons", lines: lines + [Line(), Line("↑↓ choose  Enter open  Esc close", Style(.dim))], on: &screen, glyphs: glyphs)
+        drawBox(title: "Lessons", lines: lines + [Line(), Line(state.ui("↑↓ choose  Enter open  Esc close"), Style(.dim))], on: &screen, glyphs: glyphs)
     case .prompt(let prompt):
         guard let model = state.model else { return }
-        var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text + "_", Style(.value, bold: true))])]
-        lines.append(prompt.error.map { Line($0, Style(.warning, bold: true)) } ?? Line("Enter sets it, Esc cancels.", Style(.dim)))
-        drawBox(title: "New value of \(prompt.entry.label(state.notation, in: model))", lines: lines, on: &screen, glyphs: glyphs, minimumWidth: 40)
+        let title: String
+        switch prompt.purpose {
+        case .value(let entry): title = "New value of \(entry.label(state.notation, in: model))"
+        case .answer: title = "Your answer, e.g. q*(1 - q)"
+        }
+        var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text, Style(.value, bold: true, reverse: prompt.fresh)), Span("_", Style(.value))])]
+        lines.append(prompt.error.map { Line($0, Style(.warning, bold: true)) } ?? Line("Enter accepts, Esc cancels.", Style(.dim)))
+        drawBox(title: title, lines: lines, on: &screen, glyphs: glyphs, minimumWidth: 44)
     }
 }
 

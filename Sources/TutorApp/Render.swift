@@ -21,18 +21,15 @@ public func render(_ state: TutorState, width: Int, height: Int) -> Screen {
     let mainWidth = width - 2 - (panelWidth > 0 ? panelWidth + 2 : 0)
     let bodyTop = 2, bodyHeight = height - 3
     let content = SlideContent(state: state, width: mainWidth, glyphs: glyphs).lines()
-    let overflow = content.lines.count - bodyHeight
-    var offset = 0
-    if overflow > 0, let focus = content.focus {
-        offset = min(overflow, max(0, focus - bodyHeight * 2 / 3))
-    }
+    let overflow = max(0, content.lines.count - bodyHeight)
+    let automatic = content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0
+    let offset = min(overflow, max(0, automatic + state.scroll))
     for (row, line) in content.lines.dropFirst(offset).prefix(bodyHeight).enumerated() {
         line.draw(on: &screen, x: 1, y: bodyTop + row, width: mainWidth)
     }
-    if offset > 0 { screen.put(glyphs.ellipsis, x: mainWidth, y: bodyTop, style: Style(.dim)) }
-    if overflow > offset {
-        screen.put(glyphs.more, x: max(1, mainWidth + 1 - glyphs.more.count), y: bodyTop + bodyHeight - 1, style: Style(.dim, reverse: true))
-    }
+    // Scroll marks stand in the gap right of the column, never over its text.
+    if offset > 0 { screen.put(state.ui("↑"), x: mainWidth + 1, y: bodyTop, style: Style(.accent, bold: true)) }
+    if overflow > offset { screen.put(state.ui("↓"), x: mainWidth + 1, y: bodyTop + bodyHeight - 1, style: Style(.accent, bold: true)) }
 
     if panelWidth > 0 {
         let x = width - panelWidth - 1
@@ -53,7 +50,7 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: 0, style: bar)
     let right = "slide \(state.slideIndex + 1) of \(state.lesson.slides.count) "
     screen.put(" backprop-tutor\(glyphs.separator)lesson \(state.lessonIndex + 1) of \(state.lessons.count): \(state.display(state.lesson.title))",
-               x: 0, y: 0, style: Style(.status, bold: true, reverse: true), maxWidth: screen.width - right.count - 1)
+               x: 0, y: 0, style: Style(.status, bold: true, reverse: true), maxWidth: screen.width - right.count - 2)
     screen.put(right, x: screen.width - right.count, y: 0, style: bar)
 
     let count = state.stepCount(of: state.slide)
@@ -67,7 +64,9 @@ private func drawStatus(_ state: TutorState, on screen: inout Screen) {
     let y = screen.height - 1
     let long = " →/← step  PgDn/PgUp slide  m lessons  ↑↓ select  +/- nudge  e edit  s/t train  r reset  p decimals  ? help  q quit"
     let short = " →/← step  PgDn/PgUp slide  ↑↓ +/- tweak  e edit  s train  ? help  q quit"
-    let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : long.count <= screen.width ? long : short
+    let plain = " →/← step  PgDn/PgUp slide  m lessons  j/k scroll  ? help  q quit"
+    let keys = state.model == nil ? plain : state.ui(long).count <= screen.width ? long : short
+    let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : state.ui(keys)
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))
     screen.put(text, x: 0, y: y, style: Style(.status, reverse: true))
 }

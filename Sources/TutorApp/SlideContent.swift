@@ -19,36 +19,36 @@ struct SlideContent {
         if let failure = state.computation.failure {
             lines += [Line(), Line(failure, Style(.warning, bold: true))]
         }
-        if let trace = state.computation.trace {
-            for panel in slide.panels {
-                lines.append(Line())
-                switch panel {
-                case .graph:
-                    lines.append(Line("Computation graph  (\(glyphs.valueMark)value  \(glyphs.gradientMark)gradient ∂\(state.notation.name(state.model?.loss ?? "L"))/∂node)", Style(.heading)))
-                    lines += GraphView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
-                case .trace:
-                    let view = TraceView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
-                    focus = view.focus.map { $0 + lines.count }
-                    lines += view.lines
-                case .table:
-                    lines += TableView(state: state, width: width, glyphs: glyphs).lines()
-                }
+        guard let trace = state.computation.trace else { return (lines, focus) }
+        if state.computation.diverged && !slide.panels.isEmpty {
+            let message = "Diverged at iteration \(state.computation.traces.count): a value is no longer finite. Lower η (select it with ↑, then - or e), or press r."
+            lines.append(Line())
+            lines += wrap(state.ui(message), width: width).map { Line($0, Style(.warning, bold: true)) }
+        }
+        for panel in slide.panels {
+            lines.append(Line())
+            switch panel {
+            case .graph:
+                let legend = "Computation graph (= value, ∇ \(state.notation.gradient("node")), ← after the update)"
+                lines += wrap(state.ui(legend), width: width).map { Line($0, Style(.heading)) }
+                lines += GraphView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
+            case .trace:
+                let view = TraceView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
+                focus = view.focus.map { $0 + lines.count }
+                lines += view.lines
+            case .table:
+                lines += TableView(state: state, width: width, glyphs: glyphs).lines()
             }
-            for request in slide.jacobians {
-                lines.append(Line())
-                lines += jacobian(request)
-            }
-            if let question = slide.question {
-                lines.append(Line())
-                let answer = self.answer(question, trace: trace)
-                if state.step > 0 { focus = lines.count + answer.count }
-                lines += answer
-            }
-            if state.computation.diverged {
-                let message = "Diverged at iteration \(state.computation.traces.count): a value is no longer finite. Lower η (select it with ↑, then - or e)."
-                lines.append(Line())
-                lines += wrap(message, width: width).map { Line($0, Style(.warning, bold: true)) }
-            }
+        }
+        for request in slide.jacobians {
+            lines.append(Line())
+            lines += jacobian(request)
+        }
+        if let question = slide.question {
+            lines.append(Line())
+            let answer = self.answer(question, trace: trace)
+            if state.step > 0 || state.feedback != nil { focus = lines.count + answer.count - 1 }
+            lines += answer
         }
         return (lines, focus)
     }
@@ -65,7 +65,7 @@ struct SlideContent {
             return wrap(state.display(text), width: width - 2).map { Line([Span(glyphs.noteBar, Style(.accent)), Span($0, Style(.accent))]) }
         case .formulas(let formulas):
             return formulas.flatMap { formula in
-                formulaBlock(state.display(formula), glyphs: glyphs).lines.map { Line("  " + $0, Style(.heading, bold: true)) }
+                formulaLines(state.display(formula), width: width - 2, glyphs: glyphs).map { Line("  " + $0, Style(.heading, bold: true)) }
             }
         }
     }
@@ -91,8 +91,11 @@ struct SlideContent {
 
     private func answer(_ question: Slide.Question, trace: Trace) -> [Line] {
         var lines = wrap("Question: " + state.display(question.text), width: width).map { Line($0, Style(.accent, bold: true)) }
+        if let feedback = state.feedback {
+            lines += wrap(state.ui(feedback.text), width: width).map { Line($0, Style(feedback.correct ? .update : .warning, bold: true)) }
+        }
         guard state.step > 0 else {
-            lines.append(Line("Work it out, then press → to see the answer.", Style(.dim)))
+            lines.append(Line(state.ui("Press a to type your answer (as in q*(1 - q)), or → to see it."), Style(.dim)))
             return lines
         }
         let writer = FormulaWriter(notation: state.notation, shapes: state.model?.shapes ?? [:])
@@ -100,7 +103,7 @@ struct SlideContent {
         if let value = try? trace.bindings.evaluate(question.answer) {
             parts += [writer.substituted(question.answer, trace.bindings), state.notation.tensor(value)]
         }
-        lines += wrapPieces("Answer:", [parts.joined(separator: " = ")], separator: " ", width: width, indent: 8)
+        lines += wrapPieces("Answer: " + parts[0], Array(parts.dropFirst()), separator: " = ", width: width, indent: 8)
             .map { Line($0, Style(.update, bold: true)) }
         return lines
     }
@@ -122,4 +125,11 @@ extension String {
 extension TutorState {
     /// Lesson text as this terminal can show it.
     func display(_ text: String) -> String { unicode ? text : text.asciiMath }
+
+    /// The tutor's own words as this terminal can show them, keys named in ASCII where needed.
+    func ui(_ text: String) -> String {
+        guard !unicode else { return text }
+        let keys: [Character: String] = ["→": "Right", "←": "Left", "↑": "Up", "↓": "Down", "–": "-", "∇": "grad"]
+        return String(text.flatMap { keys[$0] ?? String($0) }).asciiMath
+    }
 }

@@ -92,7 +92,18 @@ func wrapPieces(_ head: String, _ pieces: [String], separator: String, width: In
     return lines.enumerated().flatMap { index, line -> [String] in
         guard line.count > width else { return [line] }
         let first = index == 0 ? "" : pad
-        let broken = wrap(String(line.dropFirst(first.count)), width: max(1, width - indent))
+        let broken = wrap(keepingBracketsTogether(String(line.dropFirst(first.count))), width: max(1, width - indent))
+            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
         return [first + broken[0]] + broken.dropFirst().map { pad + $0 }
     }
+}
+
+/// `text` with the spaces inside brackets made non-breaking, so `[0.62, 0.65]` stays on one line.
+private func keepingBracketsTogether(_ text: String) -> String {
+    var depth = 0
+    return String(text.map { character -> Character in
+        if character == "[" || character == "(" { depth += 1 }
+        if character == "]" || character == ")" { depth = max(0, depth - 1) }
+        return character == " " && depth > 0 ? "\u{00A0}" : character
+    })
 }

@@ -8,17 +8,27 @@ struct TableView {
 
     /// Rows of the curve.
     static let curveHeight = 3
+    /// A long table shows its first rows, a gap, and its newest rows.
+    static let firstRows = 3, lastRows = 5
 
     func lines() -> [Line] {
         guard let model = state.model else { return [] }
         let traces = state.computation.traces
         let text = IterationTableText(model: model, notation: state.notation).lines(traces, width: width)
-        var lines = text.enumerated().map { index, row in Line(row, index == 0 ? Style(.heading, underline: true) : Style(.normal)) }
+        var lines = [Line(text[0], Style(.heading, underline: true))]
+        let rows = text.dropFirst()
+        if rows.count > TableView.firstRows + TableView.lastRows + 1 {
+            lines += rows.prefix(TableView.firstRows).map { Line($0) }
+            lines.append(Line("  \(glyphs.ellipsis) \(rows.count - TableView.firstRows - TableView.lastRows) iterations not shown", Style(.dim)))
+            lines += rows.suffix(TableView.lastRows).map { Line($0) }
+        } else {
+            lines += rows.map { Line($0) }
+        }
         lines.append(Line("s: one more iteration   t: ten more   r: reset", Style(.dim)))
         let losses = traces.compactMap { $0.values[model.loss]?.scalar }.filter(\.isFinite)
         if losses.count >= 2, let first = losses.first, let last = losses.last {
             let notation = state.notation
-            lines.append(Line("Loss over \(losses.count) iterations: \(notation.number(first)) \(notation.unicode ? "→" : "->") \(notation.number(last))", Style(.heading)))
+            lines.append(Line(state.ui("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))"), Style(.heading)))
             lines += curve(losses, width: min(width - 2, 60)).map { Line("  " + $0, Style(.value)) }
         }
         return lines

@@ -56,6 +56,17 @@ struct TextBlock: Equatable {
     }
 }
 
+/// The rows of a formula line within `width` columns: laid out whole when it fits, otherwise
+/// broken before each top-level `=` into lines of their own.
+func formulaLines(_ formula: String, width: Int, glyphs: Glyphs) -> [String] {
+    let whole = formulaBlock(formula, glyphs: glyphs)
+    let pieces = formula.components(separatedBy: " = ")
+    guard whole.width > width, pieces.count > 1 else { return whole.lines }
+    return pieces.enumerated().flatMap { index, piece in
+        formulaBlock(index == 0 ? piece : "  = " + piece, glyphs: glyphs).lines
+    }
+}
+
 /// Lays out a formula line of a slide: text, with every `[[a, b], [c, d]]` drawn as a matrix
 /// with tall brackets.
 func formulaBlock(_ formula: String, glyphs: Glyphs) -> TextBlock {

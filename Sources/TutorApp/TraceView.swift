@@ -10,7 +10,7 @@ struct TraceView {
 
     /// The lines, and which of them is the step just revealed.
     func lines() -> (lines: [Line], focus: Int?) {
-        let steps = trace.steps
+        let steps = state.computation.steps
         let revealed = min(state.step, steps.count)
         let model = state.model
         let writer = FormulaWriter(notation: state.notation, shapes: model?.shapes ?? [:])
@@ -37,9 +37,9 @@ struct TraceView {
         if revealed < steps.count {
             let next = writer.text(for: steps[revealed], trace.bindings)
             let hint = revealed == 0 ? "Press → to compute \(next.target) first." : "→ next: \(next.target)"
-            lines.append(Line(hint, Style(.dim)))
+            lines.append(Line(state.ui(hint), Style(.dim)))
         } else {
-            lines.append(Line("All \(steps.count) steps done. → goes on to the next slide.", Style(.dim)))
+            lines.append(Line(state.ui("All \(steps.count) steps done. → goes on to the next slide."), Style(.dim)))
         }
         return (lines, focus)
     }

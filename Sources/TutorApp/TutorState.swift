@@ -28,6 +28,10 @@ public struct TutorState: Sendable {
     public internal(set) var escapePending = false
     /// The tutor should exit.
     public internal(set) var quitting = false
+    /// Lines the learner scrolled the slide's column past where the current step puts it.
+    public internal(set) var scroll = 0
+    /// What the tutor said about the last answer typed on this slide.
+    public internal(set) var feedback: Feedback?
     /// The engine's numbers for the lesson on screen.
     public internal(set) var computation: Computation
 
@@ -67,7 +71,7 @@ public struct TutorState: Sendable {
 
     /// How many steps `slide` reveals one by one: the trace's steps, or the answer of a question.
     public func stepCount(of slide: Slide) -> Int {
-        if slide.panels.contains(.trace) { return computation.trace?.steps.count ?? 0 }
+        if slide.panels.contains(.trace) { return computation.steps.count }
         return slide.question == nil ? 0 : 1
     }
 }

@@ -11,6 +11,7 @@ extension TutorState {
     /// Applies `action` in place.
     mutating func apply(_ action: Action) {
         if action != .escape && action != .resize { escapePending = false }
+        if case .scroll = action {} else if action != .resize { scroll = 0 }
         switch mode {
         case .help:
             if [.toggleHelp, .escape, .quit, .confirm].contains(action) { mode = .slides }
@@ -32,8 +33,8 @@ extension TutorState {
             if step > 0 { step -= 1 } else { moveSlide(by: -1, revealing: true) }
         case .nextSlide: moveSlide(by: 1, revealing: false)
         case .previousSlide: moveSlide(by: -1, revealing: false)
-        case .firstSlide: (slideIndex, step) = (0, 0)
-        case .lastSlide: (slideIndex, step) = (lesson.slides.count - 1, 0)
+        case .firstSlide: (slideIndex, step, feedback) = (0, 0, nil)
+        case .lastSlide: (slideIndex, step, feedback) = (lesson.slides.count - 1, 0, nil)
         case .openLesson(let index): open(lesson: index)
         case .showMenu: mode = .menu(selected: lessonIndex)
         case .select(let delta):
@@ -46,7 +47,13 @@ extension TutorState {
         case .edit:
             guard let model, entries.indices.contains(selection) else { return }
             let entry = entries[selection]
-            mode = .prompt(Prompt(entry: entry, text: Notation(precision: 6).number(entry.value(in: model)).replacingMinus, error: nil))
+            let text = Notation(precision: 6, unicode: false).number(entry.value(in: model))
+            mode = .prompt(Prompt(purpose: .value(entry), text: text, fresh: true, error: nil))
+        case .answer:
+            guard slide.question != nil else { return }
+            mode = .prompt(Prompt(purpose: .answer, text: "", fresh: false, error: nil))
+        case .scroll(let lines):
+            scroll += lines
         case .reset:
             models[lessonIndex] = lesson.model
             iterations[lessonIndex] = TutorState.initialIterations
@@ -78,32 +85,58 @@ extension TutorState {
     private mutating func applyInPrompt(_ action: Action, prompt: Prompt) {
         var prompt = prompt
         switch action {
-        case .type(let character): prompt.text.append(character); prompt.error = nil
-        case .deleteBackward: if !prompt.text.isEmpty { prompt.text.removeLast() }; prompt.error = nil
-        case .escape: mode = .slides; return
-        case .quit: quitting = true; return
+        case .type(let character):
+            prompt.text = (prompt.fresh ? "" : prompt.text) + String(character)
+        case .deleteBackward:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .escape:
+            mode = .slides
+            return
+        case .quit:
+            quitting = true
+            return
         case .confirm:
-            guard let model else { mode = .slides; return }
-            do {
-                let value = try Tensor(parsing: prompt.text)
-                guard value.shape == .scalar, value.scalar.isFinite else {
-                    prompt.error = "type one finite number"
-                    break
-                }
+            if let error = submit(prompt) {
+                prompt.error = error
+            } else {
                 mode = .slides
-                change(to: prompt.entry.setting(value.scalar, in: model))
                 return
-            } catch {
-                prompt.error = "not a number: \(error.message)"
             }
-        default: break
+        default:
+            return
         }
+        if action != .confirm { prompt.error = nil }
+        prompt.fresh = false
         mode = .prompt(prompt)
+    }
+
+    /// Applies what the prompt holds; the reason it cannot, if it cannot.
+    private mutating func submit(_ prompt: Prompt) -> String? {
+        guard let model else { return nil }
+        switch prompt.purpose {
+        case .value(let entry):
+            guard let value = try? Tensor(parsing: prompt.text), value.shape == .scalar, value.scalar.isFinite else {
+                return "type a number, such as 0.25 or -1e-3"
+            }
+            change(to: entry.setting(value.scalar, in: model))
+            return nil
+        case .answer:
+            guard let question = slide.question else { return nil }
+            switch AnswerCheck(model: model, traces: computation.traces, notation: notation).check(prompt.text, against: question) {
+            case .failure(let problem):
+                return problem.message
+            case .success(let verdict):
+                feedback = verdict
+                if verdict.correct { step = stepCount(of: slide) }
+                return nil
+            }
+        }
     }
 
     /// Moves `delta` slides, into the next or previous lesson past either end; coming back to a
     /// slide with `revealing` shows all its steps, as it was left.
     private mutating func moveSlide(by delta: Int, revealing: Bool) {
+        feedback = nil
         var (lessonTarget, slideTarget) = (lessonIndex, slideIndex + delta)
         if slideTarget >= lesson.slides.count {
             guard lessonIndex + 1 < lessons.count else { return }
@@ -119,6 +152,7 @@ extension TutorState {
 
     private mutating func open(lesson index: Int) {
         guard lessons.indices.contains(index) else { return }
+        feedback = nil
         (slideIndex, step) = (0, 0)
         if index != lessonIndex {
             lessonIndex = index
@@ -145,9 +179,4 @@ extension TutorState {
     public static let fineStep = 0.01
     /// The most iterations the table grows to.
     public static let maximumIterations = 1000
-}
-
-private extension String {
-    /// With the Unicode minus written as the ASCII one a person types.
-    var replacingMinus: String { replacingOccurrences(of: "−", with: "-") }
 }

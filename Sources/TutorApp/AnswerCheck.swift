@@ -1,0 +1,52 @@
+import BackpropEngine
+import Lessons
+
+/// Checks a typed answer to a question by evaluating it and the lesson's answer with the
+/// engine's numbers of every iteration in the table: equal everywhere means right, whatever
+/// way the learner wrote it (`q*(1-q)`, `q - q^2`, `sigmoid(h)*(1 - sigmoid(h))`).
+struct AnswerCheck {
+    let model: Model
+    let traces: [Trace]
+    let notation: Notation
+
+    /// Why a typed answer could not be checked at all.
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// The verdict on `typed`, or why it cannot be read.
+    func check(_ typed: String, against question: Slide.Question) -> Result<Feedback, Problem> {
+        let start = SourceLocation(line: 1, column: 1)
+        let answer: Expr
+        do {
+            answer = try Expr(parsing: typed, at: start)
+            _ = try model.shape(of: answer, fallback: start)
+        } catch {
+            return .failure(Problem(message: "column \(error.location.column): \(error.message)"))
+        }
+        let writer = FormulaWriter(notation: notation, shapes: model.shapes)
+        var typedValue = Tensor(0), expectedValue = Tensor(0)
+        for trace in traces {
+            guard let got = try? trace.bindings.evaluate(answer), let want = try? trace.bindings.evaluate(question.answer) else {
+                return .failure(Problem(message: "the engine cannot evaluate that with this lesson's numbers"))
+            }
+            (typedValue, expectedValue) = (got, want)
+            if !AnswerCheck.agree(got, want) { break }
+        }
+        if AnswerCheck.agree(typedValue, expectedValue) {
+            return .success(Feedback(correct: true, text: "Right: \(writer.symbolic(answer)) = \(notation.tensor(typedValue)) here, as the engine computes it."))
+        }
+        return .success(Feedback(correct: false, text:
+            "Not yet: \(writer.symbolic(answer)) gives \(notation.tensor(typedValue)), but the answer is \(notation.tensor(expectedValue)). Try again with a, or → to see it."))
+    }
+
+    /// Same shape and every entry equal to 1e-9, relative to its size.
+    static func agree(_ a: Tensor, _ b: Tensor) -> Bool {
+        guard a.shape == b.shape || a.shape == .scalar || b.shape == .scalar else { return false }
+        let count = max(a.scalars.count, b.scalars.count)
+        return (0..<count).allSatisfy { index in
+            let x = a.scalars[a.shape == .scalar ? 0 : index], y = b.scalars[b.shape == .scalar ? 0 : index]
+            return abs(x - y) <= 1e-9 * max(1, abs(x), abs(y))
+        }
+    }
+}
