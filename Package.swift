@@ -32,6 +32,11 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedLessons"]
         ),
+        // Release-build figures: `swift run -c release Benchmarks`.
+        .executableTarget(
+            name: "Benchmarks",
+            dependencies: ["BackpropEngine", "Lessons", "TutorApp", "Terminal"]
+        ),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine"]),
         .testTarget(

@@ -1,0 +1,85 @@
+import Foundation
+import Lessons
+import Terminal
+import TutorApp
+
+// Figures for the tutor's hot path, from a release build: `swift run -c release Benchmarks`.
+//
+// For every slide of every lesson at 120×40 (halfway through its steps, as a learner would be):
+// - step:  the time from → to a finished Screen (update + render);
+// - tweak: the time from a one-value nudge of η to a finished Screen (update, which reruns the
+//   engine for the whole table and the Jacobians, + render);
+// - bytes: what the ncurses painter sends to the terminal for that tweak.
+
+let width = 120, height = 40, repetitions = 300
+
+/// The median and the 95th percentile of `samples`, in microseconds.
+func summary(_ samples: [Duration]) -> (median: Double, p95: Double) {
+    let micro = samples.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }.sorted()
+    return (micro[micro.count / 2], micro[min(micro.count - 1, micro.count * 95 / 100)])
+}
+
+/// How long `action` then a render take from `state`, `repetitions` times.
+func time(_ action: Action, from state: TutorState) -> (median: Double, p95: Double) {
+    let clock = ContinuousClock()
+    var samples: [Duration] = []
+    var sink = 0
+    for _ in 0..<repetitions {
+        let start = clock.now
+        let next = update(state, action)
+        let screen = render(next, width: width, height: height)
+        samples.append(clock.now - start)
+        sink &+= screen.cells.count
+    }
+    precondition(sink > 0)
+    return summary(samples)
+}
+
+/// A painter writing into a temporary file, so the bytes it sends can be counted.
+@MainActor
+struct ByteCounter {
+    let session: TerminalSession
+    let file: UnsafeMutablePointer<FILE>
+
+    init() throws {
+        setenv("COLUMNS", "\(width)", 1)
+        setenv("LINES", "\(height)", 1)
+        guard let file = tmpfile(), let input = fopen("/dev/null", "r") else { throw CocoaError(.fileNoSuchFile) }
+        self.file = file
+        session = try TerminalSession.open(terminalType: "xterm-256color", output: file, input: input)
+    }
+
+    /// The bytes `paint(screen)` sends.
+    func bytes(painting screen: Screen) -> Int {
+        fflush(file)
+        let before = ftell(file)
+        session.paint(screen)
+        fflush(file)
+        return ftell(file) - before
+    }
+}
+
+let lessons = try LessonLibrary.builtIn()
+let counter = try ByteCounter()
+print("slide (at 120×40)                      steps  step µs (median/p95)  tweak µs (median/p95)  tweak bytes")
+var worstStep = 0.0, worstTweak = 0.0, worstBytes = 0
+for (lessonIndex, lesson) in lessons.enumerated() {
+    var state = TutorState(lessons: lessons, lessonIndex: lessonIndex)
+    for slideIndex in lesson.slides.indices {
+        let steps = state.stepCount(of: state.slide)
+        for _ in 0..<(steps / 2) { state = update(state, .next) }
+        let step = time(.next, from: state)
+        let tweak = time(.nudge(0.01), from: state)
+        _ = counter.bytes(painting: render(state, width: width, height: height))
+        let bytes = counter.bytes(painting: render(update(state, .nudge(0.01)), width: width, height: height))
+        let name = "\(lesson.id) \(slideIndex + 1): \(lesson.slides[slideIndex].title)"
+        print(
+            name.padding(toLength: 38, withPad: " ", startingAt: 0),
+            String(format: "%5d  %9.1f / %-9.1f  %10.1f / %-9.1f  %11d", steps, step.median, step.p95, tweak.median, tweak.p95, bytes)
+        )
+        (worstStep, worstTweak, worstBytes) = (max(worstStep, step.median), max(worstTweak, tweak.median), max(worstBytes, bytes))
+        state = update(state, .nextSlide)
+    }
+}
+counter.session.close()
+print(String(format: "worst medians: step %.1f µs, tweak %.1f µs; most bytes for a tweak: %d", worstStep, worstTweak, worstBytes))
