@@ -1,21 +1,22 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's `lessons/*.md` into the target as Swift source, so the lessons travel
-/// inside the binary. Every lesson file is an input: editing one and rebuilding regenerates it.
+/// Embeds the package's `lessons/N-ID.md` files into the target as Swift source, so the lessons
+/// travel inside the binary. The folder and every lesson file are inputs: editing, adding or
+/// removing a lesson and rebuilding regenerates it (the tool lists the folder itself, so a new
+/// file is picked up even when SwiftPM reuses this plugin's earlier answer).
 @main
 struct EmbedLessonsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let folder = context.package.directoryURL.appending(path: "lessons")
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "md" && $0.lastPathComponent.first?.isNumber == true }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLessons.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(files.count) lesson files",
+                displayName: "Embedding the lessons",
                 executable: try context.tool(named: "EmbedLessons").url,
-                arguments: [output.path] + files.map(\.path),
+                arguments: [output.path, folder.path],
                 inputFiles: [folder] + files,
                 outputFiles: [output]
             ),

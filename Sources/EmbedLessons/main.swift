@@ -1,11 +1,21 @@
 import Foundation
 
-/// Writes a Swift file holding the given lesson files as string literals:
-/// `EmbedLessons OUTPUT FILE...`.
-let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: EmbedLessons OUTPUT FILE...\n".utf8))
+/// Writes a Swift file holding the lesson files of a folder (those named `N-ID.md`) as string
+/// literals, in order of N: `EmbedLessons OUTPUT FOLDER`.
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard arguments.count == 2 else {
+    FileHandle.standardError.write(Data("usage: EmbedLessons OUTPUT FOLDER\n".utf8))
     exit(2)
+}
+let (output, folder) = (arguments[0], arguments[1])
+let names: [String]
+do {
+    names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        .filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }
+        .sorted { (Int($0.prefix { $0.isNumber }) ?? 0, $0) < (Int($1.prefix { $0.isNumber }) ?? 0, $1) }
+} catch {
+    FileHandle.standardError.write(Data("\(folder): cannot list: \(error.localizedDescription)\n".utf8))
+    exit(1)
 }
 
 /// `text` as a Swift string literal, every character that needs it escaped.
@@ -26,12 +36,13 @@ func literal(_ text: String) -> String {
 }
 
 var source = "// Generated from lessons/ by EmbedLessons at build time. Do not edit.\n\n"
-source += "/// The lesson files built into the binary, as (file name, text), in file name order.\n"
+source += "/// The lesson files built into the binary, as (file name, text), in lesson order.\n"
 source += "let embeddedLessonFiles: [(name: String, text: String)] = [\n"
-for path in arguments.dropFirst() {
+for name in names {
+    let path = (folder as NSString).appendingPathComponent(name)
     do {
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        source += "    (\(literal((path as NSString).lastPathComponent)), \(literal(text))),\n"
+        source += "    (\(literal(name)), \(literal(text))),\n"
     } catch {
         FileHandle.standardError.write(Data("\(path): cannot read: \(error.localizedDescription)\n".utf8))
         exit(1)

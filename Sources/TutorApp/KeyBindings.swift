@@ -30,8 +30,8 @@ public enum KeyBindings {
     public static func action(for key: Key, in mode: Mode) -> Action? {
         if case .prompt = mode { return promptAction(for: key) }
         switch key {
-        case .right, .character(" "), .character("l"): return .next
-        case .left, .character("h"): return .previous
+        case .right, .character(" "): return .next
+        case .left: return .previous
         case .pageDown, .character("]"): return .nextSlide
         case .pageUp, .character("["): return .previousSlide
         case .home: return .firstSlide
