@@ -2,9 +2,10 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the package's `lessons/N-ID.md` files into the target as Swift source, so the lessons
-/// travel inside the binary. The folder and every lesson file are inputs: editing, adding or
-/// removing a lesson and rebuilding regenerates it (the tool lists the folder itself, so a new
-/// file is picked up even when SwiftPM reuses this plugin's earlier answer).
+/// travel inside the binary. The folder and every lesson file are inputs, so editing or adding a
+/// lesson and rebuilding regenerates it (the tool lists the folder itself, because SwiftPM reuses
+/// this plugin's answer until the package changes). After deleting a lesson file, run
+/// `swift package clean` once: the reused answer still names it.
 @main
 struct EmbedLessonsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
