@@ -14,7 +14,8 @@ struct AnswerCheck {
         let message: String
     }
 
-    /// The verdict on `typed`, or why it cannot be read.
+    /// The verdict on `typed`, or why it cannot be read; the numbers quoted are the current
+    /// iteration's, or those of the first iteration where the answers part.
     func check(_ typed: String, against question: Slide.Question) -> Result<Feedback, Problem> {
         let start = SourceLocation(line: 1, column: 1)
         let answer: Expr
@@ -25,19 +26,22 @@ struct AnswerCheck {
             return .failure(Problem(message: "column \(error.location.column): \(error.message)"))
         }
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
-        var typedValue = Tensor(0), expectedValue = Tensor(0)
+        var pairs: [(typed: Tensor, expected: Tensor)] = []
         for trace in traces {
             guard let got = try? trace.bindings.evaluate(answer), let want = try? trace.bindings.evaluate(question.answer) else {
                 return .failure(Problem(message: "the engine cannot evaluate that with this lesson's numbers"))
             }
-            (typedValue, expectedValue) = (got, want)
-            if !AnswerCheck.agree(got, want) { break }
+            pairs.append((got, want))
         }
-        if AnswerCheck.agree(typedValue, expectedValue) {
-            return .success(Feedback(correct: true, text: "Right: \(writer.symbolic(answer)) = \(notation.tensor(typedValue)) here, as the engine computes it."))
+        guard let now = pairs.first else { return .failure(Problem(message: "there are no numbers to check against")) }
+        let written = writer.symbolic(answer)
+        if let miss = pairs.firstIndex(where: { !AnswerCheck.agree($0.typed, $0.expected) }) {
+            let (typed, expected) = pairs[miss]
+            let place = miss == 0 ? "" : " at iteration \(miss + 1) (it matches here by chance)"
+            return .success(Feedback(correct: false, text:
+                "Not yet: \(written) gives \(notation.tensor(typed))\(place), but the answer is \(notation.tensor(expected)). Try again with a, or → to see it."))
         }
-        return .success(Feedback(correct: false, text:
-            "Not yet: \(writer.symbolic(answer)) gives \(notation.tensor(typedValue)), but the answer is \(notation.tensor(expectedValue)). Try again with a, or → to see it."))
+        return .success(Feedback(correct: true, text: "Right: \(written) = \(notation.tensor(now.typed)) here, as the engine computes it."))
     }
 
     /// Same shape and every entry equal to 1e-9, relative to its size.

@@ -4,7 +4,7 @@ public struct Glyphs: Sendable, Equatable {
     let branch: String, lastBranch: String, pipe: String
     let bullet: String, noteBar: String, cursor: String, ellipsis: String
     let bracketTop: (Character, Character), bracketMiddle: (Character, Character), bracketBottom: (Character, Character)
-    let horizontal: Character, vertical: Character
+    let horizontal: Character, vertical: Character, scrollUp: String, scrollDown: String
     let corners: (Character, Character, Character, Character)
     let valueMark: String, gradientMark: String, separator: String
     let bars: [Character]
@@ -13,7 +13,7 @@ public struct Glyphs: Sendable, Equatable {
     public static let unicode = Glyphs(
         branch: "├─ ", lastBranch: "└─ ", pipe: "│  ", bullet: "• ", noteBar: "▌ ", cursor: "▶ ", ellipsis: "…",
         bracketTop: ("⎡", "⎤"), bracketMiddle: ("⎢", "⎥"), bracketBottom: ("⎣", "⎦"),
-        horizontal: "─", vertical: "│", corners: ("┌", "┐", "└", "┘"),
+        horizontal: "─", vertical: "│", scrollUp: "↑", scrollDown: "↓", corners: ("┌", "┐", "└", "┘"),
         valueMark: "= ", gradientMark: "∇ ", separator: " · ",
         bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     )
@@ -22,7 +22,7 @@ public struct Glyphs: Sendable, Equatable {
     public static let ascii = Glyphs(
         branch: "|- ", lastBranch: "`- ", pipe: "|  ", bullet: "* ", noteBar: "! ", cursor: "> ", ellipsis: "~",
         bracketTop: ("[", "]"), bracketMiddle: ("|", "|"), bracketBottom: ("[", "]"),
-        horizontal: "-", vertical: "|", corners: ("+", "+", "+", "+"),
+        horizontal: "-", vertical: "|", scrollUp: "^", scrollDown: "v", corners: ("+", "+", "+", "+"),
         valueMark: "= ", gradientMark: "grad ", separator: " - ",
         bars: [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
     )

@@ -14,9 +14,10 @@ public struct IterationTableText: Sendable {
         self.notation = notation
     }
 
-    /// The heading and one line per trace, at most `width` columns wide (nil: no limit); what
-    /// does not fit is left out, the loss first kept, then the computed nodes from the output down.
-    public func lines(_ traces: [Trace], width: Int? = nil) -> [String] {
+    /// The heading and one line per trace, at most `width` columns wide (nil: no limit), and how
+    /// many columns did not fit. Kept first: the loss, the updated parameters, the computed
+    /// nodes from the output down, the parameters' gradients, the other gradients.
+    public func lines(_ traces: [Trace], width: Int? = nil) -> (lines: [String], hidden: Int) {
         let all = IterationTable(model: model).columns
         let cells = all.map { column in
             [column.heading(notation)] + traces.map { trace in column.value(in: trace).map(notation.tensor) ?? "" }
@@ -25,9 +26,10 @@ public struct IterationTableText: Sendable {
         let numbers = ["#"] + traces.indices.map { "\($0 + 1)" }
         let numberWidth = numbers.map(\.count).max() ?? 1
         let kept = keptColumns(all, widths: widths, room: width.map { $0 - numberWidth } ?? Int.max)
-        return numbers.indices.map { row in
+        let lines = numbers.indices.map { row in
             ([pad(numbers[row], numberWidth)] + kept.map { pad(cells[$0][row], widths[$0]) }).joined(separator: "  ")
         }
+        return (lines, all.count - kept.count)
     }
 
     /// The indices of the columns shown within `room` columns, in table order.
@@ -37,7 +39,8 @@ public struct IterationTableText: Sendable {
         let priority = columns.indices.sorted { (rank(columns[$0], parameters), -$0) < (rank(columns[$1], parameters), -$1) }
         var used = 0
         var kept: [Int] = []
-        for index in priority where used + widths[index] + 2 <= room {
+        for index in priority {
+            guard used + widths[index] + 2 <= room else { break }
             kept.append(index)
             used += widths[index] + 2
         }
@@ -47,8 +50,8 @@ public struct IterationTableText: Sendable {
     private func rank(_ column: IterationTable.Column, _ parameters: Set<String>) -> Int {
         switch column {
         case .value(let node) where node == model.loss: 0
-        case .value: 1
-        case .updated: 2
+        case .updated: 1
+        case .value: 2
         case .gradient(let node) where parameters.contains(node): 3
         default: 4
         }

@@ -10,8 +10,7 @@ public enum KeyBindings {
 
     /// Every binding on the slides, in the order the help lists them.
     public static let help: [Help] = [
-        Help(keys: "→  space", meaning: "next step, then the next slide"),
-        Help(keys: "←", meaning: "step back, then the previous slide"),
+        Help(keys: "→ space  ←", meaning: "next / previous step, then slide"),
         Help(keys: "PgDn ]  PgUp [", meaning: "next / previous slide"),
         Help(keys: "Home  End", meaning: "first / last slide of the lesson"),
         Help(keys: "1–9  m", meaning: "lesson 1–9 / the lesson menu"),
@@ -20,8 +19,7 @@ public enum KeyBindings {
         Help(keys: "+ -  > <", meaning: "nudge it by 0.1 / by 0.01"),
         Help(keys: "Enter  e", meaning: "type an exact value"),
         Help(keys: "a", meaning: "answer the slide's question"),
-        Help(keys: "r", meaning: "reset the lesson's values"),
-        Help(keys: "s  t", meaning: "train 1 / 10 more iterations"),
+        Help(keys: "r  s  t", meaning: "reset / train 1 / train 10 more"),
         Help(keys: "p", meaning: "show 2, 4 or 6 decimals"),
         Help(keys: "?  q", meaning: "this help / quit (or Esc Esc, Ctrl-C)"),
     ]

@@ -23,7 +23,7 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         let title: String
         switch prompt.purpose {
         case .value(let entry): title = "New value of \(entry.label(state.notation, in: model))"
-        case .answer: title = "Your answer, e.g. q*(1 - q)"
+        case .answer: title = "Your answer, as a formula"
         }
         var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text, Style(.value, bold: true, reverse: prompt.fresh)), Span("_", Style(.value))])]
         lines.append(prompt.error.map { Line($0, Style(.warning, bold: true)) } ?? Line("Enter accepts, Esc cancels.", Style(.dim)))

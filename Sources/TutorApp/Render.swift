@@ -28,8 +28,8 @@ public func render(_ state: TutorState, width: Int, height: Int) -> Screen {
         line.draw(on: &screen, x: 1, y: bodyTop + row, width: mainWidth)
     }
     // Scroll marks stand in the gap right of the column, never over its text.
-    if offset > 0 { screen.put(state.ui("↑"), x: mainWidth + 1, y: bodyTop, style: Style(.accent, bold: true)) }
-    if overflow > offset { screen.put(state.ui("↓"), x: mainWidth + 1, y: bodyTop + bodyHeight - 1, style: Style(.accent, bold: true)) }
+    if offset > 0 { screen.put(glyphs.scrollUp, x: mainWidth + 1, y: bodyTop, style: Style(.accent, bold: true)) }
+    if overflow > offset { screen.put(glyphs.scrollDown, x: mainWidth + 1, y: bodyTop + bodyHeight - 1, style: Style(.accent, bold: true)) }
 
     if panelWidth > 0 {
         let x = width - panelWidth - 1
@@ -49,7 +49,8 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     let bar = Style(.status, reverse: true)
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: 0, style: bar)
     let right = "slide \(state.slideIndex + 1) of \(state.lesson.slides.count) "
-    screen.put(" backprop-tutor\(glyphs.separator)lesson \(state.lessonIndex + 1) of \(state.lessons.count): \(state.display(state.lesson.title))",
+    let name = screen.width >= 100 ? " backprop-tutor\(glyphs.separator)" : " "
+    screen.put(name + "lesson \(state.lessonIndex + 1) of \(state.lessons.count): \(state.display(state.lesson.title))",
                x: 0, y: 0, style: Style(.status, bold: true, reverse: true), maxWidth: screen.width - right.count - 2)
     screen.put(right, x: screen.width - right.count, y: 0, style: bar)
 
@@ -62,11 +63,13 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
 /// The last row: the main keys, or what the tutor is waiting for.
 private func drawStatus(_ state: TutorState, on screen: inout Screen) {
     let y = screen.height - 1
-    let long = " →/← step  PgDn/PgUp slide  m lessons  ↑↓ select  +/- nudge  e edit  s/t train  r reset  p decimals  ? help  q quit"
-    let short = " →/← step  PgDn/PgUp slide  ↑↓ +/- tweak  e edit  s train  ? help  q quit"
-    let plain = " →/← step  PgDn/PgUp slide  m lessons  j/k scroll  ? help  q quit"
-    let keys = state.model == nil ? plain : state.ui(long).count <= screen.width ? long : short
-    let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : state.ui(keys)
+    let variants = state.model == nil
+        ? [" →/← step  PgDn/PgUp slide  m lessons  j/k scroll  ? help  q quit", " →/← step  m lessons  ? help  q quit"]
+        : [" →/← step  PgDn/PgUp slide  m lessons  ↑↓ select  +/- nudge  e edit  s/t train  r reset  p decimals  ? help  q quit",
+           " →/← step  PgDn/PgUp slide  ↑↓ +/- tweak  e edit  s train  ? help  q quit",
+           " →/← step  ↑↓ +/- tweak  e edit  ? help  q quit"]
+    let keys = variants.map(state.ui).first { $0.count <= screen.width } ?? state.ui(variants[variants.count - 1])
+    let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : keys
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))
     screen.put(text, x: 0, y: y, style: Style(.status, reverse: true))
 }

@@ -20,17 +20,16 @@ struct SlideContent {
             lines += [Line(), Line(failure, Style(.warning, bold: true))]
         }
         guard let trace = state.computation.trace else { return (lines, focus) }
-        if state.computation.diverged && !slide.panels.isEmpty {
-            let message = "Diverged at iteration \(state.computation.traces.count): a value is no longer finite. Lower η (select it with ↑, then - or e), or press r."
+        if let warning = trainingWarning(), !slide.panels.isEmpty {
             lines.append(Line())
-            lines += wrap(state.ui(message), width: width).map { Line($0, Style(.warning, bold: true)) }
+            lines += wrap(state.ui(warning), width: width).map { Line($0, Style(.warning, bold: true)) }
         }
         for panel in slide.panels {
             lines.append(Line())
             switch panel {
             case .graph:
                 let legend = "Computation graph (= value, ∇ \(state.notation.gradient("node")), ← after the update)"
-                lines += wrap(state.ui(legend), width: width).map { Line($0, Style(.heading)) }
+                lines += wrap(state.display(legend), width: width).map { Line($0, Style(.heading)) }
                 lines += GraphView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
             case .trace:
                 let view = TraceView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
@@ -51,6 +50,18 @@ struct SlideContent {
             lines += answer
         }
         return (lines, focus)
+    }
+
+    /// What to say when training goes wrong: it diverged, or the loss grows.
+    private func trainingWarning() -> String? {
+        let traces = state.computation.traces
+        let fix = "Lower η (select it with ↑, then - or e), or press r."
+        if state.computation.diverged {
+            return "Diverged at iteration \(traces.count): a value is no longer finite. " + fix
+        }
+        guard let loss = state.model?.loss, traces.count >= 2,
+              let first = traces.first?.values[loss]?.scalar, let last = traces.last?.values[loss]?.scalar, last > first else { return nil }
+        return "The loss grows over the iterations instead of shrinking: η is too large (or negative). " + fix
     }
 
     private func text(of block: Slide.Block) -> [Line] {
@@ -78,14 +89,16 @@ struct SlideContent {
         let written = { (tensor: Tensor) in tensor.rows.map { $0.map(notation.number) } }
         let blocks: [TextBlock]
         if case .matrix = jacobian.rows.first?.shape {
-            blocks = jacobian.rows.enumerated().flatMap { index, row in
-                [TextBlock("  " + notation.derivative(of: request.output + "\(index + 1)", by: request.input) + " = "),
-                 TextBlock(matrix: written(row), glyphs: glyphs)]
+            blocks = jacobian.rows.enumerated().map { index, row in
+                TextBlock.beside([TextBlock(notation.derivative(of: request.output + "\(index + 1)", by: request.input) + " = "),
+                                  TextBlock(matrix: written(row), glyphs: glyphs), TextBlock("  ")])
             }
         } else {
-            blocks = [TextBlock(label + " = "), TextBlock(matrix: written(jacobian.matrix), glyphs: glyphs)]
+            blocks = [TextBlock.beside([TextBlock(label + " = "), TextBlock(matrix: written(jacobian.matrix), glyphs: glyphs)])]
         }
-        lines += TextBlock.beside(blocks).lines.map { Line("  " + $0, Style(.value)) }
+        let together = TextBlock.beside(blocks)
+        let rows = together.width + 2 <= width ? together.lines : blocks.flatMap(\.lines)
+        lines += rows.map { Line("  " + $0, Style(.value)) }
         return lines
     }
 
@@ -95,13 +108,16 @@ struct SlideContent {
             lines += wrap(state.ui(feedback.text), width: width).map { Line($0, Style(feedback.correct ? .update : .warning, bold: true)) }
         }
         guard state.step > 0 else {
-            lines.append(Line(state.ui("Press a to type your answer (as in q*(1 - q)), or → to see it."), Style(.dim)))
+            let hint = "Press a to type your answer as a formula in the model's names (such as w*x), or → to see it."
+            lines += wrap(state.ui(hint), width: width).map { Line($0, Style(.dim)) }
             return lines
         }
         let writer = FormulaWriter(notation: state.notation, shapes: state.model?.shapes ?? [:])
         var parts = [writer.symbolic(question.answer)]
         if let value = try? trace.bindings.evaluate(question.answer) {
-            parts += [writer.substituted(question.answer, trace.bindings), state.notation.tensor(value)]
+            for part in [writer.substituted(question.answer, trace.bindings), state.notation.tensor(value)] where part != parts.last {
+                parts.append(part)
+            }
         }
         lines += wrapPieces("Answer: " + parts[0], Array(parts.dropFirst()), separator: " = ", width: width, indent: 8)
             .map { Line($0, Style(.update, bold: true)) }

@@ -92,18 +92,26 @@ func wrapPieces(_ head: String, _ pieces: [String], separator: String, width: In
     return lines.enumerated().flatMap { index, line -> [String] in
         guard line.count > width else { return [line] }
         let first = index == 0 ? "" : pad
-        let broken = wrap(keepingBracketsTogether(String(line.dropFirst(first.count))), width: max(1, width - indent))
+        let room = max(1, width - indent)
+        let broken = wrap(keepingBracketsTogether(String(line.dropFirst(first.count)), room: room), width: room)
             .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
         return [first + broken[0]] + broken.dropFirst().map { pad + $0 }
     }
 }
 
-/// `text` with the spaces inside brackets made non-breaking, so `[0.62, 0.65]` stays on one line.
-private func keepingBracketsTogether(_ text: String) -> String {
-    var depth = 0
-    return String(text.map { character -> Character in
-        if character == "[" || character == "(" { depth += 1 }
-        if character == "]" || character == ")" { depth = max(0, depth - 1) }
-        return character == " " && depth > 0 ? "\u{00A0}" : character
-    })
+/// `text` with the spaces inside each bracketed group made non-breaking when the group fits in
+/// `room` columns, so `[0.62, 0.65]` stays on one line; a longer group may break at its spaces
+/// (after its commas), never inside a number.
+private func keepingBracketsTogether(_ text: String, room: Int) -> String {
+    var characters = Array(text)
+    var open: [Int] = []
+    var groups: [(Int, Int)] = []
+    for (index, character) in characters.enumerated() {
+        if character == "[" || character == "(" { open.append(index) }
+        if (character == "]" || character == ")"), let start = open.popLast() { groups.append((start, index)) }
+    }
+    for (start, end) in groups where end - start < room {
+        for index in start...end where characters[index] == " " { characters[index] = "\u{00A0}" }
+    }
+    return String(characters)
 }

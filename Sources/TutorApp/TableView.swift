@@ -14,7 +14,7 @@ struct TableView {
     func lines() -> [Line] {
         guard let model = state.model else { return [] }
         let traces = state.computation.traces
-        let text = IterationTableText(model: model, notation: state.notation).lines(traces, width: width)
+        let (text, hidden) = IterationTableText(model: model, notation: state.notation).lines(traces, width: width)
         var lines = [Line(text[0], Style(.heading, underline: true))]
         let rows = text.dropFirst()
         if rows.count > TableView.firstRows + TableView.lastRows + 1 {
@@ -24,11 +24,15 @@ struct TableView {
         } else {
             lines += rows.map { Line($0) }
         }
+        if hidden > 0 {
+            lines += wrap("\(hidden) more columns do not fit; a wider terminal, or backprop-tutor print, shows them all.", width: width)
+                .map { Line($0, Style(.dim)) }
+        }
         lines.append(Line("s: one more iteration   t: ten more   r: reset", Style(.dim)))
         let losses = traces.compactMap { $0.values[model.loss]?.scalar }.filter(\.isFinite)
         if losses.count >= 2, let first = losses.first, let last = losses.last {
             let notation = state.notation
-            lines.append(Line(state.ui("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))"), Style(.heading)))
+            lines.append(Line(state.display("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))"), Style(.heading)))
             lines += curve(losses, width: min(width - 2, 60)).map { Line("  " + $0, Style(.value)) }
         }
         return lines

@@ -57,14 +57,20 @@ struct TextBlock: Equatable {
 }
 
 /// The rows of a formula line within `width` columns: laid out whole when it fits, otherwise
-/// broken before each top-level `=` into lines of their own.
+/// broken before each `=`, and then each `+`, into lines of their own.
 func formulaLines(_ formula: String, width: Int, glyphs: Glyphs) -> [String] {
     let whole = formulaBlock(formula, glyphs: glyphs)
-    let pieces = formula.components(separatedBy: " = ")
-    guard whole.width > width, pieces.count > 1 else { return whole.lines }
-    return pieces.enumerated().flatMap { index, piece in
-        formulaBlock(index == 0 ? piece : "  = " + piece, glyphs: glyphs).lines
+    guard whole.width > width else { return whole.lines }
+    for separator in [" = ", " + "] {
+        let pieces = formula.components(separatedBy: separator)
+        guard pieces.count > 1 else { continue }
+        let lead = "  " + separator.dropFirst()
+        return pieces.enumerated().flatMap { index, piece -> [String] in
+            let rows = formulaLines(piece, width: width - lead.count, glyphs: glyphs)
+            return index == 0 ? rows : TextBlock.beside([TextBlock(lead), TextBlock(lines: rows)]).lines
+        }
     }
+    return whole.lines
 }
 
 /// Lays out a formula line of a slide: text, with every `[[a, b], [c, d]]` drawn as a matrix

@@ -21,7 +21,7 @@ struct TraceView {
             let (title, role) = TraceView.phase(of: step, state.notation, eta: trace.eta)
             if title != phase {
                 phase = title
-                lines.append(Line(title, Style(role, bold: true)))
+                lines += wrap(title, width: width).map { Line($0, Style(role, bold: true)) }
             }
             let text = writer.text(for: step, trace.bindings)
             let current = index == revealed - 1
@@ -36,7 +36,7 @@ struct TraceView {
         }
         if revealed < steps.count {
             let next = writer.text(for: steps[revealed], trace.bindings)
-            let hint = revealed == 0 ? "Press → to compute \(next.target) first." : "→ next: \(next.target)"
+            let hint = revealed == 0 ? "Press → to compute \(next.target) first." : "Press → for \(next.target)."
             lines.append(Line(state.ui(hint), Style(.dim)))
         } else {
             lines.append(Line(state.ui("All \(steps.count) steps done. → goes on to the next slide."), Style(.dim)))

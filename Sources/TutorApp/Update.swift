@@ -30,7 +30,12 @@ extension TutorState {
         case .next:
             if step < stepCount(of: slide) { step += 1 } else { moveSlide(by: 1, revealing: false) }
         case .previous:
-            if step > 0 { step -= 1 } else { moveSlide(by: -1, revealing: true) }
+            if step > 0 {
+                step -= 1
+                if step == 0 { feedback = nil }
+            } else {
+                moveSlide(by: -1, revealing: true)
+            }
         case .nextSlide: moveSlide(by: 1, revealing: false)
         case .previousSlide: moveSlide(by: -1, revealing: false)
         case .firstSlide: (slideIndex, step, feedback) = (0, 0, nil)

@@ -54,7 +54,7 @@ struct PrintCommand {
                 lines += steps.map { "    " + writer.text(for: $0, trace.bindings).line }
             }
         }
-        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces)
+        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces).lines
         if let last = traces.last, last.diverged {
             lines += ["", "diverged at iteration \(traces.count): a value is no longer finite; try a smaller η"]
         }

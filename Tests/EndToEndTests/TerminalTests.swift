@@ -37,7 +37,7 @@ import Testing
         try tmux.wait { $0.contains("0.29  1.19") }
 
         try tmux.press("q")
-        let shell = try tmux.wait { $0.contains("EXIT=") }
+        let shell = try tmux.wait { $0.contains("EXIT=") && $0.split(separator: "\n").last?.hasPrefix("$") == true }
         #expect(shell.contains("EXIT=0"))
         #expect(shell.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("$") == true)
         #expect(!shell.contains("slide 5 of 5"))

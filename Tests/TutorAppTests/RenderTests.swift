@@ -43,12 +43,27 @@ import Testing
         #expect(highlighted.contains { $0.contains("└─ h  = 1.10  ∇ −1.90") })
     }
 
-    @Test func everySlideFitsAt80x24AndLargerWithoutCuttingTheStatusLine() {
-        for state in Self.everySlide() {
-            for (width, height) in [(80, 24), (160, 50)] {
+    @Test func theHelpFitsTheSmallestTerminal() {
+        let help = update(TutorState(lessons: Self.lessons), .toggleHelp)
+        for unicode in [true, false] {
+            let screen = render(TutorState(lessons: Self.lessons, unicode: unicode).applying(.toggleHelp), width: 60, height: 16)
+            #expect(screen.lines.contains { $0.contains("quit (or Esc Esc, Ctrl-C)") }, "unicode: \(unicode)")
+        }
+        #expect(help.mode == .help)
+    }
+
+    @Test func everySlideKeepsTheStatusLineWhole() {
+        for state in Self.everySlide() + Self.everySlide(unicode: false) {
+            for (width, height) in [(60, 16), (80, 24), (160, 50)] {
                 let screen = render(state, width: width, height: height)
-                #expect(screen.lines.last?.contains("q quit") == true, "\(state.lesson.id) \(state.slideIndex + 1) at \(width)×\(height)")
+                #expect(screen.lines.last?.hasSuffix("q quit") == true || screen.lines.last?.contains("q quit ") == true,
+                        "\(state.lesson.id) \(state.slideIndex + 1) at \(width)×\(height)")
             }
         }
     }
+}
+
+extension TutorState {
+    /// The state after `action`.
+    func applying(_ action: Action) -> TutorState { update(self, action) }
 }
