@@ -65,9 +65,9 @@ private func drawStatus(_ state: TutorState, on screen: inout Screen) {
     let y = screen.height - 1
     let variants = state.model == nil
         ? [" →/← step  PgDn/PgUp slide  m lessons  j/k scroll  ? help  q quit", " →/← step  m lessons  ? help  q quit"]
-        : [" →/← step  PgDn/PgUp slide  m lessons  ↑↓ select  +/- nudge  e edit  s/t train  r reset  p decimals  ? help  q quit",
-           " →/← step  PgDn/PgUp slide  ↑↓ +/- tweak  e edit  s train  ? help  q quit",
-           " →/← step  ↑↓ +/- tweak  e edit  ? help  q quit"]
+        : [" →/← step  PgDn/PgUp slide  m lessons  ↑/↓ select  +/- nudge  e edit  s/t train  r reset  p decimals  ? help  q quit",
+           " →/← step  PgDn/PgUp slide  ↑/↓ +/- tweak  e edit  s train  ? help  q quit",
+           " →/← step  ↑/↓ +/- tweak  e edit  ? help  q quit"]
     let keys = variants.map(state.ui).first { $0.count <= screen.width } ?? state.ui(variants[variants.count - 1])
     let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : keys
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))

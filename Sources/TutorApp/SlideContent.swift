@@ -28,7 +28,7 @@ struct SlideContent {
             lines.append(Line())
             switch panel {
             case .graph:
-                let legend = "Computation graph (= value, ∇ \(state.notation.gradient("node")), ← after the update)"
+                let legend = "Computation graph (\(glyphs.valueMark)value, \(glyphs.gradientMark)\(state.notation.gradient("node")), ← after the update)"
                 lines += wrap(state.display(legend), width: width).map { Line($0, Style(.heading)) }
                 lines += GraphView(state: state, trace: trace, width: width, glyphs: glyphs).lines()
             case .trace:
