@@ -81,14 +81,6 @@ public struct Screen: Equatable, Sendable {
         return column
     }
 
-    /// Sets the style of `count` cells from column `x` of row `y`, keeping their characters.
-    public mutating func restyle(x: Int, y: Int, count: Int, style: Style) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<max(max(0, x), min(width, x + count)) {
-            self[column, y].style = style
-        }
-    }
-
     /// The screen's characters as lines of text, trailing spaces kept: what a snapshot stores.
     public var lines: [String] {
         (0..<height).map { row in String(cells[row * width..<(row + 1) * width].map(\.character)) }

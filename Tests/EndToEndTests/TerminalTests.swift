@@ -3,6 +3,13 @@ import Testing
 
 /// The real binary in a real terminal (tmux): stepping, live tweaks, resizing, quitting, signals.
 @Suite(.serialized) struct TerminalTests {
+    /// The pane once the command typed into it has printed its `EXIT=status` line, and that status.
+    func waitForExit(_ tmux: Tmux) throws -> (screen: String, status: String?) {
+        let isExit = { (line: Substring) in line.hasPrefix("EXIT=") }
+        let screen = try tmux.wait { $0.split(separator: "\n").contains(where: isExit) && $0.split(separator: "\n").last?.hasPrefix("$") == true }
+        return (screen, screen.split(separator: "\n").first(where: isExit).map { String($0.dropFirst(5)) })
+    }
+
     /// A table row with its cells separated by single spaces.
     func rows(_ screen: String) -> [String] {
         screen.split(separator: "\n").map { $0.split(separator: "│")[0].split(separator: " ").joined(separator: " ") }
@@ -37,9 +44,9 @@ import Testing
         try tmux.wait { $0.contains("0.29  1.19") }
 
         try tmux.press("q")
-        let shell = try tmux.wait { $0.contains("EXIT=") && $0.split(separator: "\n").last?.hasPrefix("$") == true }
-        #expect(shell.contains("EXIT=0"))
-        #expect(shell.split(separator: "\n").last { !$0.isEmpty }?.hasPrefix("$") == true)
+        let (shell, status) = try waitForExit(tmux)
+        #expect(status == "0")
+        #expect(shell.split(separator: "\n").last?.hasPrefix("$") == true)
         #expect(!shell.contains("slide 5 of 5"))
     }
 
@@ -50,8 +57,7 @@ import Testing
         let pid = try String(contentsOf: tmux.folder.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let kill = try Process.run(URL(fileURLWithPath: "/bin/kill"), arguments: ["-TERM", pid])
         kill.waitUntilExit()
-        let shell = try tmux.wait { $0.contains("EXIT=") }
-        #expect(shell.contains("EXIT=143"))
+        #expect(try waitForExit(tmux).status == "143")
         let settings = try tmux.wait { _ in FileManager.default.fileExists(atPath: tmux.folder.appendingPathComponent("after").path) }
         _ = settings
         let before = try String(contentsOf: tmux.folder.appendingPathComponent("before"), encoding: .utf8)
@@ -64,7 +70,18 @@ import Testing
         try tmux.type("\(Binary.url.path) wider; echo EXIT=$?")
         try tmux.wait { $0.contains("slide 1 of") }
         try tmux.press("C-c")
-        #expect(try tmux.wait { $0.contains("EXIT=") }.contains("EXIT=0"))
+        #expect(try waitForExit(tmux).status == "0")
+    }
+
+    @Test func anUnusableTermIsExplainedInsteadOfLettingNcursesExit() throws {
+        let tmux = try Tmux(width: 80, height: 24)
+        try tmux.type("TERM=nonexistent \(Binary.url.path) linear; echo EXIT=$?")
+        let (shell, status) = try waitForExit(tmux)
+        #expect(status == "2")
+        // The pane wraps long lines: read it as one.
+        let text = shell.replacingOccurrences(of: "\n", with: "")
+        #expect(text.contains("backprop-tutor cannot drive this terminal (unknown terminal type \"nonexistent\")"))
+        #expect(text.contains("backprop-tutor print LESSON"))
     }
 
     @Test func withoutATerminalItExplainsAndPointsToPrint() throws {
