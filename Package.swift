@@ -37,8 +37,10 @@ let package = Package(
             name: "Benchmarks",
             dependencies: ["BackpropEngine", "Lessons", "TutorApp", "Terminal"]
         ),
-        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine"]),
+        // What several test targets share.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine", "TestSupport"]),
         .testTarget(
             name: "TutorAppTests",
             dependencies: ["TutorApp", "Lessons", "BackpropEngine"],

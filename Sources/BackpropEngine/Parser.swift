@@ -11,6 +11,10 @@
 struct Parser {
     private var tokens: [Token]
     private var position = 0
+    /// How deeply the expression being read is nested.
+    private var depth = 0
+    /// Deeper nesting is refused rather than risk the stack.
+    static let maximumDepth = 64
 
     /// A parser over the tokens of one line.
     init(tokens: [Token]) {
@@ -37,6 +41,8 @@ struct Parser {
 
     /// Reads one expression.
     mutating func expression() throws(EquationError) -> Expr {
+        try enter(at: current.location)
+        defer { depth -= 1 }
         var left = try term()
         while let op = take(["+": .add, "-": .subtract]) {
             left = Expr(.binary(op.0, left, try term()), at: op.1)
@@ -54,14 +60,26 @@ struct Parser {
 
     private mutating func unary() throws(EquationError) -> Expr {
         let location = current.location
-        if skip("-") { return Expr(.negate(try unary()), at: location) }
-        return try power()
+        guard skip("-") else { return try power() }
+        try enter(at: location)
+        defer { depth -= 1 }
+        return Expr(.negate(try unary()), at: location)
     }
 
     private mutating func power() throws(EquationError) -> Expr {
         let base = try postfix()
         guard let op = take(["^": .power]) else { return base }
+        try enter(at: op.1)
+        defer { depth -= 1 }
         return Expr(.binary(op.0, base, try unary()), at: op.1)
+    }
+
+    /// One level deeper; refused past `maximumDepth` rather than risk the stack.
+    private mutating func enter(at location: SourceLocation) throws(EquationError) {
+        depth += 1
+        guard depth <= Parser.maximumDepth else {
+            throw EquationError("the expression is nested more than \(Parser.maximumDepth) deep", at: location)
+        }
     }
 
     private mutating func postfix() throws(EquationError) -> Expr {
