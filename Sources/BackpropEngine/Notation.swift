@@ -25,6 +25,13 @@ public struct Notation: Sendable, Equatable {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return (value < 0 ? minus : "") + (unicode ? "∞" : "inf") }
         if abs(value) >= Notation.scientificFrom { return scientific(value) }
+        let scale = Notation.power(precision)
+        let scaled = abs(value) * scale
+        if scaled < 1e9, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 {
+            // Far from a tie, rounding the binary value gives the same digits as rounding its
+            // shortest decimal: the common case, without building the decimal's digits.
+            return fixed(Int64(scaled.rounded()), negative: value < 0)
+        }
         var (digits, point) = Notation.decimalDigits(abs(value))
         let kept = point + precision
         if kept < digits.count {
@@ -40,11 +47,22 @@ public struct Notation: Sendable, Equatable {
             }
         }
         // The value times 10^precision as a whole number, padded to show every decimal.
-        let scaled = digits.prefix(max(0, point + precision)).map(String.init).joined()
+        let whole = digits.prefix(max(0, point + precision)).map(String.init).joined()
             + String(repeating: "0", count: max(0, point + precision - digits.count))
-        let padded = String(repeating: "0", count: max(0, precision + 1 - scaled.count)) + scaled
+        return fixed(whole, negative: value < 0)
+    }
+
+    /// A whole number of 10^−precision units written with its decimal point.
+    private func fixed(_ units: Int64, negative: Bool) -> String {
+        fixed(String(units), negative: negative)
+    }
+
+    /// The digits of a whole number of 10^−precision units written with the decimal point; no
+    /// sign on a value that rounds to zero.
+    private func fixed(_ units: String, negative: Bool) -> String {
+        let padded = String(repeating: "0", count: max(0, precision + 1 - units.count)) + units
         let text = precision == 0 ? padded : padded.dropLast(precision) + "." + padded.suffix(precision)
-        return text.allSatisfy { $0 == "0" || $0 == "." } ? text : (value < 0 ? minus : "") + text
+        return text.allSatisfy { $0 == "0" || $0 == "." } ? text : (negative ? minus : "") + text
     }
 
     /// Numbers this large are written as `8.51e27`: a diverging run stays readable.

@@ -9,6 +9,7 @@ import TutorApp
 // - step:  the time from → to a finished Screen (update + render);
 // - tweak: the time from a one-value nudge of η to a finished Screen (update, which reruns the
 //   engine for the whole table and the Jacobians, + render);
+//   engine: the part of it spent in the engine (training the table's iterations, Jacobians);
 // - bytes: what the ncurses painter sends to the terminal for that tweak.
 
 let width = 120, height = 40, repetitions = 300
@@ -19,20 +20,23 @@ func summary(_ samples: [Duration]) -> (median: Double, p95: Double) {
     return (micro[micro.count / 2], micro[min(micro.count - 1, micro.count * 95 / 100)])
 }
 
-/// How long `action` then a render take from `state`, `repetitions` times.
-func time(_ action: Action, from state: TutorState) -> (median: Double, p95: Double) {
+/// How long `work` takes, `repetitions` times.
+func time(_ work: () -> Int) -> (median: Double, p95: Double) {
     let clock = ContinuousClock()
     var samples: [Duration] = []
     var sink = 0
     for _ in 0..<repetitions {
         let start = clock.now
-        let next = update(state, action)
-        let screen = render(next, width: width, height: height)
+        sink &+= work()
         samples.append(clock.now - start)
-        sink &+= screen.cells.count
     }
     precondition(sink > 0)
     return summary(samples)
+}
+
+/// How long `action` then a render take from `state`.
+func time(_ action: Action, from state: TutorState) -> (median: Double, p95: Double) {
+    time { render(update(state, action), width: width, height: height).cells.count }
 }
 
 /// A painter writing into a temporary file, so the bytes it sends can be counted.
@@ -61,7 +65,7 @@ struct ByteCounter {
 
 let lessons = try LessonLibrary.builtIn()
 let counter = try ByteCounter()
-print("slide (at 120×40)                      steps  step µs (median/p95)  tweak µs (median/p95)  tweak bytes")
+print("slide (at 120×40)                      steps  step µs (median/p95)  tweak µs (median/p95)  engine µs  tweak bytes")
 var worstStep = 0.0, worstTweak = 0.0, worstBytes = 0
 for (lessonIndex, lesson) in lessons.enumerated() {
     var state = TutorState(lessons: lessons, lessonIndex: lessonIndex)
@@ -70,12 +74,14 @@ for (lessonIndex, lesson) in lessons.enumerated() {
         for _ in 0..<(steps / 2) { state = update(state, .next) }
         let step = time(.next, from: state)
         let tweak = time(.nudge(0.01), from: state)
+        let tweaked = update(state, .nudge(0.01))
+        let engine = time { Computation(lesson: lesson, model: tweaked.model, iterations: TutorState.initialIterations).traces.count + 1 }
         _ = counter.bytes(painting: render(state, width: width, height: height))
-        let bytes = counter.bytes(painting: render(update(state, .nudge(0.01)), width: width, height: height))
+        let bytes = counter.bytes(painting: render(tweaked, width: width, height: height))
         let name = "\(lesson.id) \(slideIndex + 1): \(lesson.slides[slideIndex].title)"
         print(
             name.padding(toLength: 38, withPad: " ", startingAt: 0),
-            String(format: "%5d  %9.1f / %-9.1f  %10.1f / %-9.1f  %11d", steps, step.median, step.p95, tweak.median, tweak.p95, bytes)
+            String(format: "%5d  %9.1f / %-9.1f  %10.1f / %-9.1f  %9.1f  %11d", steps, step.median, step.p95, tweak.median, tweak.p95, engine.median, bytes)
         )
         (worstStep, worstTweak, worstBytes) = (max(worstStep, step.median), max(worstTweak, tweak.median), max(worstBytes, bytes))
         state = update(state, .nextSlide)
