@@ -21,8 +21,7 @@ import Testing
         try tmux.wait { $0.contains("slide 1 of 5") }
         var sawChainRule = false
         for _ in 0..<40 {
-            try tmux.press("Right")
-            let screen = try tmux.screen()
+            let screen = try tmux.step("Right")
             sawChainRule = sawChainRule || screen.contains("∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.90 · 1.00 = −1.90")
             if screen.contains("slide 5 of 5") { break }
         }

@@ -56,6 +56,15 @@ final class Tmux {
         for key in keys { try run(["send-keys", "-t", "t", key]) }
     }
 
+    /// Presses a key and waits until the pane shows something new, so that no key runs ahead
+    /// of the program; returns the new text.
+    @discardableResult
+    func step(_ key: String) throws -> String {
+        let before = try screen()
+        try press(key)
+        return try wait { $0 != before }
+    }
+
     /// The pane's text now.
     func screen() throws -> String {
         try run(["capture-pane", "-p", "-t", "t"])
