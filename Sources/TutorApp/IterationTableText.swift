@@ -18,12 +18,18 @@ public struct IterationTableText: Sendable {
     /// many columns did not fit. Kept first: the loss, the updated parameters, the computed
     /// nodes from the output down, the parameters' gradients, the other gradients.
     public func lines(_ traces: [Trace], width: Int? = nil) -> (lines: [String], hidden: Int) {
+        lines(Array(zip(traces.indices.map { $0 + 1 }, traces)), width: width)
+    }
+
+    /// The same for some of the iterations, each with its 1-based number.
+    public func lines(_ rows: [(number: Int, trace: Trace)], width: Int? = nil) -> (lines: [String], hidden: Int) {
+        let traces = rows.map(\.trace)
         let all = IterationTable(model: model).columns
         let cells = all.map { column in
             [column.heading(notation)] + traces.map { trace in column.value(in: trace).map(notation.tensor) ?? "" }
         }
         let widths = cells.map { $0.map(\.count).max() ?? 0 }
-        let numbers = ["#"] + traces.indices.map { "\($0 + 1)" }
+        let numbers = ["#"] + rows.map { "\($0.number)" }
         let numberWidth = numbers.map(\.count).max() ?? 1
         let kept = keptColumns(all, widths: widths, room: width.map { $0 - numberWidth } ?? Int.max)
         let lines = numbers.indices.map { row in

@@ -36,7 +36,10 @@ struct SlideContent {
                 focus = view.focus.map { $0 + lines.count }
                 lines += view.lines
             case .table:
-                lines += TableView(state: state, width: width, glyphs: glyphs).lines()
+                let table = TableView(state: state, width: width, glyphs: glyphs).lines()
+                // After training more, keep the newest rows and the curve in view.
+                if state.iterations[state.lessonIndex] > TutorState.initialIterations { focus = lines.count + table.count - 1 }
+                lines += table
             }
         }
         for request in slide.jacobians {

@@ -8,21 +8,23 @@ struct TableView {
 
     /// Rows of the curve.
     static let curveHeight = 3
-    /// A long table shows its first rows, a gap, and its newest rows.
+    /// How many of the first and of the newest rows a long table shows.
     static let firstRows = 3, lastRows = 5
 
     func lines() -> [Line] {
         guard let model = state.model else { return [] }
         let traces = state.computation.traces
-        let (text, hidden) = IterationTableText(model: model, notation: state.notation).lines(traces, width: width)
+        // A long table shows its first rows, a gap, and its newest rows; only those are written.
+        let numbered = Array(zip(traces.indices.map { $0 + 1 }, traces))
+        let long = traces.count > TableView.firstRows + TableView.lastRows + 1
+        let shown = long ? Array(numbered.prefix(TableView.firstRows) + numbered.suffix(TableView.lastRows)) : numbered
+        let (text, hidden) = IterationTableText(model: model, notation: state.notation).lines(shown, width: width)
         var lines = [Line(text[0], Style(.heading, underline: true))]
-        let rows = text.dropFirst()
-        if rows.count > TableView.firstRows + TableView.lastRows + 1 {
-            lines += rows.prefix(TableView.firstRows).map { Line($0) }
-            lines.append(Line("  \(glyphs.ellipsis) \(rows.count - TableView.firstRows - TableView.lastRows) iterations not shown", Style(.dim)))
-            lines += rows.suffix(TableView.lastRows).map { Line($0) }
-        } else {
-            lines += rows.map { Line($0) }
+        for (index, row) in text.dropFirst().enumerated() {
+            if long && index == TableView.firstRows {
+                lines.append(Line("  \(glyphs.ellipsis) \(traces.count - shown.count) iterations not shown", Style(.dim)))
+            }
+            lines.append(Line(row))
         }
         if hidden > 0 {
             lines += wrap("\(hidden) more columns do not fit; a wider terminal, or backprop-tutor print, shows them all.", width: width)
