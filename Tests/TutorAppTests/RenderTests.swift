@@ -43,6 +43,16 @@ import Testing
         #expect(highlighted.contains { $0.contains("└─ h  = 1.10  ∇ −1.90") })
     }
 
+    @Test func afterTrainingMoreTheNewestRowsAndTheCurveStayInView() {
+        var state = TutorState(lessons: Self.lessons, lessonIndex: 1)
+        while !state.slide.panels.contains(.table) { state = update(state, .nextSlide) }
+        let trained = update(update(state, .train(10)), .train(10))
+        let text = render(trained, width: 80, height: 24).lines
+        #expect(text.contains { $0.hasPrefix(" 23  3.00") })
+        #expect(text.contains { $0.contains("Loss over 23 iterations") })
+        #expect(text.contains { $0.contains("15 iterations not shown") })
+    }
+
     @Test func theHelpFitsTheSmallestTerminal() {
         let help = update(TutorState(lessons: Self.lessons), .toggleHelp)
         for unicode in [true, false] {
