@@ -28,10 +28,12 @@ struct TraceView {
             let head = (current ? glyphs.cursor : "  ") + text.target + " \(text.relation) " + (text.parts.first ?? "")
             let wrapped = wrapPieces(head, Array(text.parts.dropFirst()), separator: " = ", width: width, indent: 6)
             if current { focus = lines.count + wrapped.count - 1 }
+            let marker = (current ? glyphs.cursor : "  ") + text.target
+            let result = text.parts.last ?? ""
             for (row, piece) in wrapped.enumerated() {
-                var style = Style(role, bold: current, reverse: current)
-                if row > 0 && !current { style = Style(role) }
-                lines.append(Line(piece, style))
+                var line = TraceView.colour(piece, target: row == 0 ? marker : "", result: row == wrapped.count - 1 ? result : "", role: role)
+                if current { line = line.restyled { $0.reverse = true } }
+                lines.append(line)
             }
         }
         if revealed < steps.count {
@@ -42,6 +44,25 @@ struct TraceView {
             lines.append(Line(state.ui("All \(steps.count) steps done. → goes on to the next slide."), Style(.dim)))
         }
         return (lines, focus)
+    }
+
+    /// A row of a step: what it computes and its result in the step's colour, the formulas
+    /// between them plain.
+    static func colour(_ row: String, target: String, result: String, role: Style.Role) -> Line {
+        var middle = Substring(row)
+        var spans: [Span] = []
+        if !target.isEmpty, middle.hasPrefix(target) {
+            spans.append(Span(target, Style(role, bold: true)))
+            middle = middle.dropFirst(target.count)
+        }
+        var tail: Span?
+        if !result.isEmpty, middle.hasSuffix(result) {
+            tail = Span(result, Style(role, bold: true))
+            middle = middle.dropLast(result.count)
+        }
+        spans.append(Span(String(middle)))
+        if let tail { spans.append(tail) }
+        return Line(spans)
     }
 
     /// The heading and colour of the group a step belongs to.
