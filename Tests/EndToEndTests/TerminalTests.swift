@@ -4,6 +4,8 @@ import Testing
 /// The real binary in a real terminal (tmux): stepping, live tweaks, resizing, quitting, signals.
 @Suite(.serialized) struct TerminalTests {
     /// The pane once the command typed into it has printed its `EXIT=status` line, and that status.
+    /// Commands type `echo EX''IT=$?`, so that the command line itself, however it wraps, never
+    /// shows a line starting with `EXIT=`.
     func waitForExit(_ tmux: Tmux) throws -> (screen: String, status: String?) {
         let isExit = { (line: Substring) in line.hasPrefix("EXIT=") }
         let screen = try tmux.wait { $0.split(separator: "\n").contains(where: isExit) && $0.split(separator: "\n").last?.hasPrefix("$") == true }
@@ -17,7 +19,7 @@ import Testing
 
     @Test func steppingThroughLinearAndChangingEtaUpdatesTheTableThenQuitCleanly() throws {
         let tmux = try Tmux(width: 120, height: 40)
-        try tmux.type("\(Binary.url.path) linear; echo EXIT=$?")
+        try tmux.type("\(Binary.url.path) linear; echo EX''IT=$?")
         try tmux.wait { $0.contains("slide 1 of 5") }
         var sawChainRule = false
         for _ in 0..<40 {
@@ -51,7 +53,7 @@ import Testing
 
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try Tmux(width: 100, height: 30)
-        try tmux.type("stty -g > before; sh -c 'echo $$ > pid; exec \(Binary.url.path)'; echo EXIT=$?; stty -g > after")
+        try tmux.type("stty -g > before; sh -c 'echo $$ > pid; exec \(Binary.url.path)'; echo EX''IT=$?; stty -g > after")
         try tmux.wait { $0.contains("slide 1 of") }
         let pid = try String(contentsOf: tmux.folder.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let kill = try Process.run(URL(fileURLWithPath: "/bin/kill"), arguments: ["-TERM", pid])
@@ -66,7 +68,7 @@ import Testing
 
     @Test func ctrlCQuitsAndTheShellComesBack() throws {
         let tmux = try Tmux(width: 80, height: 24)
-        try tmux.type("\(Binary.url.path) wider; echo EXIT=$?")
+        try tmux.type("\(Binary.url.path) wider; echo EX''IT=$?")
         try tmux.wait { $0.contains("slide 1 of") }
         try tmux.press("C-c")
         let status = try waitForExit(tmux).status
@@ -75,7 +77,7 @@ import Testing
 
     @Test func anUnusableTermIsExplainedInsteadOfLettingNcursesExit() throws {
         let tmux = try Tmux(width: 80, height: 24)
-        try tmux.type("TERM=nonexistent \(Binary.url.path) linear; echo EXIT=$?")
+        try tmux.type("TERM=nonexistent \(Binary.url.path) linear; echo EX''IT=$?")
         let (shell, status) = try waitForExit(tmux)
         #expect(status == "2")
         // The pane wraps long lines: read it as one.
