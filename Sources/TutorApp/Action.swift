@@ -44,6 +44,6 @@ public enum Action: Equatable, Sendable {
     case escape
     /// Quit.
     case quit
-    /// The terminal changed size.
-    case resize
+    /// The terminal has this size (at the start, and whenever it changes).
+    case resize(width: Int, height: Int)
 }

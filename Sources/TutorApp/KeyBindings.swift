@@ -53,7 +53,7 @@ public enum KeyBindings {
         case .character("?"): return .toggleHelp
         case .character("q"), .interrupt: return .quit
         case .escape: return .escape
-        case .resize: return .resize
+        case .resize(let width, let height): return .resize(width: width, height: height)
         case .character(let character):
             if let digit = character.wholeNumberValue, (1...9).contains(digit) { return .openLesson(digit - 1) }
             return nil
@@ -68,7 +68,7 @@ public enum KeyBindings {
         case .interrupt: return .quit
         case .backspace: return .deleteBackward
         case .character(let character): return .type(character)
-        case .resize: return .resize
+        case .resize(let width, let height): return .resize(width: width, height: height)
         default: return nil
         }
     }

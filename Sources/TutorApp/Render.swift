@@ -17,13 +17,10 @@ public func render(_ state: TutorState, width: Int, height: Int) -> Screen {
     drawHeader(state, on: &screen, glyphs: glyphs)
     drawStatus(state, on: &screen)
 
-    let panelWidth = state.model == nil ? 0 : (width >= 110 ? 32 : 24)
-    let mainWidth = width - 2 - (panelWidth > 0 ? panelWidth + 2 : 0)
-    let bodyTop = 2, bodyHeight = height - 3
+    let layout = Layout(state, width: width, height: height)
+    let (panelWidth, mainWidth, bodyTop, bodyHeight) = (layout.panelWidth, layout.mainWidth, layout.bodyTop, layout.bodyHeight)
     let content = SlideContent(state: state, width: mainWidth, glyphs: glyphs).lines()
-    let overflow = max(0, content.lines.count - bodyHeight)
-    let automatic = content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0
-    let offset = min(overflow, max(0, automatic + state.scroll))
+    let (offset, _, overflow) = layout.offset(of: content, scroll: state.scroll)
     for (row, line) in content.lines.dropFirst(offset).prefix(bodyHeight).enumerated() {
         line.draw(on: &screen, x: 1, y: bodyTop + row, width: mainWidth)
     }

@@ -30,6 +30,8 @@ public struct TutorState: Sendable {
     public internal(set) var quitting = false
     /// Lines the learner scrolled the slide's column past where the current step puts it.
     public internal(set) var scroll = 0
+    /// The terminal's size, once known: it bounds scrolling.
+    public internal(set) var size: (width: Int, height: Int)?
     /// What the tutor said about the last answer typed on this slide.
     public internal(set) var feedback: Feedback?
     /// The engine's numbers for the lesson on screen.

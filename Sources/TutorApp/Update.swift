@@ -10,8 +10,12 @@ public func update(_ state: TutorState, _ action: Action) -> TutorState {
 extension TutorState {
     /// Applies `action` in place.
     mutating func apply(_ action: Action) {
-        if action != .escape && action != .resize { escapePending = false }
-        if case .scroll = action {} else if action != .resize { scroll = 0 }
+        if case .resize(let width, let height) = action {
+            size = (width, height)
+            return
+        }
+        if action != .escape { escapePending = false }
+        if case .scroll = action {} else { scroll = 0 }
         switch mode {
         case .help:
             if [.toggleHelp, .escape, .quit, .confirm].contains(action) { mode = .slides }
@@ -59,6 +63,13 @@ extension TutorState {
             mode = .prompt(Prompt(purpose: .answer, text: "", fresh: false, error: nil))
         case .scroll(let lines):
             scroll += lines
+            if let size {
+                // Kept where it shows a change, so that scrolling back starts at once.
+                let layout = Layout(self, width: size.width, height: size.height)
+                let glyphs = unicode ? Glyphs.unicode : .ascii
+                let view = layout.offset(of: SlideContent(state: self, width: layout.mainWidth, glyphs: glyphs).lines(), scroll: scroll)
+                scroll = view.offset - view.automatic
+            }
         case .reset:
             models[lessonIndex] = lesson.model
             iterations[lessonIndex] = TutorState.initialIterations

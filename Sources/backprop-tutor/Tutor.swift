@@ -32,6 +32,7 @@ struct Tutor {
         }
         defer { session.close() }
         var state = TutorState(lessons: lessons, lessonIndex: start, unicode: session.unicode)
+        state = update(state, .resize(width: session.size.width, height: session.size.height))
         while !state.quitting {
             let size = session.size
             session.paint(render(state, width: size.width, height: size.height))

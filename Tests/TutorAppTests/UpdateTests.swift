@@ -131,6 +131,15 @@ import Testing
         #expect(press([.right], from: scrolled).scroll == 0)
     }
 
+    @Test func scrollingStopsAtTheEndSoThatScrollingBackStartsAtOnce() {
+        let sized = press([.resize(width: 80, height: 24)], lesson: 3)
+        let bottom = press(Array(repeating: .character("j"), count: 50), from: sized)
+        let back = press([.character("k")], from: bottom)
+        #expect(bottom.scroll > 0 && bottom.scroll < 50 * 3)
+        #expect(render(back, width: 80, height: 24) != render(bottom, width: 80, height: 24))
+        #expect(render(press([.character("j")], from: bottom), width: 80, height: 24) == render(bottom, width: 80, height: 24))
+    }
+
     @Test func aDivergingLearningRateShowsDivergedInsteadOfNumbers() throws {
         let state = press([.enter] + "1e200".map(Key.character) + [.enter])
         #expect(state.computation.diverged)
