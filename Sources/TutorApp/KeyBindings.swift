@@ -39,8 +39,8 @@ public enum KeyBindings {
         case .character("j"): return .scroll(3)
         case .character("k"): return .scroll(-3)
         case .character("a"): return .answer
-        case .character("+"), .character("="): return .nudge(TutorState.coarseStep)
-        case .character("-"), .character("_"): return .nudge(-TutorState.coarseStep)
+        case .character("+"): return .nudge(TutorState.coarseStep)
+        case .character("-"): return .nudge(-TutorState.coarseStep)
         case .character(">"): return .nudge(TutorState.fineStep)
         case .character("<"): return .nudge(-TutorState.fineStep)
         case .enter: return mode == .slides ? .edit : .confirm
