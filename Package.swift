@@ -10,9 +10,11 @@ let package = Package(
         // The math: tensors, the equation language, forward/backward/update traces.
         .target(name: "BackpropEngine"),
         // The lesson file format and the lessons built into the binary.
+        // The lesson files' naming rule, shared with the build tool.
+        .target(name: "LessonFiles"),
         .target(
             name: "Lessons",
-            dependencies: ["BackpropEngine"],
+            dependencies: ["BackpropEngine", "LessonFiles"],
             plugins: ["EmbedLessonsPlugin"]
         ),
         // State, actions, update and render to a text screen: no terminal here.
@@ -26,7 +28,7 @@ let package = Package(
             dependencies: ["BackpropEngine", "Lessons", "TutorApp", "Terminal"]
         ),
         // Turns lessons/*.md into Swift source at build time.
-        .executableTarget(name: "EmbedLessons", path: "Sources/EmbedLessons"),
+        .executableTarget(name: "EmbedLessons", dependencies: ["LessonFiles"]),
         .plugin(
             name: "EmbedLessonsPlugin",
             capability: .buildTool(),

@@ -11,6 +11,7 @@ struct EmbedLessonsPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let folder = context.package.directoryURL.appending(path: "lessons")
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+            // LessonFileName.isLesson's rule; a plugin cannot import a library target.
             .filter { $0.pathExtension == "md" && $0.lastPathComponent.first?.isNumber == true }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLessons.swift")
         return [

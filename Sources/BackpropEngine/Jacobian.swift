@@ -21,8 +21,7 @@ extension Model {
         guard let outputShape = shapes[output], shapes[input] != nil else {
             throw SettingError("no node is called '\(shapes[output] == nil ? output : input)'")
         }
-        let trace = try self.trace(from: values)
-        let evaluator = Evaluator(values: trace.values)
+        let evaluator = Evaluator(values: try forwardPass(from: values ?? startingValues).values)
         var rows: [Tensor] = []
         for entry in 0..<outputShape.count {
             var unit = [Double](repeating: 0, count: outputShape.count)

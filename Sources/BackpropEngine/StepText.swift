@@ -14,16 +14,25 @@ public struct StepText: Sendable, Equatable {
 }
 
 extension FormulaWriter {
+    /// What `step` computes, as written: `h`, `∂L/∂w`, `w`.
+    public func target(of step: Trace.Step) -> String {
+        switch step {
+        case .forward(let forward): notation.name(forward.node)
+        case .backward(let backward): notation.gradient(backward.node)
+        case .update(let update): notation.name(update.parameter)
+        }
+    }
+
     /// The text of `step`, with numbers from `bindings`.
     public func text(for step: Trace.Step, _ bindings: Bindings) -> StepText {
         switch step {
         case .forward(let forward):
-            return StepText(target: notation.name(forward.node), relation: "=", parts: parts([
+            return StepText(target: target(of: step), relation: "=", parts: parts([
                 symbolic(forward.expression), substituted(forward.expression, bindings), notation.tensor(forward.value),
             ]))
         case .backward(let backward):
             guard let first = backward.terms.first else {
-                return StepText(target: notation.gradient(backward.node), relation: "=", parts: [notation.tensor(backward.value)])
+                return StepText(target: target(of: step), relation: "=", parts: [notation.tensor(backward.value)])
             }
             let sum = backward.terms.dropFirst().reduce(first.expression) { $0 + $1.expression }
             let chain = backward.terms.map { term in
@@ -32,11 +41,11 @@ extension FormulaWriter {
                     : "\(notation.gradient(term.via)) · \(notation.derivative(of: term.via, by: backward.node))"
             }.joined(separator: " + ")
             let isDirect = backward.terms.count == 1 && first.via == notation.loss
-            return StepText(target: notation.gradient(backward.node), relation: "=", parts: parts(
+            return StepText(target: target(of: step), relation: "=", parts: parts(
                 (isDirect ? [] : [chain]) + [symbolic(sum), substituted(sum, bindings), notation.tensor(backward.value)]
             ))
         case .update(let update):
-            return StepText(target: notation.name(update.parameter), relation: notation.unicode ? "←" : "<-", parts: parts([
+            return StepText(target: target(of: step), relation: notation.unicode ? "←" : "<-", parts: parts([
                 symbolic(update.expression), substituted(update.expression, bindings), notation.tensor(update.value),
             ]))
         }

@@ -62,6 +62,8 @@ public struct Trace: Sendable {
     public let gradients: [String: Tensor]
     /// Each parameter's value after the update, by name.
     public let updated: [String: Tensor]
+    /// The values (η included) and gradients to substitute into this trace's formulas.
+    public let bindings: Bindings
 
     /// All steps in order: forward, backward, updates.
     public var steps: [Step] { forward.map(Step.forward) + backward.map(Step.backward) + updates.map(Step.update) }
@@ -69,11 +71,6 @@ public struct Trace: Sendable {
     /// True when a value, a gradient or an update is infinite or not a number: training diverged.
     public var diverged: Bool {
         ![values, gradients, updated].allSatisfy { $0.values.allSatisfy(\.isFinite) }
-    }
-
-    /// The values and gradients to substitute into this trace's formulas, η included.
-    public var bindings: Bindings {
-        Bindings(values: values.merging([Model.etaName: Tensor(eta)]) { current, _ in current }, gradients: gradients)
     }
 }
 

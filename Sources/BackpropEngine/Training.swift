@@ -18,7 +18,8 @@ extension Model {
         return Trace(
             forward: forward, backward: backward, updates: updates, eta: eta, values: values,
             gradients: evaluator.gradients,
-            updated: Dictionary(uniqueKeysWithValues: updates.map { ($0.parameter, $0.value) })
+            updated: Dictionary(uniqueKeysWithValues: updates.map { ($0.parameter, $0.value) }),
+            bindings: Bindings(values: evaluator.values, gradients: evaluator.gradients)
         )
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import LessonFiles
 
 /// Writes a Swift file holding the lesson files of a folder (those named `N-ID.md`) as string
 /// literals, in order of N: `EmbedLessons OUTPUT FOLDER`.
@@ -10,9 +11,7 @@ guard arguments.count == 2 else {
 let (output, folder) = (arguments[0], arguments[1])
 let names: [String]
 do {
-    names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        .filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }
-        .sorted { (Int($0.prefix { $0.isNumber }) ?? 0, $0) < (Int($1.prefix { $0.isNumber }) ?? 0, $1) }
+    names = LessonFileName.lessons(among: try FileManager.default.contentsOfDirectory(atPath: folder))
 } catch {
     FileHandle.standardError.write(Data("\(folder): cannot list: \(error.localizedDescription)\n".utf8))
     exit(1)

@@ -68,8 +68,6 @@ public struct Slide: Sendable {
     public let jacobians: [JacobianRequest]
     /// The question asked, if any.
     public let question: Question?
-    /// The line of the slide's `##` heading.
-    public let line: Int
 }
 
 /// A mistake in a lesson file: `file:line:col: message`.

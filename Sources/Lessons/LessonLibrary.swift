@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import LessonFiles
 
 /// Finds and loads lessons: the set built into the binary, a folder of lesson files, or one file.
 public enum LessonLibrary {
@@ -23,8 +24,7 @@ public enum LessonLibrary {
         } catch {
             throw LessonError(file: directory, line: 1, column: 1, message: "cannot read the folder: \(error.localizedDescription)")
         }
-        let lessonFiles = names.filter { $0.hasSuffix(".md") && $0.first?.isNumber == true }
-            .sorted { (order(of: $0), $0) < (order(of: $1), $1) }
+        let lessonFiles = LessonFileName.lessons(among: names)
         guard !lessonFiles.isEmpty else {
             throw LessonError(file: directory, line: 1, column: 1, message: "no lesson files (named N-ID.md) in this folder")
         }
@@ -48,13 +48,6 @@ public enum LessonLibrary {
 
     /// `linear` for `2-linear.md`; a name without the `N-` prefix keeps its stem.
     public static func id(ofFileNamed name: String) -> String {
-        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        let digits = stem.prefix(while: \.isNumber)
-        guard !digits.isEmpty, stem.dropFirst(digits.count).first == "-" else { return stem }
-        return String(stem.dropFirst(digits.count + 1))
-    }
-
-    private static func order(of name: String) -> Int {
-        Int(name.prefix(while: \.isNumber)) ?? Int.max
+        LessonFileName.id(of: name)
     }
 }

@@ -107,7 +107,7 @@ private struct LessonReader {
     private mutating func startSlide(title: String, line: Int) throws(LessonError) {
         guard !title.isEmpty else { throw error("a slide needs a title after '## '", line: line, column: 4) }
         finishSlide()
-        slide = SlideBuilder(title: title, line: line)
+        slide = SlideBuilder(title: title)
     }
 
     private mutating func finishSlide() {
@@ -115,7 +115,7 @@ private struct LessonReader {
         builder.endParagraph()
         slides.append(Slide(
             title: builder.title, blocks: builder.blocks, panels: builder.panels, jacobians: builder.jacobians,
-            question: builder.question, line: builder.line
+            question: builder.question
         ))
         slide = nil
     }
@@ -182,18 +182,12 @@ private struct LessonReader {
 /// A slide being read.
 private struct SlideBuilder {
     let title: String
-    let line: Int
     var blocks: [Slide.Block] = []
     var panels: [Slide.Panel] = []
     var jacobians: [Slide.JacobianRequest] = []
     var question: Slide.Question?
     var paragraph: [String] = []
     var note: [String] = []
-
-    init(title: String, line: Int) {
-        self.title = title
-        self.line = line
-    }
 
     mutating func addProse(_ text: String) {
         flushNote()

@@ -1,6 +1,6 @@
 /// The drawing characters of the screen, in Unicode or in plain ASCII for terminals whose locale
 /// is not UTF-8.
-public struct Glyphs: Sendable, Equatable {
+public struct Glyphs: Sendable {
     let branch: String, lastBranch: String, pipe: String
     let bullet: String, noteBar: String, cursor: String, ellipsis: String
     let bracketTop: (Character, Character), bracketMiddle: (Character, Character), bracketBottom: (Character, Character)
@@ -26,6 +26,4 @@ public struct Glyphs: Sendable, Equatable {
         valueMark: "= ", gradientMark: "grad ", separator: " - ",
         bars: [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
     )
-
-    public static func == (a: Glyphs, b: Glyphs) -> Bool { a.branch == b.branch }
 }

@@ -37,8 +37,8 @@ struct TraceView {
             }
         }
         if revealed < steps.count {
-            let next = writer.text(for: steps[revealed], trace.bindings)
-            let hint = revealed == 0 ? "Press → to compute \(next.target) first." : "Press → for \(next.target)."
+            let next = writer.target(of: steps[revealed])
+            let hint = revealed == 0 ? "Press → to compute \(next) first." : "Press → for \(next)."
             lines.append(Line(state.ui(hint), Style(.dim)))
         } else {
             lines.append(Line(state.ui("All \(steps.count) steps done. → goes on to the next slide."), Style(.dim)))
