@@ -17,15 +17,17 @@ let package = Package(
             dependencies: ["BackpropEngine", "LessonFiles"],
             plugins: ["EmbedLessonsPlugin"]
         ),
+        // The screen both sides of the painter share: cells, styles, keys.
+        .target(name: "TextScreen"),
         // State, actions, update and render to a text screen: no terminal here.
-        .target(name: "TutorApp", dependencies: ["BackpropEngine", "Lessons"]),
+        .target(name: "TutorApp", dependencies: ["BackpropEngine", "Lessons", "TextScreen"]),
         // ncursesw, reached through a small shim header.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Paints screens with ncurses, reads keys, restores the terminal.
-        .target(name: "Terminal", dependencies: ["CNcurses", "TutorApp"]),
+        .target(name: "Terminal", dependencies: ["CNcurses", "TextScreen"]),
         .executableTarget(
             name: "backprop-tutor",
-            dependencies: ["BackpropEngine", "Lessons", "TutorApp", "Terminal"]
+            dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp", "Terminal"]
         ),
         // Turns lessons/*.md into Swift source at build time.
         .executableTarget(name: "EmbedLessons", dependencies: ["LessonFiles"]),
@@ -37,7 +39,7 @@ let package = Package(
         // Release-build figures: `swift run -c release Benchmarks`.
         .executableTarget(
             name: "Benchmarks",
-            dependencies: ["BackpropEngine", "Lessons", "TutorApp", "Terminal"]
+            dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp", "Terminal"]
         ),
         // What several test targets share.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -45,7 +47,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine", "TestSupport"]),
         .testTarget(
             name: "TutorAppTests",
-            dependencies: ["TutorApp", "Lessons", "BackpropEngine"],
+            dependencies: ["TutorApp", "TextScreen", "Lessons", "BackpropEngine"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),

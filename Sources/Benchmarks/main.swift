@@ -1,3 +1,4 @@
+import TextScreen
 import Foundation
 import Lessons
 import Terminal

@@ -1,5 +1,5 @@
 import CNcurses
-import TutorApp
+import TextScreen
 
 /// What one code from `get_wch` means to the key reader.
 enum KeyDecoder {

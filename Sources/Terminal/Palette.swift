@@ -1,5 +1,5 @@
 import CNcurses
-import TutorApp
+import TextScreen
 
 /// How each `Style` is drawn: ncurses attributes plus a colour pair.
 ///

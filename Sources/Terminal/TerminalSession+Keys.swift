@@ -1,5 +1,5 @@
 import CNcurses
-import TutorApp
+import TextScreen
 
 extension TerminalSession {
     /// Waits for the next key and returns it; nil for a key the tutor has no use for.

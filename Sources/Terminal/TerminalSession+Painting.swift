@@ -1,5 +1,5 @@
 import CNcurses
-import TutorApp
+import TextScreen
 
 extension TerminalSession {
     /// Draws `screen`, sending only the cells that differ from the previously painted screen (all

@@ -1,5 +1,5 @@
 import CNcurses
-import TutorApp
+import TextScreen
 
 /// The interactive terminal: paints `Screen`s, reads `Key`s, and always gives the terminal back.
 ///

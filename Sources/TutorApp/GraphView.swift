@@ -1,4 +1,5 @@
 import BackpropEngine
+import TextScreen
 
 /// The computation graph drawn as a tree from the loss down to the inputs, with box-drawing
 /// branches. Each node shows its value (`=`) once computed and its gradient (`∇`) once the

@@ -1,3 +1,4 @@
+import TextScreen
 /// Which key does what: the one table the key handling and the help overlay both read.
 public enum KeyBindings {
     /// A line of the help: the keys and what they do.

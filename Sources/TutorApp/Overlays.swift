@@ -1,3 +1,4 @@
+import TextScreen
 /// Draws what is open over the slides: the help, the lesson menu or the value prompt.
 func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     switch state.mode {

@@ -1,4 +1,5 @@
 import BackpropEngine
+import TextScreen
 
 /// The smallest terminal the layout supports.
 public let minimumSize = (width: 60, height: 16)

@@ -1,4 +1,5 @@
 import BackpropEngine
+import TextScreen
 import Lessons
 
 /// The main column of a slide, top to bottom: its text, then the panels its directives ask for,

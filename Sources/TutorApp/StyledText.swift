@@ -1,3 +1,4 @@
+import TextScreen
 /// A run of text in one style.
 public struct Span: Equatable, Sendable {
     /// The text.

@@ -1,4 +1,5 @@
 import BackpropEngine
+import TextScreen
 
 /// The iteration table, one row per training iteration, and the loss drawn as a small curve.
 struct TableView {

@@ -1,4 +1,5 @@
 import BackpropEngine
+import TextScreen
 
 /// The revealed steps of the iteration being stepped through, grouped as forward, backward and
 /// update, each written as formula, formula with numbers, and result.

@@ -1,4 +1,5 @@
 import BackpropEngine
+import TextScreen
 
 /// The panel of values the learner tweaks: η and every starting value, entry by entry, the
 /// selected one highlighted.

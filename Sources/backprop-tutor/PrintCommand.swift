@@ -1,6 +1,5 @@
 import BackpropEngine
 import Lessons
-import TutorApp
 
 /// `backprop-tutor print`: every step of N training iterations and the iteration table, as
 /// text or as one JSON document.

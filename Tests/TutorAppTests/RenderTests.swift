@@ -1,5 +1,6 @@
 import Lessons
 import Testing
+import TextScreen
 @testable import TutorApp
 
 /// What every screen must do whatever the slide: fit, fall back, and say when it cannot.

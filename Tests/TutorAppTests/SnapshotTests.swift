@@ -1,6 +1,7 @@
 import Foundation
 import Lessons
 import Testing
+import TextScreen
 @testable import TutorApp
 
 /// Every slide of every shipped lesson, rendered at 80×24 and 120×40 at a representative step,

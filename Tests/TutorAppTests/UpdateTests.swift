@@ -1,6 +1,7 @@
 import BackpropEngine
 import Lessons
 import Testing
+import TextScreen
 @testable import TutorApp
 
 /// Every key binding, through `KeyBindings` and `update`, does what the help says.

@@ -1,5 +1,3 @@
-import BackpropEngine
-
 /// The iteration table as aligned text: a heading line and a line per iteration, numbers right
 /// aligned. When the columns do not all fit, the loss and the parameters are kept first.
 public struct IterationTableText: Sendable {
