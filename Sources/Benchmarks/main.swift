@@ -1,7 +1,7 @@
-import TextScreen
 import Foundation
 import Lessons
 import Terminal
+import TextScreen
 import TutorApp
 
 // Figures for the tutor's hot path, from a release build: `swift run -c release Benchmarks`.
@@ -37,7 +37,7 @@ func time(_ work: () -> Int) -> (median: Double, p95: Double) {
 
 /// How long `action` then a render take from `state`.
 func time(_ action: Action, from state: TutorState) -> (median: Double, p95: Double) {
-    time { render(update(state, action), width: width, height: height).cells.count }
+    time { render(update(state, action)).screen.cells.count }
 }
 
 /// A painter writing into a temporary file, so the bytes it sends can be counted.
@@ -69,7 +69,7 @@ let counter = try ByteCounter()
 print("slide (at 120×40)                      steps  step µs (median/p95)  tweak µs (median/p95)  engine µs  tweak bytes")
 var worstStep = 0.0, worstTweak = 0.0, worstBytes = 0
 for (lessonIndex, lesson) in lessons.enumerated() {
-    var state = TutorState(lessons: lessons, lessonIndex: lessonIndex)
+    var state = update(TutorState(lessons: lessons, lessonIndex: lessonIndex), .resize(width: width, height: height))
     for slideIndex in lesson.slides.indices {
         let steps = state.stepCount(of: state.slide)
         for _ in 0..<(steps / 2) { state = update(state, .next) }
@@ -77,8 +77,8 @@ for (lessonIndex, lesson) in lessons.enumerated() {
         let tweak = time(.nudge(0.01), from: state)
         let tweaked = update(state, .nudge(0.01))
         let engine = time { Computation(lesson: lesson, model: tweaked.model, iterations: TutorState.initialIterations).traces.count + 1 }
-        _ = counter.bytes(painting: render(state, width: width, height: height))
-        let bytes = counter.bytes(painting: render(tweaked, width: width, height: height))
+        _ = counter.bytes(painting: render(state).screen)
+        let bytes = counter.bytes(painting: render(tweaked).screen)
         let name = "\(lesson.id) \(slideIndex + 1): \(lesson.slides[slideIndex].title)"
         print(
             name.padding(toLength: 38, withPad: " ", startingAt: 0),

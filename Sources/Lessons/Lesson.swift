@@ -6,7 +6,7 @@ public struct Lesson: Sendable {
     public let id: String
     /// The title, from the first line.
     public let title: String
-    /// The one-paragraph summary between the title and the first slide.
+    /// The one-paragraph summary between the title and the first slide, shown in the lesson menu.
     public let summary: String
     /// Where the lesson came from, as errors name it.
     public let file: String
@@ -16,10 +16,10 @@ public struct Lesson: Sendable {
     public let slides: [Slide]
 }
 
-/// One slide: its title, its text, and what the tutor computes and shows on it.
+/// One slide: its title and its items, in the order the lesson file gives them.
 public struct Slide: Sendable {
-    /// A piece of the slide's text.
-    public enum Block: Sendable, Equatable {
+    /// A piece of a slide: text, or something the tutor computes and shows.
+    public indirect enum Item: Sendable, Equatable {
         /// A paragraph, its lines joined.
         case paragraph(String)
         /// A bullet point.
@@ -28,16 +28,33 @@ public struct Slide: Sendable {
         case note(String)
         /// Formula lines, in Unicode math.
         case formulas([String])
-    }
-
-    /// A panel the slide shows beside its text.
-    public enum Panel: String, Sendable, CaseIterable {
+        /// The computation graph with values and gradients.
+        case graph
         /// The step-by-step trace of one iteration.
         case trace
         /// The iteration table and the loss curve.
         case table
-        /// The computation graph with values and gradients.
-        case graph
+        /// ∂output/∂input with numbers.
+        case jacobian(JacobianRequest)
+        /// A question the learner answers with a formula.
+        case question(Question)
+        /// Items side by side when each has room, one above the other otherwise.
+        case beside([Item])
+
+        /// True for an item that shows what the engine computes.
+        public var computes: Bool {
+            switch self {
+            case .paragraph, .bullet, .note, .formulas: false
+            case .graph, .trace, .table, .jacobian, .question: true
+            case .beside(let items): items.contains(where: \.computes)
+            }
+        }
+
+        /// True for the trace.
+        var isTrace: Bool {
+            if case .trace = self { return true }
+            return false
+        }
     }
 
     /// ∂output/∂input, shown with numbers.
@@ -49,25 +66,44 @@ public struct Slide: Sendable {
     }
 
     /// A question whose typed answer is checked by evaluating it against the engine.
-    public struct Question: Sendable {
+    public struct Question: Sendable, Equatable {
         /// What is asked.
         public let text: String
-        /// The expected answer, as written in the lesson.
-        public let answerText: String
-        /// The expected answer, parsed.
+        /// The expected answer.
         public let answer: Expr
     }
 
     /// The title.
     public let title: String
-    /// The text, in order.
-    public let blocks: [Block]
-    /// The panels shown, in the order the directives name them.
-    public let panels: [Panel]
-    /// The Jacobians shown.
-    public let jacobians: [JacobianRequest]
-    /// The question asked, if any.
-    public let question: Question?
+    /// The items, top to bottom.
+    public let items: [Item]
+
+    /// Every item, those side by side included, in order.
+    public var allItems: [Item] {
+        items.flatMap { item -> [Item] in
+            if case .beside(let row) = item { return row }
+            return [item]
+        }
+    }
+
+    /// The Jacobians the slide shows.
+    public var jacobians: [JacobianRequest] {
+        allItems.compactMap { item in
+            if case .jacobian(let request) = item { return request }
+            return nil
+        }
+    }
+
+    /// The question the slide asks, if any.
+    public var question: Question? {
+        allItems.lazy.compactMap { item in
+            if case .question(let question) = item { return question }
+            return nil
+        }.first
+    }
+
+    /// True when the slide steps through the trace.
+    public var stepsTrace: Bool { allItems.contains(where: \.isTrace) }
 }
 
 /// A mistake in a lesson file: `file:line:col: message`.

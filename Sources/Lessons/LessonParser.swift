@@ -93,8 +93,7 @@ private struct LessonReader {
 
     private mutating func close(kind: String, lines: [String], openedOn line: Int) throws(LessonError) {
         if kind == "formulas" {
-            slide?.endParagraph()
-            slide?.blocks.append(.formulas(lines.filter { !$0.trimmingSpaces.isEmpty }))
+            slide?.add(.formulas(lines.filter { !$0.trimmingSpaces.isEmpty }))
             return
         }
         do {
@@ -113,10 +112,7 @@ private struct LessonReader {
     private mutating func finishSlide() {
         guard var builder = slide else { return }
         builder.endParagraph()
-        slides.append(Slide(
-            title: builder.title, blocks: builder.blocks, panels: builder.panels, jacobians: builder.jacobians,
-            question: builder.question
-        ))
+        slides.append(Slide(title: builder.title, items: builder.items))
         slide = nil
     }
 
@@ -129,8 +125,7 @@ private struct LessonReader {
         } else if trimmed.isEmpty {
             slide?.endParagraph()
         } else if trimmed.hasPrefix("- ") {
-            slide?.endParagraph()
-            slide?.blocks.append(.bullet(String(trimmed.dropFirst(2))))
+            slide?.add(.bullet(String(trimmed.dropFirst(2))))
         } else if trimmed.hasPrefix(">") {
             slide?.addNote(String(trimmed.dropFirst()).trimmingSpaces)
         } else {
@@ -149,21 +144,17 @@ private struct LessonReader {
         let words = value.wordsWithColumns(from: column)
         switch directive {
         case .show:
-            guard !words.isEmpty else { throw error("'show:' names a panel: trace, table or graph", line: line, column: column) }
-            for (word, wordColumn) in words {
-                guard let panel = Slide.Panel(rawValue: word) else {
-                    throw error("unknown panel '\(word)' (known: trace, table, graph)", line: line, column: wordColumn)
-                }
-                if slide?.panels.contains(panel) == false { slide?.panels.append(panel) }
-            }
+            try show(value, line: line, column: column)
         case .jacobian:
             guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
             for (word, wordColumn) in words where model.shapes[word] == nil {
                 throw error("unknown node '\(word)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
             }
-            slide?.jacobians.append(Slide.JacobianRequest(output: words[0].0, input: words[1].0))
+            slide?.add(.jacobian(Slide.JacobianRequest(output: words[0].0, input: words[1].0)))
         case .question:
-            guard slide?.question == nil else { throw error("a slide asks one question", line: line) }
+            guard slide?.built.question == nil else {
+                throw error("a slide asks one question", line: line)
+            }
             question = (value.trimmingSpaces, line)
         case .answer:
             guard let pending = question else { throw error("'answer:' follows a 'question:' line", line: line) }
@@ -171,10 +162,38 @@ private struct LessonReader {
             do {
                 let answer = try Expr(parsing: value, at: SourceLocation(line: line, column: column))
                 _ = try model.shape(of: answer, fallback: SourceLocation(line: line, column: column))
-                slide?.question = Slide.Question(text: pending.text, answerText: value.trimmingSpaces, answer: answer)
+                slide?.add(.question(Slide.Question(text: pending.text, answer: answer)))
             } catch {
                 throw self.error(error.message, line: error.location.line, column: error.location.column)
             }
+        }
+    }
+    /// `show: graph trace` adds the items one above the other; `show: graph | trace` puts them
+    /// side by side, one item on each side of every `|`.
+    private mutating func show(_ value: String, line: Int, column: Int) throws(LessonError) {
+        let words = value.wordsWithColumns(from: column, standalone: "|")
+        guard !words.isEmpty else { throw error("'show:' names an item: graph, trace or table", line: line, column: column) }
+        let sideBySide = words.contains { $0.0 == "|" }
+        var row: [Slide.Item] = []
+        for (index, (word, wordColumn)) in words.enumerated() {
+            // Side by side, items stand at the even places and '|' at the odd ones.
+            if sideBySide && (word == "|") == index.isMultiple(of: 2) || index == words.count - 1 && word == "|" {
+                throw error("one item on each side of '|', as in 'show: graph | trace'", line: line, column: wordColumn)
+            }
+            if word == "|" { continue }
+            let known: [String: Slide.Item] = ["graph": .graph, "trace": .trace, "table": .table]
+            guard let item = known[word] else {
+                throw error("unknown item '\(word)' (known: graph, trace, table)", line: line, column: wordColumn)
+            }
+            if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
+                throw error("a slide steps through one trace", line: line, column: wordColumn)
+            }
+            row.append(item)
+        }
+        if sideBySide {
+            slide?.add(.beside(row))
+        } else {
+            for item in row { slide?.add(item) }
         }
     }
 }
@@ -182,12 +201,18 @@ private struct LessonReader {
 /// A slide being read.
 private struct SlideBuilder {
     let title: String
-    var blocks: [Slide.Block] = []
-    var panels: [Slide.Panel] = []
-    var jacobians: [Slide.JacobianRequest] = []
-    var question: Slide.Question?
+    var items: [Slide.Item] = []
     var paragraph: [String] = []
     var note: [String] = []
+
+    /// The slide as read so far.
+    var built: Slide { Slide(title: title, items: items) }
+
+    /// Ends the paragraph or note being read and adds `item` after it.
+    mutating func add(_ item: Slide.Item) {
+        endParagraph()
+        items.append(item)
+    }
 
     mutating func addProse(_ text: String) {
         flushNote()
@@ -205,12 +230,12 @@ private struct SlideBuilder {
     }
 
     private mutating func flushParagraph() {
-        if !paragraph.isEmpty { blocks.append(.paragraph(paragraph.joined(separator: " "))) }
+        if !paragraph.isEmpty { items.append(.paragraph(paragraph.joined(separator: " "))) }
         paragraph = []
     }
 
     private mutating func flushNote() {
-        if !note.isEmpty { blocks.append(.note(note.joined(separator: " "))) }
+        if !note.isEmpty { items.append(.note(note.joined(separator: " "))) }
         note = []
     }
 }
@@ -222,12 +247,17 @@ extension String {
         return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
     }
 
-    /// The words separated by spaces, each with its 1-based column when the text starts at `column`.
-    func wordsWithColumns(from column: Int) -> [(String, Int)] {
+    /// The words separated by spaces, each with its 1-based column when the text starts at `column`;
+    /// a `standalone` character is a word of its own wherever it stands.
+    func wordsWithColumns(from column: Int, standalone: Character? = nil) -> [(String, Int)] {
         var words: [(String, Int)] = []
         var current = "", start = column
         for (offset, character) in enumerated() {
-            if character == " " || character == "\t" {
+            if character == standalone {
+                if !current.isEmpty { words.append((current, start)) }
+                words.append((String(character), column + offset))
+                current = ""
+            } else if character == " " || character == "\t" {
                 if !current.isEmpty { words.append((current, start)) }
                 current = ""
             } else {

@@ -46,4 +46,7 @@ public enum Action: Equatable, Sendable {
     case quit
     /// The terminal has this size (at the start, and whenever it changes).
     case resize(width: Int, height: Int)
+    /// The slide's column was drawn and can scroll this far (sent by the loop after each
+    /// frame whose viewport differs from the state's).
+    case viewport(Viewport)
 }

@@ -1,6 +1,8 @@
 /// The drawing characters of the screen, in Unicode or in plain ASCII for terminals whose locale
 /// is not UTF-8.
 public struct Glyphs: Sendable {
+    /// Unicode, or plain ASCII.
+    let unicode: Bool
     let branch: String, lastBranch: String, pipe: String
     let bullet: String, noteBar: String, cursor: String, ellipsis: String
     let bracketTop: (Character, Character), bracketMiddle: (Character, Character), bracketBottom: (Character, Character)
@@ -11,7 +13,7 @@ public struct Glyphs: Sendable {
 
     /// Box drawing, tall brackets, ∇ and block bars.
     public static let unicode = Glyphs(
-        branch: "├─ ", lastBranch: "└─ ", pipe: "│  ", bullet: "• ", noteBar: "▌ ", cursor: "▶ ", ellipsis: "…",
+        unicode: true, branch: "├─ ", lastBranch: "└─ ", pipe: "│  ", bullet: "• ", noteBar: "▌ ", cursor: "▶ ", ellipsis: "…",
         bracketTop: ("⎡", "⎤"), bracketMiddle: ("⎢", "⎥"), bracketBottom: ("⎣", "⎦"),
         horizontal: "─", vertical: "│", scrollUp: "↑", scrollDown: "↓", corners: ("┌", "┐", "└", "┘"),
         valueMark: "= ", gradientMark: "∇ ", separator: " · ",
@@ -20,10 +22,40 @@ public struct Glyphs: Sendable {
 
     /// The same drawings in ASCII.
     public static let ascii = Glyphs(
-        branch: "|- ", lastBranch: "`- ", pipe: "|  ", bullet: "* ", noteBar: "! ", cursor: "> ", ellipsis: "~",
+        unicode: false, branch: "|- ", lastBranch: "`- ", pipe: "|  ", bullet: "* ", noteBar: "! ", cursor: "> ", ellipsis: "~",
         bracketTop: ("[", "]"), bracketMiddle: ("|", "|"), bracketBottom: ("[", "]"),
         horizontal: "-", vertical: "|", scrollUp: "^", scrollDown: "v", corners: ("+", "+", "+", "+"),
         valueMark: "= ", gradientMark: "grad ", separator: " - ",
         bars: [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
     )
+}
+
+extension Glyphs {
+    /// Lesson text as this terminal can show it.
+    func display(_ text: String) -> String { unicode ? text : text.asciiMath }
+
+    /// The tutor's own words as this terminal can show them, keys named in ASCII where needed.
+    func ui(_ text: String) -> String {
+        guard !unicode else { return text }
+        let keys: [Character: String] = ["→": "Right", "←": "Left", "↑": "Up", "↓": "Down", "–": "-", "∇": "grad"]
+        return String(text.flatMap { keys[$0] ?? String($0) }).asciiMath
+    }
+
+    /// The key hints of the bindings in `context` on `topics`, as this terminal can show them.
+    func hints(in context: KeyBinding.Context, topics: [KeyBinding.Topic]) -> [(text: String, rank: Int)] {
+        KeyBindings.hints(in: context, topics: topics).map { (ui($0.text), $0.rank) }
+    }
+}
+
+extension String {
+    /// The text with its Unicode math spelt in ASCII, for terminals without UTF-8: `∂L/∂w` as
+    /// `dL/dw`, η as `eta`; what has no spelling is left for the screen's last pass.
+    var asciiMath: String {
+        let table: [Character: String] = [
+            "∂": "d", "·": "*", "−": "-", "←": "<-", "→": "->", "η": "eta", "σ": "sigma", "⊙": ".*", "ᵀ": "^T", "Σ": "sum",
+            "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "ᵢ": "i", "ⱼ": "j", "²": "^2", "³": "^3", "′": "'", "≈": "~",
+            "×": "x", "½": "1/2", "…": "...", "“": "\"", "”": "\"", "’": "'", "‘": "'", "–": "-", "—": "-", "⃗": "",
+        ]
+        return String(flatMap { table[$0] ?? String($0) })
+    }
 }

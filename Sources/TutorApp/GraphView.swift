@@ -5,30 +5,17 @@ import TextScreen
 /// branches. Each node shows its value (`=`) once computed and its gradient (`∇`) once the
 /// backward pass reaches it; a node already drawn above is shown again by name only (`↑`).
 struct GraphView {
-    let state: TutorState
+    let model: Model
     let trace: Trace
-    let width: Int
+    /// What of the trace is on screen.
+    let reveal: Reveal
+    let notation: Notation
     let glyphs: Glyphs
+    let width: Int
 
     /// The lines of the tree.
     func lines() -> [Line] {
-        guard let model = state.model else { return [] }
-        let stepping = state.slide.panels.contains(.trace)
-        let steps = state.computation.steps
-        let shown = stepping ? Array(steps.prefix(state.step)) : steps
-        var known = Set<String>(model.variables.map(\.name))
-        var gradients = Set<String>()
-        var updated = Set<String>()
-        for step in shown {
-            switch step {
-            case .forward(let forward): known.insert(forward.node)
-            case .backward(let backward): gradients.insert(backward.node)
-            case .update(let update): updated.insert(update.parameter)
-            }
-        }
-        let current = stepping && state.step > 0 ? shown.last?.node : nil
         let equations = Dictionary(uniqueKeysWithValues: model.equations.map { ($0.name, $0) })
-        let notation = state.notation
         var lines: [Line] = []
         var drawn = Set<String>()
 
@@ -40,12 +27,12 @@ struct GraphView {
             if repeated {
                 head.append(Span(" ↑", Style(.dim)))
             } else {
-                let value = known.contains(node) ? trace.values[node].map(notation.tensor) ?? "?" : "?"
+                let value = reveal.values.contains(node) ? trace.values[node].map(notation.tensor) ?? "?" : "?"
                 head.append(Span("  " + glyphs.valueMark + value, Style(.value)))
-                if gradients.contains(node), let gradient = trace.gradients[node] {
+                if reveal.gradients.contains(node), let gradient = trace.gradients[node] {
                     tail.append(Span("  " + glyphs.gradientMark + notation.tensor(gradient), Style(.gradient)))
                 }
-                if updated.contains(node), let new = trace.updated[node] {
+                if reveal.updates.contains(node), let new = trace.updated[node] {
                     tail.append(Span("  \(notation.unicode ? "←" : "<-") " + notation.tensor(new), Style(.update)))
                 }
             }
@@ -59,7 +46,7 @@ struct GraphView {
                     nodeLines.append(Line([Span(continuation, Style(.dim)), span]))
                 }
             }
-            if node == current { nodeLines = nodeLines.map { $0.restyled { $0.reverse = true } } }
+            if node == reveal.current { nodeLines = nodeLines.map { $0.restyled { $0.reverse = true } } }
             lines += nodeLines
             guard !repeated, let equation = equations[node] else { return }
             let children = equation.expression.names

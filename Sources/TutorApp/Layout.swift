@@ -8,11 +8,11 @@ struct Layout {
     /// Columns of the value panel; 0 without one.
     let panelWidth: Int
 
-    /// The layout of `state` in a `width` × `height` terminal.
-    init(_ state: TutorState, width: Int, height: Int) {
+    /// The layout of a `width` × `height` terminal, with the value panel when there are values.
+    init(width: Int, height: Int, panel: Bool) {
         self.width = width
         self.height = height
-        panelWidth = state.model == nil ? 0 : (width >= 110 ? 32 : 24)
+        panelWidth = panel ? (width >= 110 ? 32 : 24) : 0
     }
 
     /// Columns of the slide's column, which starts at column 1.
@@ -22,11 +22,23 @@ struct Layout {
     /// Rows between the header and the status line.
     var bodyHeight: Int { height - 3 }
 
-    /// The first line of `content` shown: the focus two thirds down, moved by `scroll`, kept
-    /// within the content. Also how far the focus alone would put it, and the largest offset.
-    func offset(of content: (lines: [Line], focus: Int?), scroll: Int) -> (offset: Int, automatic: Int, overflow: Int) {
-        let overflow = max(0, content.lines.count - bodyHeight)
-        let automatic = content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0
-        return (min(overflow, max(0, automatic + scroll)), automatic, overflow)
+    /// How far `content` can scroll: the focus two thirds down, within the content.
+    func viewport(of content: (lines: [Line], focus: Int?)) -> Viewport {
+        let maximum = max(0, content.lines.count - bodyHeight)
+        return Viewport(automatic: min(maximum, content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0), maximum: maximum)
+    }
+}
+
+/// How far the slide's column scrolls, as last drawn: kept in the state so that scrolling stops
+/// at either end without `update` laying out the slide.
+public struct Viewport: Equatable, Sendable {
+    /// The first line shown when the learner has not scrolled: where the current step puts it.
+    public var automatic = 0
+    /// The largest first line: the content's last line at the bottom.
+    public var maximum = 0
+
+    /// The first line shown after scrolling `scroll` lines past `automatic`.
+    func offset(scrolledBy scroll: Int) -> Int {
+        min(maximum, max(0, automatic + scroll))
     }
 }

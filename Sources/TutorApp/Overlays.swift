@@ -5,20 +5,25 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     case .slides:
         return
     case .help:
-        let keyWidth = KeyBindings.help.map(\.keys.count).max() ?? 0
-        var lines = KeyBindings.help.map {
-            Line([Span(state.ui($0.keys).padding(keyWidth + 2), Style(.accent, bold: true)), Span(state.ui($0.meaning))])
+        let rows = KeyBindings.bindings(in: .slides).map { (keys: glyphs.ui($0.label), meaning: glyphs.ui($0.help)) }
+        let keyWidth = rows.map(\.keys.count).max() ?? 0
+        var lines = rows.map { Line([Span($0.keys.padding(keyWidth + 2), Style(.accent, bold: true)), Span($0.meaning)]) }
+        let close = Line(KeyBindings.line(glyphs.hints(in: .help, topics: [.moving]), width: screen.width, lead: ""), Style(.dim))
+        if screen.height >= lines.count + 7 {
+            lines += [Line(), Line(glyphs.ui("Graph: = value, ∇ gradient ∂L/∂node, ← value after the update."), Style(.dim))]
         }
-        if screen.height >= lines.count + 6 {
-            lines += [Line(), Line(state.ui("Graph: = value, ∇ gradient ∂L/∂node, ← value after the update."), Style(.dim))]
-        }
-        drawBox(title: "Keys", lines: lines, on: &screen, glyphs: glyphs)
+        drawBox(title: "Keys", lines: lines + [close], on: &screen, glyphs: glyphs)
     case .menu(let selected):
         let lines = state.lessons.enumerated().map { index, lesson in
-            let line = Line("\(index + 1)  \(state.display(lesson.title))  (\(lesson.slides.count) slides)", Style(index == state.lessonIndex ? .heading : .normal))
+            let slides = "\(lesson.slides.count) slide\(lesson.slides.count == 1 ? "" : "s")"
+            let line = Line("\(index + 1)  \(glyphs.display(lesson.title))  (\(slides))", Style(index == state.lessonIndex ? .heading : .normal))
             return index == selected ? line.restyled { $0.reverse = true } : line
         }
-        drawBox(title: "Lessons", lines: lines + [Line(), Line(state.ui("↑↓ choose  Enter open  Esc close"), Style(.dim))], on: &screen, glyphs: glyphs)
+        let inner = min(screen.width - 4, max(44, lines.map(\.width).max() ?? 0))
+        let summary = wrap(glyphs.display(state.lessons[selected].summary), width: inner)
+            .prefix(max(0, screen.height - lines.count - 6)).map { Line($0, Style(.dim)) }
+        let hints = Line(KeyBindings.line(glyphs.hints(in: .menu, topics: [.moving]), width: inner, lead: ""), Style(.dim))
+        drawBox(title: "Lessons", lines: lines + [Line()] + summary + (summary.isEmpty ? [] : [Line()]) + [hints], on: &screen, glyphs: glyphs)
     case .prompt(let prompt):
         guard let model = state.model else { return }
         let title: String
@@ -27,7 +32,8 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         case .answer: title = "Your answer, as a formula"
         }
         var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text, Style(.value, bold: true, reverse: prompt.fresh)), Span("_", Style(.value))])]
-        lines.append(prompt.error.map { Line($0, Style(.warning, bold: true)) } ?? Line("Enter accepts, Esc cancels.", Style(.dim)))
+        let hints = KeyBindings.line(glyphs.hints(in: .prompt, topics: [.moving]), width: screen.width, lead: "")
+        lines.append(prompt.error.map { Line($0, Style(.warning, bold: true)) } ?? Line(hints, Style(.dim)))
         drawBox(title: title, lines: lines, on: &screen, glyphs: glyphs, minimumWidth: 44)
     }
 }

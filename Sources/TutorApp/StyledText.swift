@@ -40,6 +40,17 @@ public struct Line: Equatable, Sendable {
         })
     }
 
+    /// The line cut or padded with spaces to exactly `width` columns.
+    func fitted(to width: Int) -> Line {
+        var kept: [Span] = []
+        var room = width
+        for span in spans where room > 0 {
+            kept.append(Span(String(span.text.prefix(room)), span.style))
+            room -= min(room, span.text.count)
+        }
+        return Line(kept + [Span(String(repeating: " ", count: room))])
+    }
+
     /// Draws the line on `screen` from column `x` of row `y`, at most `width` columns.
     func draw(on screen: inout Screen, x: Int, y: Int, width: Int) {
         var column = x

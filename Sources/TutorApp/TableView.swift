@@ -3,9 +3,12 @@ import TextScreen
 
 /// The iteration table, one row per training iteration, and the loss drawn as a small curve.
 struct TableView {
-    let state: TutorState
-    let width: Int
+    let model: Model
+    /// One trace per iteration.
+    let traces: [Trace]
+    let notation: Notation
     let glyphs: Glyphs
+    let width: Int
 
     /// Rows of the curve.
     static let curveHeight = 3
@@ -13,13 +16,11 @@ struct TableView {
     static let firstRows = 3, lastRows = 5
 
     func lines() -> [Line] {
-        guard let model = state.model else { return [] }
-        let traces = state.computation.traces
         // A long table shows its first rows, a gap, and its newest rows; only those are written.
         let numbered = Array(zip(traces.indices.map { $0 + 1 }, traces))
         let long = traces.count > TableView.firstRows + TableView.lastRows + 1
         let shown = long ? Array(numbered.prefix(TableView.firstRows) + numbered.suffix(TableView.lastRows)) : numbered
-        let (text, hidden) = IterationTableText(model: model, notation: state.notation).lines(shown, width: width)
+        let (text, hidden) = IterationTableText(model: model, notation: notation).lines(shown, width: width)
         var lines = [Line(text[0], Style(.heading, underline: true))]
         for (index, row) in text.dropFirst().enumerated() {
             if long && index == TableView.firstRows {
@@ -31,11 +32,10 @@ struct TableView {
             lines += wrap("\(hidden) more columns do not fit; a wider terminal, or backprop-tutor print, shows them all.", width: width)
                 .map { Line($0, Style(.dim)) }
         }
-        lines.append(Line("s: one more iteration   t: ten more   r: reset", Style(.dim)))
+        lines.append(Line(KeyBindings.line(glyphs.hints(in: .slides, topics: [.training]), width: width, lead: ""), Style(.dim)))
         let losses = traces.compactMap { $0.values[model.loss]?.scalar }.filter(\.isFinite)
         if losses.count >= 2, let first = losses.first, let last = losses.last {
-            let notation = state.notation
-            lines.append(Line(state.display("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))"), Style(.heading)))
+            lines.append(Line(glyphs.display("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))"), Style(.heading)))
             lines += curve(losses, width: min(width - 2, 60)).map { Line("  " + $0, Style(.value)) }
         }
         return lines

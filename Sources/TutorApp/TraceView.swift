@@ -4,22 +4,25 @@ import TextScreen
 /// The revealed steps of the iteration being stepped through, grouped as forward, backward and
 /// update, each written as formula, formula with numbers, and result.
 struct TraceView {
-    let state: TutorState
+    let model: Model
     let trace: Trace
-    let width: Int
+    /// The steps the learner steps through.
+    let steps: [Trace.Step]
+    /// How many of them are revealed.
+    let revealed: Int
+    let notation: Notation
     let glyphs: Glyphs
+    let width: Int
 
     /// The lines, and which of them is the step just revealed.
     func lines() -> (lines: [Line], focus: Int?) {
-        let steps = state.computation.steps
-        let revealed = min(state.step, steps.count)
-        let model = state.model
-        let writer = FormulaWriter(notation: state.notation, shapes: model?.shapes ?? [:])
+        let revealed = min(self.revealed, steps.count)
+        let writer = FormulaWriter(notation: notation, shapes: model.shapes)
         var lines: [Line] = []
         var focus: Int?
         var phase = ""
         for (index, step) in steps.prefix(revealed).enumerated() {
-            let (title, role) = TraceView.phase(of: step, state.notation, eta: trace.eta)
+            let (title, role) = TraceView.phase(of: step, notation, eta: trace.eta)
             if title != phase {
                 phase = title
                 lines += wrap(title, width: width).map { Line($0, Style(role, bold: true)) }
@@ -37,12 +40,13 @@ struct TraceView {
                 lines.append(line)
             }
         }
+        let key = KeyBindings.key(for: .next)
         if revealed < steps.count {
             let next = writer.target(of: steps[revealed])
-            let hint = revealed == 0 ? "Press → to compute \(next) first." : "Press → for \(next)."
-            lines.append(Line(state.ui(hint), Style(.dim)))
+            let hint = revealed == 0 ? "Press \(key) to compute \(next) first." : "Press \(key) for \(next)."
+            lines.append(Line(glyphs.ui(hint), Style(.dim)))
         } else {
-            lines.append(Line(state.ui("All \(steps.count) steps done. → goes on to the next slide."), Style(.dim)))
+            lines.append(Line(glyphs.ui("All \(steps.count) steps done. \(key) goes on to the next slide."), Style(.dim)))
         }
         return (lines, focus)
     }

@@ -30,8 +30,10 @@ public struct TutorState: Sendable {
     public internal(set) var quitting = false
     /// Lines the learner scrolled the slide's column past where the current step puts it.
     public internal(set) var scroll = 0
-    /// The terminal's size, once known: it bounds scrolling.
-    public internal(set) var size: (width: Int, height: Int)?
+    /// How far the slide's column can scroll, as it was last drawn.
+    public internal(set) var viewport = Viewport()
+    /// The terminal's size: what `render` draws for.
+    public internal(set) var size = (width: 80, height: 24)
     /// What the tutor said about the last answer typed on this slide.
     public internal(set) var feedback: Feedback?
     /// The engine's numbers for the lesson on screen.
@@ -71,9 +73,12 @@ public struct TutorState: Sendable {
     /// The numbers the learner can tweak.
     public var entries: [ValueEntry] { model.map(ValueEntry.entries) ?? [] }
 
+    /// How the screen is drawn: Unicode or ASCII.
+    var glyphs: Glyphs { unicode ? .unicode : .ascii }
+
     /// How many steps `slide` reveals one by one: the trace's steps, or the answer of a question.
     public func stepCount(of slide: Slide) -> Int {
-        if slide.panels.contains(.trace) { return computation.steps.count }
+        if slide.stepsTrace { return computation.steps.count }
         return slide.question == nil ? 0 : 1
     }
 }

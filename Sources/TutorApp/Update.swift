@@ -10,15 +10,20 @@ public func update(_ state: TutorState, _ action: Action) -> TutorState {
 extension TutorState {
     /// Applies `action` in place.
     mutating func apply(_ action: Action) {
-        if case .resize(let width, let height) = action {
+        switch action {
+        case .resize(let width, let height):
             size = (width, height)
             return
+        case .viewport(let drawn):
+            viewport = drawn
+            return
+        case .scroll: break
+        default: scroll = 0
         }
         if action != .escape { escapePending = false }
-        if case .scroll = action {} else { scroll = 0 }
         switch mode {
         case .help:
-            if [.toggleHelp, .escape, .quit, .confirm].contains(action) { mode = .slides }
+            if action == .toggleHelp { mode = .slides }
             if action == .quit { quitting = true }
         case .menu(let selected):
             applyInMenu(action, selected: selected)
@@ -62,14 +67,8 @@ extension TutorState {
             guard slide.question != nil else { return }
             mode = .prompt(Prompt(purpose: .answer, text: "", fresh: false, error: nil))
         case .scroll(let lines):
-            scroll += lines
-            if let size {
-                // Kept where it shows a change, so that scrolling back starts at once.
-                let layout = Layout(self, width: size.width, height: size.height)
-                let glyphs = unicode ? Glyphs.unicode : .ascii
-                let view = layout.offset(of: SlideContent(state: self, width: layout.mainWidth, glyphs: glyphs).lines(), scroll: scroll)
-                scroll = view.offset - view.automatic
-            }
+            // Kept within the content, so that scrolling back starts at once.
+            scroll = viewport.offset(scrolledBy: scroll + lines) - viewport.automatic
         case .reset:
             models[lessonIndex] = lesson.model
             iterations[lessonIndex] = TutorState.initialIterations
@@ -83,16 +82,16 @@ extension TutorState {
         case .escape:
             if escapePending { quitting = true } else { escapePending = true }
         case .quit: quitting = true
-        case .type, .deleteBackward, .confirm, .resize: break
+        case .type, .deleteBackward, .confirm, .resize, .viewport: break
         }
     }
 
     private mutating func applyInMenu(_ action: Action, selected: Int) {
         switch action {
         case .select(let delta): mode = .menu(selected: ((selected + delta) % lessons.count + lessons.count) % lessons.count)
-        case .confirm, .next: mode = .slides; open(lesson: selected)
+        case .confirm: mode = .slides; open(lesson: selected)
         case .openLesson(let index): mode = .slides; open(lesson: index)
-        case .escape, .showMenu: mode = .slides
+        case .escape: mode = .slides
         case .quit: quitting = true
         default: break
         }

@@ -4,17 +4,21 @@ import TextScreen
 /// The panel of values the learner tweaks: η and every starting value, entry by entry, the
 /// selected one highlighted.
 struct ValuePanel {
-    let state: TutorState
+    let model: Model
+    /// The entries listed.
+    let entries: [ValueEntry]
+    /// The index of the selected entry.
+    let selection: Int
+    let notation: Notation
+    let glyphs: Glyphs
     let width: Int
     let height: Int
 
     func lines() -> [Line] {
-        guard let model = state.model else { return [] }
-        let notation = state.notation
-        let entries = state.entries
+        let footer = hintLines(glyphs.hints(in: .slides, topics: [.values]), width: width)
         var lines = [Line("Values", Style(.heading, bold: true))]
-        let rows = max(1, height - 4)
-        let first = min(max(0, state.selection - rows / 2), max(0, entries.count - rows))
+        let rows = max(1, height - 3 - footer.count)
+        let first = min(max(0, selection - rows / 2), max(0, entries.count - rows))
         for (index, entry) in entries.enumerated().dropFirst(first).prefix(rows) {
             let label = entry.label(notation, in: model)
             let value = notation.number(entry.value(in: model))
@@ -24,13 +28,17 @@ struct ValuePanel {
                 Span(label + String(repeating: " ", count: gap)), Span(value, Style(.value)),
                 Span(" " + role.padding(6), Style(.dim)),
             ])
-            if index == state.selection { line = line.restyled { $0.reverse = true; $0.bold = true } }
+            if index == selection { line = line.restyled { $0.reverse = true; $0.bold = true } }
             lines.append(line)
         }
-        if entries.count > rows { lines.append(Line("(\(entries.count) values: ↑↓ scroll)", Style(.dim))) }
-        lines.append(Line(width >= 30 ? "+/- 0.1   </> 0.01   e type" : "+- <> nudge  e type", Style(.dim)))
-        return lines
+        if entries.count > rows { lines.append(Line(glyphs.ui("(\(entries.count) values: ↑↓ scroll)"), Style(.dim))) }
+        return lines + footer.map { Line($0, Style(.dim)) }
     }
+}
+
+/// `hints` in lines of at most `width` columns, two spaces apart.
+func hintLines(_ hints: [(text: String, rank: Int)], width: Int) -> [String] {
+    wrapPieces(hints.first?.text ?? "", hints.dropFirst().map(\.text), separator: "  ", width: width, indent: 0)
 }
 
 extension String {

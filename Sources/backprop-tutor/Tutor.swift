@@ -34,8 +34,9 @@ struct Tutor {
         var state = TutorState(lessons: lessons, lessonIndex: start, unicode: session.unicode)
         state = update(state, .resize(width: session.size.width, height: session.size.height))
         while !state.quitting {
-            let size = session.size
-            session.paint(render(state, width: size.width, height: size.height))
+            let frame = render(state)
+            session.paint(frame.screen)
+            if frame.viewport != state.viewport { state = update(state, .viewport(frame.viewport)) }
             guard let key = session.readKey(), let action = KeyBindings.action(for: key, in: state.mode) else { continue }
             state = update(state, action)
         }

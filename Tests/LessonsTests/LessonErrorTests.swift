@@ -1,3 +1,4 @@
+import BackpropEngine
 import Testing
 @testable import Lessons
 
@@ -9,11 +10,15 @@ import Testing
         ("Title\n", 1, 1, "a lesson starts with its title: '# Title'"),
         ("# Title\n", 1, 1, "the lesson has no slides: add one with '## Slide title'"),
         ("# T\n" + model.replacingOccurrences(of: "h^2", with: "h^2 +"), 7, 15, "expected a number, a name or '(' but found the end of the line"),
-        ("# T\n" + model + "## S\nshow: trace chart\n", 10, 13, "unknown panel 'chart' (known: trace, table, graph)"),
+        ("# T\n" + model + "## S\nshow: trace chart\n", 10, 13, "unknown item 'chart' (known: graph, trace, table)"),
         ("# T\n" + model + "## S\njacobian: h z\n", 10, 13, "unknown node 'z' (known: x, w, h, L)"),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: w +\n", 11, 12, "expected a number, a name or '(' but found the end of the line"),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: q\n", 11, 9, "unknown name 'q'"),
         ("# T\n" + model + "## S\nquestion: why?\nmore\n", 10, 1, "the question is followed by its 'answer: EXPR' line"),
+        ("# T\n" + model + "## S\nshow: graph | trace table\n", 10, 21, "one item on each side of '|', as in 'show: graph | trace'"),
+        ("# T\n" + model + "## S\nshow: graph |\n", 10, 13, "one item on each side of '|', as in 'show: graph | trace'"),
+        ("# T\n" + model + "## S\nshow: | graph\n", 10, 7, "one item on each side of '|', as in 'show: graph | trace'"),
+        ("# T\n" + model + "## S\nshow: trace\nshow: graph|trace\n", 11, 13, "a slide steps through one trace"),
         ("# T\n## S\nshow: trace\n", 3, 1, "'show:' needs a model: add a ```model block before the first slide"),
         ("# T\n## S\n```formulas\na = b\n", 3, 1, "the ``` block opened here is never closed"),
         ("# T\n## S\n```python\n```\n", 3, 4, "unknown block '```python' (known: model, formulas)"),
@@ -35,7 +40,7 @@ import Testing
         #expect(LessonLibrary.id(ofFileNamed: "custom.md") == "custom")
     }
 
-    @Test func aSlideKeepsItsTextPanelsAndQuestionInOrder() throws {
+    @Test func aSlideKeepsItsItemsInTheOrderWritten() throws {
         let lesson = try Lesson(parsing: "# T\nSummary here.\n" + Self.model + """
             ## First
             Some prose
@@ -50,12 +55,17 @@ import Testing
             jacobian: h w
             question: What is ∂h/∂w?
             answer: x
+            Closing words.
+            show: table|graph
             """, file: "t.md", id: "t")
         #expect(lesson.summary == "Summary here.")
         let slide = try #require(lesson.slides.first)
-        #expect(slide.blocks == [.paragraph("Some prose on two lines."), .bullet("a bullet"), .note("The deck differs: a note."), .formulas(["∂L/∂w = ∂L/∂h · x"])])
-        #expect(slide.panels == [.graph, .trace])
-        #expect(slide.jacobians == [Slide.JacobianRequest(output: "h", input: "w")])
-        #expect(slide.question?.answerText == "x")
+        let question = Slide.Question(text: "What is ∂h/∂w?", answer: try Expr(parsing: "x"))
+        #expect(slide.items == [
+            .paragraph("Some prose on two lines."), .bullet("a bullet"), .note("The deck differs: a note."),
+            .formulas(["∂L/∂w = ∂L/∂h · x"]), .graph, .trace, .jacobian(Slide.JacobianRequest(output: "h", input: "w")),
+            .question(question), .paragraph("Closing words."), .beside([.table, .graph]),
+        ])
+        #expect(slide.stepsTrace && slide.question == question && slide.jacobians == [Slide.JacobianRequest(output: "h", input: "w")])
     }
 }

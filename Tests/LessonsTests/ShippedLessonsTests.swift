@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test func everySlipOfTheDeckIsPointedOutOnItsSlide() {
-        let notes = Self.lessons.flatMap(\.slides).flatMap(\.blocks).compactMap { block -> String? in
-            if case .note(let text) = block, text.hasPrefix("The deck differs") { return text }
+        let notes = Self.lessons.flatMap(\.slides).flatMap(\.allItems).compactMap { item -> String? in
+            if case .note(let text) = item, text.hasPrefix("The deck differs") { return text }
             return nil
         }
         #expect(notes.count >= 6)

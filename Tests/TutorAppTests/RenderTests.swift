@@ -21,13 +21,13 @@ import TextScreen
     }
 
     @Test func belowTheSmallestSizeItAsksForALargerTerminal() {
-        let screen = render(TutorState(lessons: Self.lessons), width: 50, height: 12)
+        let screen = TutorState(lessons: Self.lessons).screen(width: 50, height: 12)
         #expect(screen.lines.contains { $0.contains("enlarge the terminal to 60×16") })
     }
 
     @Test func withoutUTF8EveryCharacterIsASCII() {
         for state in Self.everySlide(unicode: false) {
-            let screen = render(state, width: 80, height: 24)
+            let screen = state.screen(width: 80, height: 24)
             let foreign = screen.cells.map(\.character).filter { !$0.isASCII }
             #expect(foreign.isEmpty, "\(state.lesson.id) slide \(state.slideIndex + 1): \(String(foreign))")
         }
@@ -35,9 +35,9 @@ import TextScreen
 
     @Test func theCurrentStepIsHighlightedOnTheTraceAndInTheGraph() {
         var state = TutorState(lessons: Self.lessons, lessonIndex: 1)
-        while !(state.slide.panels.contains(.trace) && state.slide.panels.contains(.graph)) { state = update(state, .nextSlide) }
+        while !(state.slide.stepsTrace && state.slide.allItems.contains(.graph)) { state = update(state, .nextSlide) }
         for _ in 0..<4 { state = update(state, .next) }
-        let screen = render(state, width: 120, height: 40)
+        let screen = state.screen(width: 120, height: 40)
         let highlighted = (0..<screen.height).filter { y in (0..<screen.width).contains { screen[$0, y].style.reverse && screen[$0, y].character != " " } }
             .map { screen.lines[$0] }
         #expect(highlighted.contains { $0.contains("▶ ∂L/∂h = h − y = 1.10 − 3.00 = −1.90") })
@@ -46,35 +46,35 @@ import TextScreen
 
     @Test func afterTrainingMoreTheNewestRowsAndTheCurveStayInView() {
         var state = TutorState(lessons: Self.lessons, lessonIndex: 1)
-        while !state.slide.panels.contains(.table) { state = update(state, .nextSlide) }
+        while !state.slide.allItems.contains(.table) { state = update(state, .nextSlide) }
         let trained = update(update(state, .train(10)), .train(10))
-        let text = render(trained, width: 80, height: 24).lines
+        let text = trained.screen(width: 80, height: 24).lines
         #expect(text.contains { $0.hasPrefix(" 23  3.00") })
         #expect(text.contains { $0.contains("Loss over 23 iterations") })
         #expect(text.contains { $0.contains("15 iterations not shown") })
     }
 
-    @Test func theHelpFitsTheSmallestTerminal() {
-        let help = update(TutorState(lessons: Self.lessons), .toggleHelp)
+    @Test func theHelpListsEveryBindingOfTheSlidesAlignedAtTheSmallestTerminal() {
         for unicode in [true, false] {
-            let screen = render(TutorState(lessons: Self.lessons, unicode: unicode).applying(.toggleHelp), width: 60, height: 16)
-            #expect(screen.lines.contains { $0.contains("quit (or Esc Esc, Ctrl-C)") }, "unicode: \(unicode)")
+            let glyphs: Glyphs = unicode ? .unicode : .ascii
+            let screen = TutorState(lessons: Self.lessons, unicode: unicode).applying(.toggleHelp).screen(width: 60, height: 16)
+            var columns = Set<Int>()
+            for binding in KeyBindings.bindings(in: .slides) {
+                let row = screen.lines.first { $0.contains(glyphs.ui(binding.help)) }
+                #expect(row?.contains(glyphs.ui(binding.label)) == true, "\(binding.help), unicode: \(unicode)")
+                if let row, let range = row.range(of: glyphs.ui(binding.help)) { columns.insert(row.distance(from: row.startIndex, to: range.lowerBound)) }
+            }
+            #expect(columns.count == 1, "the meanings start in one column, unicode: \(unicode)")
         }
-        #expect(help.mode == .help)
     }
 
     @Test func everySlideKeepsTheStatusLineWhole() {
         for state in Self.everySlide() + Self.everySlide(unicode: false) {
             for (width, height) in [(60, 16), (80, 24), (160, 50)] {
-                let screen = render(state, width: width, height: height)
+                let screen = state.screen(width: width, height: height)
                 #expect(screen.lines.last?.hasSuffix("q quit") == true || screen.lines.last?.contains("q quit ") == true,
                         "\(state.lesson.id) \(state.slideIndex + 1) at \(width)×\(height)")
             }
         }
     }
-}
-
-extension TutorState {
-    /// The state after `action`.
-    func applying(_ action: Action) -> TutorState { update(self, action) }
 }

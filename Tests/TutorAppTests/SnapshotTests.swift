@@ -26,7 +26,7 @@ import TextScreen
         for _ in 0..<((steps + 1) / 2) { state = update(state, .next) }
         for (width, height) in Self.sizes {
             let name = String(format: "%@-%02d-%dx%d.txt", state.lesson.id, code % 100 + 1, width, height)
-            try Self.compare(render(state, width: width, height: height), with: name)
+            try Self.compare(state.screen(width: width, height: height), with: name)
         }
     }
 

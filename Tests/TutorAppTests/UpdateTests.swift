@@ -10,14 +10,12 @@ import TextScreen
 
     /// The state after pressing `keys` from the start of lesson `lesson`.
     func press(_ keys: [Key], from state: TutorState? = nil, lesson: Int = 1) -> TutorState {
-        keys.reduce(state ?? TutorState(lessons: Self.lessons, lessonIndex: lesson)) { state, key in
-            KeyBindings.action(for: key, in: state.mode).map { update(state, $0) } ?? state
-        }
+        (state ?? TutorState(lessons: Self.lessons, lessonIndex: lesson)).pressing(keys)
     }
 
     func slideWithTrace(_ state: TutorState) -> TutorState {
         var state = state
-        while !state.slide.panels.contains(.trace) { state = update(state, .nextSlide) }
+        while !state.slide.stepsTrace { state = update(state, .nextSlide) }
         return state
     }
 
@@ -127,7 +125,7 @@ import TextScreen
     }
 
     @Test func jAndKScrollTheSlideAndAStepBringsTheFocusBack() {
-        let scrolled = press([.character("j"), .character("j"), .character("k")])
+        let scrolled = press([.resize(width: 80, height: 24), .character("j"), .character("j"), .character("k")], lesson: 3)
         #expect(scrolled.scroll == 3)
         #expect(press([.right], from: scrolled).scroll == 0)
     }
@@ -137,14 +135,14 @@ import TextScreen
         let bottom = press(Array(repeating: .character("j"), count: 50), from: sized)
         let back = press([.character("k")], from: bottom)
         #expect(bottom.scroll > 0 && bottom.scroll < 50 * 3)
-        #expect(render(back, width: 80, height: 24) != render(bottom, width: 80, height: 24))
-        #expect(render(press([.character("j")], from: bottom), width: 80, height: 24) == render(bottom, width: 80, height: 24))
+        #expect(render(back).screen != render(bottom).screen)
+        #expect(render(press([.character("j")], from: bottom)).screen == render(bottom).screen)
     }
 
     @Test func aDivergingLearningRateShowsDivergedInsteadOfNumbers() throws {
         let state = press([.enter] + "1e200".map(Key.character) + [.enter])
         #expect(state.computation.diverged)
-        let text = render(state, width: 120, height: 40).lines.joined()
+        let text = state.screen(width: 120, height: 40).lines.joined()
         #expect(text.contains("Diverged at iteration"))
     }
 

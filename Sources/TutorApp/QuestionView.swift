@@ -1,0 +1,41 @@
+import BackpropEngine
+import Lessons
+import TextScreen
+
+/// A question: what is asked, the verdict on the learner's last answer, and once revealed the
+/// answer worked out with the current numbers.
+struct QuestionView {
+    let question: Slide.Question
+    let model: Model
+    let trace: Trace
+    /// What the tutor said about the last answer typed.
+    let feedback: Feedback?
+    /// The answer is shown.
+    let revealed: Bool
+    let notation: Notation
+    let glyphs: Glyphs
+    let width: Int
+
+    func lines() -> [Line] {
+        var lines = wrap("Question: " + glyphs.display(question.text), width: width).map { Line($0, Style(.accent, bold: true)) }
+        if let feedback {
+            lines += wrap(glyphs.ui(feedback.text), width: width).map { Line($0, Style(feedback.correct ? .update : .warning, bold: true)) }
+        }
+        guard revealed else {
+            let (answer, next) = (KeyBindings.key(for: .answer), KeyBindings.key(for: .next))
+            let hint = "Press \(answer) to type your answer as a formula in the model's names (such as w*x), or \(next) to see it."
+            lines += wrap(glyphs.ui(hint), width: width).map { Line($0, Style(.dim)) }
+            return lines
+        }
+        let writer = FormulaWriter(notation: notation, shapes: model.shapes)
+        var parts = [writer.symbolic(question.answer)]
+        if let value = try? trace.bindings.evaluate(question.answer) {
+            for part in [writer.substituted(question.answer, trace.bindings), notation.tensor(value)] where part != parts.last {
+                parts.append(part)
+            }
+        }
+        lines += wrapPieces("Answer: " + parts[0], Array(parts.dropFirst()), separator: " = ", width: width, indent: 8)
+            .map { Line($0, Style(.update, bold: true)) }
+        return lines
+    }
+}
