@@ -42,15 +42,15 @@ let package = Package(
             dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp", "Terminal"]
         ),
         // What several test targets share.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Lessons", "TextScreen", "TutorApp"], path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine", "TestSupport"]),
         .testTarget(
             name: "TutorAppTests",
-            dependencies: ["TutorApp", "TextScreen", "Lessons", "BackpropEngine"],
+            dependencies: ["TutorApp", "TextScreen", "Lessons", "BackpropEngine", "TestSupport"],
             exclude: ["Snapshots"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

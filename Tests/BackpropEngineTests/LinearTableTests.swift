@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import BackpropEngine
 
@@ -26,7 +27,7 @@ import Testing
             [2.316, 0.233928, -0.684, -0.684, -0.684, 0.8448, 1.7448],
         ]
         for (row, want) in zip(rows, expected) {
-            for (got, value) in zip(row, want) { #expect(abs(got - value) < 1e-12, "\(row) vs \(want)") }
+            for (got, value) in zip(row, want) { #expect(isClose(got, value), "\(row) vs \(want)") }
         }
     }
 

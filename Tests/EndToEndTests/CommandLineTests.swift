@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The command line as a script or a user without a full-screen terminal uses it.
@@ -56,7 +57,7 @@ import Testing
         #expect(result.standardOutput.contains("\"L\": 1.805"))
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let iterations = try #require(document["iterations"] as? [[String: [String: Double]]])
-        #expect(abs((iterations[2]["updated"]?["b"] ?? 0) - 1.7448) < 1e-12)
+        #expect(isClose(iterations[2]["updated"]?["b"], 1.7448))
     }
 
     @Test(arguments: [

@@ -3,9 +3,21 @@ import Foundation
 import Glibc
 #endif
 
-/// tmux could not be started.
-enum TmuxError: Error {
+/// tmux could not be started, or its pane never showed what a test waited for.
+enum TmuxError: Error, CustomStringConvertible {
+    /// tmux could not be started.
     case cannotStart
+    /// The wait at `location` ran out after `seconds`; `screen` is what the pane showed last.
+    case timedOut(seconds: Double, location: String, screen: String)
+
+    var description: String {
+        switch self {
+        case .cannotStart:
+            "tmux could not be started"
+        case .timedOut(let seconds, let location, let screen):
+            "\(location): the pane did not show what was awaited within \(seconds) s; it showed:\n\(screen)"
+        }
+    }
 }
 
 /// A tmux server of the test's own, with one pane running a shell: the real binary is typed into
@@ -70,12 +82,16 @@ final class Tmux {
         try run(["capture-pane", "-p", "-t", "t"])
     }
 
-    /// Waits (up to `seconds`) until the pane's text satisfies `condition`; returns the last text.
+    /// Waits (up to `seconds`) until the pane's text satisfies `condition` and returns that text;
+    /// throws with the pane's last text if it never does.
     @discardableResult
-    func wait(seconds: Double = 10, until condition: (String) -> Bool) throws -> String {
+    func wait(
+        seconds: Double = 10, file: String = #fileID, line: Int = #line, until condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var text = try screen()
-        while !condition(text) && Date() < deadline {
+        while !condition(text) {
+            guard Date() < deadline else { throw TmuxError.timedOut(seconds: seconds, location: "\(file):\(line)", screen: text) }
             Thread.sleep(forTimeInterval: 0.05)
             text = try screen()
         }

@@ -1,42 +1,40 @@
 import Lessons
+import TestSupport
 import Testing
 import TextScreen
 @testable import TutorApp
 
 /// What every screen must do whatever the slide: fit, fall back, and say when it cannot.
 @Suite struct RenderTests {
-    static let lessons = (try? LessonLibrary.builtIn()) ?? []
-
     /// Every slide of every lesson, fully stepped.
-    static func everySlide(unicode: Bool = true) -> [TutorState] {
+    static func everySlide(unicode: Bool = true) throws -> [TutorState] {
         var states: [TutorState] = []
-        var state = TutorState(lessons: lessons, unicode: unicode)
+        var state = try TutorState.atFirstSlide(in: "primer", unicode: unicode)
         while true {
-            for _ in 0..<state.stepCount(of: state.slide) { state = update(state, .next) }
+            state = state.applying(.next, times: state.stepCount(of: state.slide))
             states.append(state)
-            let next = update(state, .nextSlide)
+            let next = state.applying(.nextSlide)
             if next.slideIndex == state.slideIndex && next.lessonIndex == state.lessonIndex { return states }
             state = next
         }
     }
 
-    @Test func belowTheSmallestSizeItAsksForALargerTerminal() {
-        let screen = TutorState(lessons: Self.lessons).screen(width: 50, height: 12)
+    @Test func belowTheSmallestSizeItAsksForALargerTerminal() throws {
+        let screen = try TutorState.atFirstSlide(in: "primer").screen(width: 50, height: 12)
         #expect(screen.lines.contains { $0.contains("enlarge the terminal to 60×16") })
     }
 
-    @Test func withoutUTF8EveryCharacterIsASCII() {
-        for state in Self.everySlide(unicode: false) {
+    @Test func withoutUTF8EveryCharacterIsASCII() throws {
+        for state in try Self.everySlide(unicode: false) {
             let screen = state.screen(width: 80, height: 24)
             let foreign = screen.cells.map(\.character).filter { !$0.isASCII }
             #expect(foreign.isEmpty, "\(state.lesson.id) slide \(state.slideIndex + 1): \(String(foreign))")
         }
     }
 
-    @Test func theCurrentStepIsHighlightedOnTheTraceAndInTheGraph() {
-        var state = TutorState(lessons: Self.lessons, lessonIndex: 1)
-        while !(state.slide.stepsTrace && state.slide.allItems.contains(.graph)) { state = update(state, .nextSlide) }
-        for _ in 0..<4 { state = update(state, .next) }
+    @Test func theCurrentStepIsHighlightedOnTheTraceAndInTheGraph() throws {
+        let state = try TutorState.atFirstSlide(in: "linear") { $0.stepsTrace && $0.allItems.contains(.graph) }
+            .applying(.next, times: 4)
         let screen = state.screen(width: 120, height: 40)
         let highlighted = (0..<screen.height).filter { y in (0..<screen.width).contains { screen[$0, y].style.reverse && screen[$0, y].character != " " } }
             .map { screen.lines[$0] }
@@ -44,20 +42,18 @@ import TextScreen
         #expect(highlighted.contains { $0.contains("└─ h  = 1.10  ∇ −1.90") })
     }
 
-    @Test func afterTrainingMoreTheNewestRowsAndTheCurveStayInView() {
-        var state = TutorState(lessons: Self.lessons, lessonIndex: 1)
-        while !state.slide.allItems.contains(.table) { state = update(state, .nextSlide) }
-        let trained = update(update(state, .train(10)), .train(10))
+    @Test func afterTrainingMoreTheNewestRowsAndTheCurveStayInView() throws {
+        let trained = try TutorState.atFirstSlide(in: "linear") { $0.allItems.contains(.table) }.applying(.train(10), times: 2)
         let text = trained.screen(width: 80, height: 24).lines
         #expect(text.contains { $0.hasPrefix(" 23  3.00") })
         #expect(text.contains { $0.contains("Loss over 23 iterations") })
         #expect(text.contains { $0.contains("15 iterations not shown") })
     }
 
-    @Test func theHelpListsEveryBindingOfTheSlidesAlignedAtTheSmallestTerminal() {
+    @Test func theHelpListsEveryBindingOfTheSlidesAlignedAtTheSmallestTerminal() throws {
         for unicode in [true, false] {
             let glyphs: Glyphs = unicode ? .unicode : .ascii
-            let screen = TutorState(lessons: Self.lessons, unicode: unicode).applying(.toggleHelp).screen(width: 60, height: 16)
+            let screen = try TutorState.atFirstSlide(in: "primer", unicode: unicode).applying(.toggleHelp).screen(width: 60, height: 16)
             var columns = Set<Int>()
             for binding in KeyBindings.bindings(in: .slides) {
                 let row = screen.lines.first { $0.contains(glyphs.ui(binding.help)) }
@@ -68,8 +64,8 @@ import TextScreen
         }
     }
 
-    @Test func everySlideKeepsTheStatusLineWhole() {
-        for state in Self.everySlide() + Self.everySlide(unicode: false) {
+    @Test func everySlideKeepsTheStatusLineWhole() throws {
+        for state in try Self.everySlide() + Self.everySlide(unicode: false) {
             for (width, height) in [(60, 16), (80, 24), (160, 50)] {
                 let screen = state.screen(width: width, height: height)
                 #expect(screen.lines.last?.hasSuffix("q quit") == true || screen.lines.last?.contains("q quit ") == true,

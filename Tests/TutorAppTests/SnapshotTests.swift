@@ -1,39 +1,66 @@
 import Foundation
 import Lessons
+import TestSupport
 import Testing
 import TextScreen
 @testable import TutorApp
 
 /// Every slide of every shipped lesson, rendered at 80×24 and 120×40 at a representative step,
-/// compared with the text stored in `Tests/TutorAppTests/Snapshots`. After a deliberate change of
-/// the screen, regenerate them with `UPDATE_SNAPSHOTS=1 swift test --filter SnapshotTests` and
-/// read the diff.
+/// and the overlays, prompts and ASCII fallback at 80×24, compared with the text stored in
+/// `Tests/TutorAppTests/Snapshots` (characters and styles; its README.md gives the format). After
+/// a deliberate change of the screen, regenerate them with
+/// `UPDATE_SNAPSHOTS=1 swift test --filter SnapshotTests` and read the diff.
 @Suite struct SnapshotTests {
     static let sizes = [(80, 24), (120, 40)]
 
-    /// (lesson index, slide index) of every shipped slide.
-    static let slides: [Int] = {
-        guard let lessons = try? LessonLibrary.builtIn() else { return [] }
-        return lessons.indices.flatMap { lesson in lessons[lesson].slides.indices.map { lesson * 100 + $0 } }
-    }()
+    /// (lesson id, slide index) of every shipped slide.
+    static func slides() throws -> [(lesson: String, slide: Int)] {
+        try LessonLibrary.shipped().flatMap { lesson in lesson.slides.indices.map { (lesson.id, $0) } }
+    }
 
-    @Test(arguments: slides)
-    func slideMatchesItsSnapshot(slide code: Int) throws {
-        var state = TutorState(lessons: try LessonLibrary.builtIn(), lessonIndex: code / 100)
-        for _ in 0..<(code % 100) { state = update(state, .nextSlide) }
+    /// Screens over or instead of the plain slides, each reached by keys from the first slide of
+    /// a lesson; the name is the snapshot's.
+    static let scenes: [(name: String, lesson: String, unicode: Bool, keys: [Key])] = [
+        ("linear-help", "linear", true, [.character("?")]),
+        ("linear-menu", "linear", true, [.character("m"), .down]),
+        ("linear-value-prompt", "linear", true, [.down, .down, .down, .enter]),
+        ("linear-value-refused", "linear", true, [.down, .down, .down, .enter, .character("x"), .enter]),
+        ("linear-help-ascii", "linear", false, [.character("?")]),
+        ("linear-03-ascii", "linear", false, [.pageDown, .pageDown] + Array(repeating: .right, count: 4)),
+        ("wider-05-ascii", "wider", false, Array(repeating: .pageDown, count: 4) + Array(repeating: .right, count: 10)),
+    ]
+
+    @Test(arguments: try slides())
+    func slideMatchesItsSnapshot(lesson: String, slide: Int) throws {
+        let start = try TutorState.atSlide(slide, in: lesson)
         // Representative: halfway through a trace, or a question with its answer shown.
-        let steps = state.stepCount(of: state.slide)
-        for _ in 0..<((steps + 1) / 2) { state = update(state, .next) }
+        let state = start.applying(.next, times: (start.stepCount(of: start.slide) + 1) / 2)
         for (width, height) in Self.sizes {
-            let name = String(format: "%@-%02d-%dx%d.txt", state.lesson.id, code % 100 + 1, width, height)
+            let name = String(format: "%@-%02d-%dx%d.txt", lesson, slide + 1, width, height)
             try Self.compare(state.screen(width: width, height: height), with: name)
         }
     }
 
-    /// Compares the screen's text (trailing spaces trimmed) with a stored snapshot, or rewrites it
-    /// when `UPDATE_SNAPSHOTS` is set.
+    @Test(arguments: scenes)
+    func sceneMatchesItsSnapshot(name: String, lesson: String, unicode: Bool, keys: [Key]) throws {
+        let state = try TutorState.atFirstSlide(in: lesson, unicode: unicode).pressing(keys)
+        try Self.compare(state.screen(width: 80, height: 24), with: "\(name)-80x24.txt")
+    }
+
+    @Test func stylesAreLettersUnderTheirRowOnlyWhereARowHasThem() {
+        var screen = Screen(width: 8, height: 3)
+        screen.put("Title", x: 0, y: 0, style: Style(.heading, bold: true, underline: true))
+        screen.put("plain", x: 0, y: 1)
+        screen.put("a", x: 0, y: 2, style: Style(.normal, bold: true))
+        screen.put("b", x: 2, y: 2, style: Style(.value, reverse: true))
+        screen.put("  ", x: 4, y: 2, style: Style(.status, reverse: true, underline: true))
+        #expect(screen.snapshotText == "Title\nHHHHH\n_____\nplain\na b\nN.v.ss\n..#.&&\n")
+    }
+
+    /// Compares the screen's snapshot text with a stored snapshot, or rewrites it when
+    /// `UPDATE_SNAPSHOTS` is set.
     static func compare(_ screen: Screen, with name: String) throws {
-        let text = screen.lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n") + "\n"
+        let text = screen.snapshotText
         let url = URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().appendingPathComponent("Snapshots/\(name)")
         if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] != nil {
             try text.write(to: url, atomically: true, encoding: .utf8)

@@ -1,0 +1,36 @@
+import TextScreen
+import TutorApp
+
+extension TutorState {
+    /// The state after `action`, taken `times` times in a row.
+    public func applying(_ action: Action, times: Int = 1) -> TutorState {
+        (0..<times).reduce(self) { state, _ in update(state, action) }
+    }
+
+    /// The state after pressing `keys` in order, as the tutor's loop handles them: each read
+    /// through the key bindings of the mode it finds (a key bound to nothing there changes
+    /// nothing), then the viewport of the frame drawn handed back.
+    public func pressing(_ keys: [Key]) -> TutorState {
+        keys.reduce(self) { state, key in
+            guard let action = KeyBindings.action(for: key, in: state.mode) else { return state }
+            let next = update(state, action)
+            let frame = render(next)
+            return frame.viewport == next.viewport ? next : update(next, .viewport(frame.viewport))
+        }
+    }
+
+    /// The state after pressing `keys` in order.
+    public func pressing(_ keys: Key...) -> TutorState {
+        pressing(keys)
+    }
+
+    /// The state after typing `text`, a key per character.
+    public func typing(_ text: String) -> TutorState {
+        pressing(text.map(Key.character))
+    }
+
+    /// The screen drawn at `width` × `height`.
+    public func screen(width: Int, height: Int) -> Screen {
+        render(applying(.resize(width: width, height: height))).screen
+    }
+}
