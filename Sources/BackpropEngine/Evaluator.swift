@@ -2,7 +2,7 @@
 /// The functions are written to stay finite at the extremes: σ and softmax never overflow, and
 /// the logarithm of a probability that underflowed to 0 is taken at the smallest normal `Double`.
 struct Evaluator {
-    /// The value of every name in scope (the learning rate under `Model.etaName`).
+    /// The value of every name in scope.
     let values: [String: Tensor]
     /// ∂loss/∂name for the names whose gradient is known.
     var gradients: [String: Tensor] = [:]

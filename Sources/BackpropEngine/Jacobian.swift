@@ -18,8 +18,9 @@ extension Model {
     /// ∂output/∂input at `values` (the starting values when nil), found by one backward pass per
     /// entry of `output`, seeded with that entry's unit vector.
     public func jacobian(of output: String, by input: String, at values: [String: Tensor]? = nil) throws -> Jacobian {
-        guard let outputShape = shapes[output], shapes[input] != nil else {
-            throw SettingError("no node is called '\(shapes[output] == nil ? output : input)'")
+        let nodes = self.nodes
+        guard nodes.contains(output), nodes.contains(input), let outputShape = shapes[output] else {
+            throw SettingError("no node is called '\(nodes.contains(output) ? input : output)'")
         }
         let evaluator = Evaluator(values: try forwardPass(from: values ?? startingValues).values)
         var rows: [Tensor] = []

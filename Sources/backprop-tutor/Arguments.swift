@@ -20,7 +20,7 @@ struct PrintOptions: Equatable {
     var steps = 3
     /// Starting values to override, `NAME=VALUE`, in order.
     var settings: [String] = []
-    /// The learning rate to use instead of the lesson's.
+    /// The learning rate to use instead of the lesson's, whatever the model calls it.
     var eta: Double?
     /// One JSON document instead of text.
     var json = false
@@ -136,7 +136,7 @@ let usage = """
                        iteration table; LESSON is a lesson id or a path to a lesson file
         --steps N          training iterations (default 3)
         --set NAME=VALUE   a starting value: w=0.5, x=[1,2], W=[[0.1,0.2],[0.3,0.4]] (repeatable)
-        --eta V            the learning rate η instead of the lesson's
+        --eta V            the learning rate η instead of the lesson's (as --set does by its name)
         --json             one JSON document (see README.md) instead of text
         --precision D      decimals in text output (default 2)
         --ascii            plain ASCII instead of Unicode math

@@ -99,10 +99,30 @@ import Testing
     @Test func printTakesAPathToALessonFile() throws {
         let folder = try Binary.temporaryFolder()
         let file = folder.appendingPathComponent("3-own.md")
-        try "# Own\n```model\nparam w = 3\neta = 0.5\nloss L = w^2\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
+        try "# Own\n```model\nparam w = 3\nrate eta = 0.5\nloss L = w^2\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
         let result = try Binary.run(["print", file.path, "--steps", "1", "--precision", "3"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("w ← w − η · ∂L/∂w = 3.000 − 0.500 · 6.000 = 0.000"))
+    }
+
+    @Test func etaAndSetEtaSetTheSameLearningRate() throws {
+        let byOption = try Binary.run(["print", "linear", "--eta", "0.1", "--steps", "1"])
+        #expect(byOption.status == 0 && byOption.standardOutput.contains("η = 0.1"))
+        #expect(try Binary.run(["print", "linear", "--set", "eta=0.1", "--steps", "1"]).standardOutput == byOption.standardOutput)
+    }
+
+    @Test func aRenamedLearningRateIsPrintedAndSetByItsName() throws {
+        let file = try Binary.temporaryFolder().appendingPathComponent("1-renamed.md")
+        try "# Renamed\n```model\nparam w = 3\nrate lr = 0.5\nloss L = w^2\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["--eta", "0.25"], ["--set", "lr=0.25"]] {
+            let result = try Binary.run(["print", file.path, "--steps", "1"] + arguments)
+            #expect(result.status == 0)
+            #expect(result.standardOutput.hasPrefix("Renamed (renamed): 1 iteration, lr = 0.25\n"))
+            #expect(result.standardOutput.contains("w ← w − lr · ∂L/∂w = 3.00 − 0.25 · 6.00 = 1.50"))
+        }
+        let json = try Binary.run(["print", file.path, "--steps", "1", "--json"])
+        #expect(json.standardOutput.hasPrefix("{\"lesson\": \"renamed\", \"eta\": 0.5, \"iterations\": [\n"))
+        #expect(!json.standardOutput.contains("lr"))
     }
 
     @Test func aDivergingLearningRateSaysDiverged() throws {

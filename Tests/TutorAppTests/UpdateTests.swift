@@ -68,15 +68,15 @@ import TextScreen
     @Test func nudgingEtaRecomputesTheTableKeepingTheStep() throws {
         let start = press([.right, .right], from: slideWithTrace(TutorState(lessons: Self.lessons, lessonIndex: 1)))
         let state = press([.character("-")], from: start)
-        #expect(state.model?.eta == 0.1)
+        #expect(state.model?.learningRate == 0.1)
         #expect(state.step == 2)
         let rows = state.computation.traces
         #expect(abs((rows[0].updated["w"]?.scalar ?? 0) - 0.29) < 1e-12)
         #expect(abs((rows[0].updated["b"]?.scalar ?? 0) - 1.19) < 1e-12)
         #expect(abs((rows[1].values["h"]?.scalar ?? 0) - 1.48) < 1e-12)
-        #expect(press([.character("+")], from: state).model?.eta == 0.2)
-        #expect(abs((press([.character(">")], from: state).model?.eta ?? 0) - 0.11) < 1e-12)
-        #expect(abs((press([.character("<")], from: state).model?.eta ?? 0) - 0.09) < 1e-12)
+        #expect(press([.character("+")], from: state).model?.learningRate == 0.2)
+        #expect(abs((press([.character(">")], from: state).model?.learningRate ?? 0) - 0.11) < 1e-12)
+        #expect(abs((press([.character("<")], from: state).model?.learningRate ?? 0) - 0.09) < 1e-12)
     }
 
     @Test func nudgingAWeightChangesTheForwardPass() throws {
@@ -150,7 +150,7 @@ import TextScreen
         let changed = press([.character("-"), .character("s"), .character("t")])
         #expect(changed.computation.traces.count == 14)
         let reset = press([.character("r")], from: changed)
-        #expect(reset.model?.eta == 0.2 && reset.computation.traces.count == 3)
+        #expect(reset.model?.learningRate == 0.2 && reset.computation.traces.count == 3)
     }
 
     @Test func precisionCyclesThroughTwoFourAndSixDecimals() {
