@@ -29,8 +29,6 @@ public struct Model: Sendable {
         public let role: Role
         /// Its starting value.
         public var value: Tensor
-        /// Where it was declared.
-        public let location: SourceLocation
     }
 
     /// A computed node: `name = expression`.

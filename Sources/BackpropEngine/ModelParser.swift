@@ -42,7 +42,7 @@ extension Model {
                 if role == .rate, value.shape != .scalar {
                     throw EquationError("the learning rate is a number, not a \(value.shape)", at: location)
                 }
-                variables.append(Variable(name: name, role: role, value: value, location: location))
+                variables.append(Variable(name: name, role: role, value: value))
             } else {
                 if keyword == "loss" {
                     if let (other, _) = loss { throw EquationError("the loss is already '\(other)'; a model has one loss", at: location) }

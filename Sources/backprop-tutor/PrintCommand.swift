@@ -36,14 +36,14 @@ struct PrintCommand {
     /// The output.
     func run() throws -> String {
         let model = try model()
-        let traces = try model.train(iterations: options.steps)
+        let traces = try model.train(iterations: options.iterations)
         return options.json ? JSONReport(lesson: lesson.id, model: model, traces: traces).text : text(model, traces)
     }
 
     private func text(_ model: Model, _ traces: [Trace]) -> String {
         let notation = Notation(loss: model.loss, precision: options.precision, unicode: !options.ascii)
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
-        var lines = ["\(lesson.title) (\(lesson.id)): \(options.steps) iteration\(options.steps == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))"]
+        var lines = ["\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))"]
         for (index, trace) in traces.enumerated() {
             lines += ["", "Iteration \(index + 1)"]
             for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),

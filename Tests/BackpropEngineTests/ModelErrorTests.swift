@@ -35,6 +35,23 @@ import Testing
         }
     }
 
+    /// What a person reads when `body` fails: the error as the command line and the tutor print it.
+    func printed(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aFailureOfTheEngineReadsAsASentence() throws {
+        let model = try Model(parsing: "eta = 0.1\ninput x = 2\nparam w = 1\nloss L = w*x")
+        #expect(printed { _ = try model.trace(from: ["w": Tensor(1)]) } == "no value for 'x'")
+        #expect(printed { _ = try model.jacobian(of: "L", by: "eta") } == "no node is called 'eta'")
+        #expect(printed { _ = try model.setting("z", to: Tensor(1)) } == "no starting value is called 'z' (known: eta, x, w)")
+    }
+
     @Test func settingAValueOfAnotherShapeIsRefused() throws {
         let model = try Model(parsing: "eta = 0.1\nparam x = [1, 2]\nloss L = sum(x)")
         #expect(throws: SettingError("'x' is a 2-vector; 3-vector given")) { try model.setting("x", to: Tensor(vector: [1, 2, 3])) }

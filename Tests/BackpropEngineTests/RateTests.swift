@@ -36,7 +36,7 @@ import Testing
         #expect(trace.gradients["lr"] == nil && trace.gradients["w"] != nil)
         #expect(!trace.backward.contains { $0.node == "lr" })
         #expect(model.nodes == ["x", "y", "w", "b", "h", "L"])
-        #expect(throws: SettingError("no node is called 'lr'")) { try model.jacobian(of: "L", by: "lr") }
+        #expect(throws: JacobianError("no node is called 'lr'")) { try model.jacobian(of: "L", by: "lr") }
     }
 
     @Test func theRateIsSetByItsNameAndStaysANumber() throws {
