@@ -2,7 +2,7 @@
 /// The functions are written to stay finite at the extremes: σ and softmax never overflow, and
 /// the logarithm of a probability that underflowed to 0 is taken at the smallest normal `Double`.
 struct Evaluator {
-    /// The value of every name in scope (the learning rate under `Model.etaName`).
+    /// The value of every name in scope.
     let values: [String: Tensor]
     /// ∂loss/∂name for the names whose gradient is known.
     var gradients: [String: Tensor] = [:]
@@ -13,10 +13,10 @@ struct Evaluator {
         case .number(let value):
             return Tensor(value)
         case .name(let name):
-            guard let value = values[name] else { throw ShapeMismatch(message: "no value for '\(name)'") }
+            guard let value = values[name] else { throw EvaluationError("no value for '\(name)'") }
             return value
         case .gradient(let name):
-            guard let value = gradients[name] else { throw ShapeMismatch(message: "no gradient for '\(name)'") }
+            guard let value = gradients[name] else { throw EvaluationError("no gradient for '\(name)'") }
             return value
         case .negate(let a):
             return try evaluate(a).map { -$0 }
@@ -39,7 +39,7 @@ struct Evaluator {
         case .index(let a, let indices):
             let base = try evaluate(a)
             let offset = indices.count == 2 ? (indices[0] - 1) * base.rows[0].count + indices[1] - 1 : indices[0] - 1
-            guard base.scalars.indices.contains(offset) else { throw ShapeMismatch(message: "index out of range") }
+            guard base.scalars.indices.contains(offset) else { throw EvaluationError("index out of range") }
             return Tensor(base.scalars[offset])
         case .transpose(let a):
             return try evaluate(a).transposed

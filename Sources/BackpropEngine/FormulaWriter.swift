@@ -9,7 +9,7 @@ public struct FormulaWriter: Sendable {
     /// A writer for a model's formulas.
     public init(notation: Notation, shapes: [String: Shape]) {
         self.notation = notation
-        self.shapes = shapes.merging([Model.etaName: .scalar]) { current, _ in current }
+        self.shapes = shapes
     }
 
     /// The formula in symbols.

@@ -18,8 +18,9 @@ extension Model {
     /// ∂output/∂input at `values` (the starting values when nil), found by one backward pass per
     /// entry of `output`, seeded with that entry's unit vector.
     public func jacobian(of output: String, by input: String, at values: [String: Tensor]? = nil) throws -> Jacobian {
-        guard let outputShape = shapes[output], shapes[input] != nil else {
-            throw SettingError("no node is called '\(shapes[output] == nil ? output : input)'")
+        let nodes = self.nodes
+        guard nodes.contains(output), nodes.contains(input), let outputShape = shapes[output] else {
+            throw JacobianError("no node is called '\(nodes.contains(output) ? input : output)'")
         }
         let evaluator = Evaluator(values: try forwardPass(from: values ?? startingValues).values)
         var rows: [Tensor] = []
@@ -30,5 +31,15 @@ extension Model {
             rows.append(gradients[input] ?? Tensor(repeating: 0, shape: shapes[input] ?? .scalar))
         }
         return Jacobian(output: output, input: input, rows: rows)
+    }
+}
+
+/// A Jacobian asked of a name that is no node of the network.
+public struct JacobianError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }

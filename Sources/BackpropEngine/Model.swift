@@ -5,7 +5,7 @@
 ///     target y = 3
 ///     param w = 0.1
 ///     param b = 1
-///     eta = 0.2
+///     rate eta = 0.2
 ///     h = w*x + b
 ///     loss L = 0.5*(y - h)^2
 public struct Model: Sendable {
@@ -17,6 +17,8 @@ public struct Model: Sendable {
         case target
         /// A weight or bias that training changes.
         case parameter = "param"
+        /// The learning rate η the update reads; it is not part of the network.
+        case rate
     }
 
     /// A declared value with its starting value.
@@ -27,8 +29,6 @@ public struct Model: Sendable {
         public let role: Role
         /// Its starting value.
         public var value: Tensor
-        /// Where it was declared.
-        public let location: SourceLocation
     }
 
     /// A computed node: `name = expression`.
@@ -41,24 +41,25 @@ public struct Model: Sendable {
         public let location: SourceLocation
     }
 
-    /// The declared values, in the order written.
+    /// The declared values (the learning rate among them), in the order written.
     public internal(set) var variables: [Variable]
     /// The equations, in the order they are computed.
     public let equations: [Equation]
-    /// The learning rate η.
-    public var eta: Double
+    /// The name of the learning rate, the one declared value with the role `rate`.
+    public let rate: String
     /// The name of the loss node.
     public let loss: String
-    /// The shape of every named node.
+    /// The shape of every declared value and computed node.
     public let shapes: [String: Shape]
     /// How each node's gradient is computed, derived once from the equations.
     let plan: BackwardPlan
 
-    /// The reserved name of the learning rate.
-    public static let etaName = "eta"
+    /// Every node of the network, in computing order: the declared values but the learning
+    /// rate, then the equations.
+    public var nodes: [String] { variables.filter { $0.role != .rate }.map(\.name) + equations.map(\.name) }
 
-    /// Every node, in computing order: declared values first, then the equations.
-    public var nodes: [String] { variables.map(\.name) + equations.map(\.name) }
+    /// The learning rate η: the starting value of `rate`.
+    public var learningRate: Double { variable(rate)?.value.scalar ?? .nan }
 
     /// The parameters training changes, in the order declared.
     public var parameters: [String] { variables.filter { $0.role == .parameter }.map(\.name) }
@@ -74,22 +75,13 @@ public struct Model: Sendable {
     /// A model with `name`'s starting value replaced; the new value must have the old one's shape.
     public func setting(_ name: String, to value: Tensor) throws(SettingError) -> Model {
         guard let index = variables.firstIndex(where: { $0.name == name }) else {
-            if name == Model.etaName { return setting(eta: value.scalar) }
-            let known = (variables.map(\.name) + [Model.etaName]).joined(separator: ", ")
-            throw SettingError("no starting value is called '\(name)' (known: \(known))")
+            throw SettingError("no starting value is called '\(name)' (known: \(variables.map(\.name).joined(separator: ", ")))")
         }
         guard value.shape == variables[index].value.shape else {
             throw SettingError("'\(name)' is a \(variables[index].value.shape); \(value.shape) given")
         }
         var copy = self
         copy.variables[index].value = value
-        return copy
-    }
-
-    /// A model with the learning rate η replaced.
-    public func setting(eta: Double) -> Model {
-        var copy = self
-        copy.eta = eta
         return copy
     }
 }

@@ -1,12 +1,13 @@
 extension Model {
     /// Reads a model written one statement a line, `#` starting a comment:
-    /// `input NAME = VALUE`, `target NAME = VALUE`, `param NAME = VALUE`, `eta = NUMBER`,
-    /// `NAME = EXPR` and exactly one `loss NAME = EXPR`. An equation may use the declared values
-    /// and the equations above it. Errors carry the line (counted from `firstLine`) and column.
+    /// `input NAME = VALUE`, `target NAME = VALUE`, `param NAME = VALUE`, exactly one
+    /// `rate NAME = NUMBER` (`eta = NUMBER` is short for `rate eta = NUMBER`), `NAME = EXPR` and
+    /// exactly one `loss NAME = EXPR`. An equation may use the declared values but the learning
+    /// rate, and the equations above it. Errors carry the line (counted from `firstLine`) and column.
     public init(parsing text: String, firstLine: Int = 1) throws(EquationError) {
         var variables: [Variable] = []
         var equations: [Equation] = []
-        var eta: (Double, SourceLocation)?
+        var rate: String?
         var loss: (String, SourceLocation)?
         var declared: [String: SourceLocation] = [:]
 
@@ -15,31 +16,33 @@ extension Model {
             var parser = Parser(tokens: try Lexer.tokens(String(line), start: start))
             if parser.current.kind == .end { continue }
             guard var (name, location) = parser.takeName() else {
-                throw EquationError("a line starts with a name: 'input', 'target', 'param', 'loss', 'eta' or the node it defines", at: parser.current.location)
+                throw EquationError("a line starts with a name: 'input', 'target', 'param', 'rate', 'loss' or the node it defines", at: parser.current.location)
             }
             var keyword: String?
-            if ["input", "target", "param", "loss"].contains(name), let next = parser.takeName() {
+            if ["input", "target", "param", "rate", "loss"].contains(name), let next = parser.takeName() {
                 keyword = name
                 (name, location) = next
+            } else if name == "eta" {
+                keyword = Role.rate.rawValue
             }
             try parser.expect("=")
             let expression = try parser.expression()
             try parser.expectEnd()
 
-            if name == Model.etaName {
-                guard keyword == nil else { throw EquationError("'eta' is the learning rate: write 'eta = NUMBER'", at: location) }
-                guard eta == nil else { throw EquationError("the learning rate is set twice", at: location) }
-                let value = try Model.constant(expression, at: location)
-                guard value.shape == .scalar else { throw EquationError("the learning rate is a number, not a \(value.shape)", at: location) }
-                eta = (value.scalar, location)
-                continue
+            if keyword == Role.rate.rawValue {
+                if let rate { throw EquationError("the learning rate is already '\(rate)'; a model has one learning rate", at: location) }
+                rate = name
             }
             if let earlier = declared[name] {
                 throw EquationError("'\(name)' is already defined at line \(earlier.line)", at: location)
             }
             declared[name] = location
             if let keyword, let role = Role(rawValue: keyword) {
-                variables.append(Variable(name: name, role: role, value: try Model.constant(expression, at: location), location: location))
+                let value = try Model.constant(expression, at: location)
+                if role == .rate, value.shape != .scalar {
+                    throw EquationError("the learning rate is a number, not a \(value.shape)", at: location)
+                }
+                variables.append(Variable(name: name, role: role, value: value))
             } else {
                 if keyword == "loss" {
                     if let (other, _) = loss { throw EquationError("the loss is already '\(other)'; a model has one loss", at: location) }
@@ -49,12 +52,16 @@ extension Model {
             }
         }
         let end = SourceLocation(line: firstLine, column: 1)
-        guard let (etaValue, _) = eta else { throw EquationError("the model sets no learning rate: add a line 'eta = 0.1'", at: end) }
+        guard let rate else { throw EquationError("the model sets no learning rate: add a line 'rate eta = 0.1'", at: end) }
         guard let (lossName, lossLocation) = loss else { throw EquationError("the model has no loss: mark one equation with 'loss', as in 'loss L = ...'", at: end) }
 
         var shapes = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0.value.shape) })
         for equation in equations {
-            for use in Model.uses(in: equation.expression) where shapes[use.name] == nil {
+            for use in Model.uses(in: equation.expression) {
+                if use.name == rate {
+                    throw EquationError("the learning rate '\(rate)' is not part of the network; only the update reads it", at: use.location ?? equation.location)
+                }
+                guard shapes[use.name] == nil else { continue }
                 let message = declared[use.name] == nil ? "unknown name '\(use.name)'" : "'\(use.name)' is used before its equation"
                 throw EquationError(message, at: use.location ?? equation.location)
             }
@@ -65,7 +72,7 @@ extension Model {
         }
         self.variables = variables
         self.equations = equations
-        self.eta = etaValue
+        self.rate = rate
         self.loss = lossName
         self.shapes = shapes
         self.plan = try BackwardPlan(variables: variables, equations: equations, loss: lossName, shapes: shapes)

@@ -15,10 +15,9 @@ extension Tensor {
 }
 
 extension Model {
-    /// The shape of `expression` over this model's nodes (η included), or where and why it
-    /// does not type-check.
+    /// The shape of `expression` over this model's names (the learning rate included), or where
+    /// and why it does not type-check.
     public func shape(of expression: Expr, fallback: SourceLocation) throws(EquationError) -> Shape {
-        try ShapeChecker(shapes: shapes.merging([Model.etaName: .scalar]) { current, _ in current })
-            .shape(of: expression, fallback: fallback)
+        try ShapeChecker(shapes: shapes).shape(of: expression, fallback: fallback)
     }
 }

@@ -111,7 +111,7 @@ public struct Notation: Sendable, Equatable {
     /// A node's name as the deck writes it: `eta` as η, trailing digits as subscripts (`v1` → v₁).
     public func name(_ name: String) -> String {
         guard unicode else { return name }
-        if name == Model.etaName { return "η" }
+        if name == "eta" { return "η" }
         let stem = name.reversed().drop(while: \.isNumber).reversed()
         guard !stem.isEmpty, stem.count < name.count else { return name }
         return String(stem) + subscripted(String(name.dropFirst(stem.count)))

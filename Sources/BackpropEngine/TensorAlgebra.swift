@@ -1,9 +1,5 @@
 /// The operations the evaluator applies to tensors. Shapes are checked before evaluation, so a
-/// mismatch here is reported as a `ShapeMismatch` rather than trusted.
-struct ShapeMismatch: Error {
-    let message: String
-}
-
+/// mismatch here is reported as an `EvaluationError` rather than trusted.
 extension Tensor {
     /// `self ⊕ other` entry by entry, a scalar broadcast against the other side.
     func zip(_ other: Tensor, _ combine: (Double, Double) -> Double) throws -> Tensor {
@@ -12,13 +8,13 @@ extension Tensor {
         }
         if shape == .scalar { return other.map { combine(scalar, $0) } }
         if other.shape == .scalar { return map { combine($0, other.scalar) } }
-        throw ShapeMismatch(message: "cannot combine a \(shape) with a \(other.shape) entry by entry")
+        throw EvaluationError("cannot combine a \(shape) with a \(other.shape) entry by entry")
     }
 
     /// The matrix product: matrix·vector, matrix·matrix, vector·matrix and vector·vector (dot).
     func matmul(_ other: Tensor) throws -> Tensor {
         guard let (m, n, p) = Tensor.productDimensions(shape, other.shape) else {
-            throw ShapeMismatch(message: "cannot multiply a \(shape) by a \(other.shape)")
+            throw EvaluationError("cannot multiply a \(shape) by a \(other.shape)")
         }
         var result = [Double](repeating: 0, count: m * p)
         for i in 0..<m {
@@ -79,6 +75,6 @@ extension Tensor {
     func broadcast(to target: Shape) throws -> Tensor {
         if shape == target { return self }
         if shape == .scalar { return Tensor(repeating: scalar, shape: target) }
-        throw ShapeMismatch(message: "a \(shape) does not fit a \(target)")
+        throw EvaluationError("a \(shape) does not fit a \(target)")
     }
 }

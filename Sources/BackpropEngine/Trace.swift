@@ -54,16 +54,16 @@ public struct Trace: Sendable {
     public let backward: [Backward]
     /// The updates, in the order the parameters were declared.
     public let updates: [Update]
-    /// The learning rate used.
-    public let eta: Double
-    /// Every node's value in this iteration (before the update), by name.
+    /// Every declared value's and node's value in this iteration (before the update), the
+    /// learning rate's included, by name.
     public let values: [String: Tensor]
     /// ∂L/∂node for every node, by name.
     public let gradients: [String: Tensor]
     /// Each parameter's value after the update, by name.
     public let updated: [String: Tensor]
-    /// The values (η included) and gradients to substitute into this trace's formulas.
-    public let bindings: Bindings
+
+    /// The values and gradients to substitute into this trace's formulas.
+    public var bindings: Bindings { Bindings(values: values, gradients: gradients) }
 
     /// All steps in order: forward, backward, updates.
     public var steps: [Step] { forward.map(Step.forward) + backward.map(Step.backward) + updates.map(Step.update) }
@@ -74,7 +74,7 @@ public struct Trace: Sendable {
     }
 }
 
-/// The numbers a formula is read with: node values (η under `Model.etaName`) and gradients.
+/// The numbers a formula is read with: values and gradients by name.
 public struct Bindings: Sendable {
     /// Values by name.
     public var values: [String: Tensor]

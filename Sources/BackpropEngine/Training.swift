@@ -1,8 +1,7 @@
 extension Model {
     /// One training iteration from `values` (the starting values when nil): forward, backward, update.
     public func trace(from values: [String: Tensor]? = nil) throws -> Trace {
-        var (forward, computed) = try forwardPass(from: values ?? startingValues)
-        computed[Model.etaName] = Tensor(eta)
+        let (forward, computed) = try forwardPass(from: values ?? startingValues)
         var evaluator = Evaluator(values: computed)
         evaluator.gradients = try backward(from: loss, seed: Tensor(1), evaluator: evaluator)
         let backward = plan.order.compactMap { node in
@@ -10,16 +9,12 @@ extension Model {
         }
         var updates: [Trace.Update] = []
         for parameter in parameters {
-            let expression = Expr.name(parameter) - Expr.name(Model.etaName) * .gradient(parameter)
+            let expression = Expr.name(parameter) - Expr.name(rate) * .gradient(parameter)
             updates.append(Trace.Update(parameter: parameter, expression: expression, value: try evaluator.evaluate(expression)))
         }
-        var values = evaluator.values
-        values[Model.etaName] = nil
         return Trace(
-            forward: forward, backward: backward, updates: updates, eta: eta, values: values,
-            gradients: evaluator.gradients,
-            updated: Dictionary(uniqueKeysWithValues: updates.map { ($0.parameter, $0.value) }),
-            bindings: Bindings(values: evaluator.values, gradients: evaluator.gradients)
+            forward: forward, backward: backward, updates: updates, values: evaluator.values, gradients: evaluator.gradients,
+            updated: Dictionary(uniqueKeysWithValues: updates.map { ($0.parameter, $0.value) })
         )
     }
 

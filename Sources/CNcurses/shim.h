@@ -2,7 +2,7 @@
  * shim.h: the parts of ncursesw (and of libc) that Swift cannot import directly.
  *
  * Swift imports plain constants (KEY_RIGHT, ERR, OK, COLOR_RED) but not function-like macros
- * (A_BOLD, COLOR_PAIR), not C globals in a concurrency-safe way (stdscr, LINES, COLS, stdout),
+ * (A_BOLD, A_REVERSE), not C globals in a concurrency-safe way (stdscr, LINES, COLS, stdout),
  * and it cannot write signal handlers. Those live here as `static inline` functions.
  *
  * No mutable state lives in this header except one table of saved signal actions, which is
@@ -51,8 +51,6 @@ static inline int cncurses_colors(void) { return COLORS; }
 static inline FILE *cncurses_stdout(void) { return stdout; }
 /** The C standard input stream. */
 static inline FILE *cncurses_stdin(void) { return stdin; }
-/** The C standard error stream. */
-static inline FILE *cncurses_stderr(void) { return stderr; }
 
 /* ---- attribute macros ------------------------------------------------------------------ */
 
@@ -61,8 +59,6 @@ static inline attr_t cncurses_a_bold(void) { return A_BOLD; }
 static inline attr_t cncurses_a_dim(void) { return A_DIM; }
 static inline attr_t cncurses_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cncurses_a_underline(void) { return A_UNDERLINE; }
-/** The attribute bits selecting colour pair `n` (for chtype-based calls). */
-static inline attr_t cncurses_color_pair(int n) { return (attr_t)COLOR_PAIR(n); }
 
 /* ---- environment and locale ------------------------------------------------------------ */
 

@@ -147,7 +147,7 @@ private struct LessonReader {
             try show(value, line: line, column: column)
         case .jacobian:
             guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
-            for (word, wordColumn) in words where model.shapes[word] == nil {
+            for (word, wordColumn) in words where !model.nodes.contains(word) {
                 throw error("unknown node '\(word)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             slide?.add(.jacobian(Slide.JacobianRequest(output: words[0].0, input: words[1].0)))

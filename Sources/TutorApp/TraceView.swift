@@ -22,7 +22,7 @@ struct TraceView {
         var focus: Int?
         var phase = ""
         for (index, step) in steps.prefix(revealed).enumerated() {
-            let (title, role) = TraceView.phase(of: step, notation, eta: trace.eta)
+            let (title, role) = TraceView.phase(of: step, notation, rate: model.rate, trace.bindings)
             if title != phase {
                 phase = title
                 lines += wrap(title, width: width).map { Line($0, Style(role, bold: true)) }
@@ -70,12 +70,13 @@ struct TraceView {
         return Line(spans)
     }
 
-    /// The heading and colour of the group a step belongs to.
-    static func phase(of step: Trace.Step, _ notation: Notation, eta: Double) -> (String, Style.Role) {
+    /// The heading and colour of the group a step belongs to; the update's names the learning
+    /// rate `rate` with its value in `bindings`.
+    static func phase(of step: Trace.Step, _ notation: Notation, rate: String, _ bindings: Bindings) -> (String, Style.Role) {
         switch step {
         case .forward: ("Forward pass: values", .value)
         case .backward: ("Backward pass: gradients by the chain rule", .gradient)
-        case .update: ("Update: \(notation.name(Model.etaName)) = \(notation.number(eta))", .update)
+        case .update: ("Update: \(notation.name(rate)) = \(bindings.values[rate].map(notation.tensor) ?? "?")", .update)
         }
     }
 }

@@ -2,14 +2,15 @@ import BackpropEngine
 
 /// One number the learner can tweak: η, or one entry of a starting value (`w`, `x₂`, `W₁₂`).
 public struct ValueEntry: Equatable, Sendable {
-    /// The node, or `Model.etaName` for the learning rate.
+    /// The declared value.
     public let name: String
     /// The entry's 0-based position, row by row, in a vector or matrix; nil for a scalar.
     public let entry: Int?
 
-    /// η first, then every entry of every declared value in the model's order.
+    /// The learning rate first, then every entry of every other declared value in the model's order.
     static func entries(of model: Model) -> [ValueEntry] {
-        [ValueEntry(name: Model.etaName, entry: nil)] + model.variables.flatMap { variable in
+        let rateFirst = model.variables.filter { $0.role == .rate } + model.variables.filter { $0.role != .rate }
+        return rateFirst.flatMap { variable in
             variable.value.shape == .scalar
                 ? [ValueEntry(name: variable.name, entry: nil)]
                 : variable.value.scalars.indices.map { ValueEntry(name: variable.name, entry: $0) }
@@ -28,13 +29,12 @@ public struct ValueEntry: Equatable, Sendable {
 
     /// Its value in `model`.
     func value(in model: Model) -> Double {
-        guard let variable = model.variable(name) else { return model.eta }
-        return variable.value.scalars[entry ?? 0]
+        model.variable(name)?.value.scalars[entry ?? 0] ?? .nan
     }
 
     /// `model` with this entry set to `value`.
     func setting(_ value: Double, in model: Model) -> Model {
-        guard let variable = model.variable(name) else { return model.setting(eta: value) }
+        guard let variable = model.variable(name) else { return model }
         var scalars = variable.value.scalars
         scalars[entry ?? 0] = value
         return (try? model.setting(name, to: Tensor(shape: variable.value.shape, scalars: scalars))) ?? model

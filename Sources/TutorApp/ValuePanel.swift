@@ -22,7 +22,7 @@ struct ValuePanel {
         for (index, entry) in entries.enumerated().dropFirst(first).prefix(rows) {
             let label = entry.label(notation, in: model)
             let value = notation.number(entry.value(in: model))
-            let role = entry.name == Model.etaName ? "rate" : model.variable(entry.name)?.role.rawValue ?? ""
+            let role = model.variable(entry.name)?.role.rawValue ?? ""
             let gap = max(1, width - label.count - value.count - 8)
             var line = Line([
                 Span(label + String(repeating: " ", count: gap)), Span(value, Style(.value)),

@@ -1,5 +1,5 @@
 /// What the command line asks for.
-enum Command: Equatable {
+enum Command {
     /// The full-screen tutor, at a lesson or at the first.
     case tutor(lesson: String?)
     /// The list of lessons.
@@ -13,14 +13,14 @@ enum Command: Equatable {
 }
 
 /// The options of `print`.
-struct PrintOptions: Equatable {
+struct PrintOptions {
     /// A lesson id or a path to a lesson file.
     var lesson = ""
     /// Training iterations to run.
-    var steps = 3
+    var iterations = 3
     /// Starting values to override, `NAME=VALUE`, in order.
     var settings: [String] = []
-    /// The learning rate to use instead of the lesson's.
+    /// The learning rate to use instead of the lesson's, whatever the model calls it.
     var eta: Double?
     /// One JSON document instead of text.
     var json = false
@@ -31,12 +31,12 @@ struct PrintOptions: Equatable {
 }
 
 /// A command line that makes no sense: said in one line, followed by the usage, exit code 2.
-struct UsageError: Error, Equatable {
+struct UsageError: Error {
     let message: String
 }
 
 /// The parsed command line.
-struct Arguments: Equatable {
+struct Arguments {
     /// What to do.
     var command: Command
     /// `--lessons DIR`: a folder of lessons to use instead of the built-in ones.
@@ -71,12 +71,12 @@ struct Arguments: Equatable {
             case "--json": options.json = true; sawPrintOption = true
             case "--ascii": options.ascii = true; sawPrintOption = true
             case "--set": options.settings.append(try take()); sawPrintOption = true
-            case "--steps":
+            case "--iterations", "--steps":
                 let text = try take()
-                guard let steps = Int(text), steps >= 1, steps <= 100_000 else {
-                    throw UsageError(message: "--steps takes a whole number from 1 to 100000, not '\(text)'")
+                guard let iterations = Int(text), iterations >= 1, iterations <= 100_000 else {
+                    throw UsageError(message: "\(name) takes a whole number from 1 to 100000, not '\(text)'")
                 }
-                options.steps = steps
+                options.iterations = iterations
                 sawPrintOption = true
             case "--eta":
                 let text = try take()
@@ -110,7 +110,7 @@ struct Arguments: Equatable {
             command = .tutor(lesson: positional.first)
         }
         if sawPrintOption, case .print = command {} else if sawPrintOption {
-            throw UsageError(message: "--json, --steps, --set, --eta, --precision and --ascii go with 'print'")
+            throw UsageError(message: "--json, --iterations, --set, --eta, --precision and --ascii go with 'print'")
         }
         self.init(command: command, lessonsDirectory: lessonsDirectory)
     }
@@ -125,8 +125,8 @@ struct Arguments: Equatable {
 let usage = """
     usage: backprop-tutor [LESSON] [--lessons DIR]
            backprop-tutor list [--lessons DIR]
-           backprop-tutor print LESSON [--steps N] [--set NAME=VALUE]... [--eta V] [--json]
-                                       [--precision D] [--ascii] [--lessons DIR]
+           backprop-tutor print LESSON [--iterations N] [--set NAME=VALUE]... [--eta V]
+                                       [--json] [--precision D] [--ascii] [--lessons DIR]
 
     An interactive tutor for backpropagation. Without a command it opens the full-screen
     tutor at LESSON (default: the first); press ? in it for the keys.
@@ -134,9 +134,9 @@ let usage = """
       list             the lessons: id, title and number of slides
       print LESSON     run the lesson's model and print every step of every iteration and the
                        iteration table; LESSON is a lesson id or a path to a lesson file
-        --steps N          training iterations (default 3)
+        --iterations N     training iterations (default 3; --steps N is the same)
         --set NAME=VALUE   a starting value: w=0.5, x=[1,2], W=[[0.1,0.2],[0.3,0.4]] (repeatable)
-        --eta V            the learning rate η instead of the lesson's
+        --eta V            the learning rate η instead of the lesson's, whatever its name
         --json             one JSON document (see README.md) instead of text
         --precision D      decimals in text output (default 2)
         --ascii            plain ASCII instead of Unicode math

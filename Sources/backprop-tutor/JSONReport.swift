@@ -15,7 +15,7 @@ struct JSONReport {
             "    {\"values\": \(object(model.nodes, trace.values)), \"gradients\": \(object(model.nodes, trace.gradients)), "
                 + "\"updated\": \(object(model.parameters, trace.updated))}"
         }
-        return "{\"lesson\": \(string(lesson)), \"eta\": \(number(model.eta)), \"iterations\": [\n"
+        return "{\"lesson\": \(string(lesson)), \"eta\": \(number(model.learningRate)), \"iterations\": [\n"
             + iterations.joined(separator: ",\n") + "\n]}"
     }
 

@@ -29,21 +29,21 @@ struct PrintCommand {
                 throw UsageError(message: "--set \(setting): \(error)")
             }
         }
-        if let eta = options.eta { model = model.setting(eta: eta) }
+        if let eta = options.eta { model = try model.setting(model.rate, to: Tensor(eta)) }
         return model
     }
 
     /// The output.
     func run() throws -> String {
         let model = try model()
-        let traces = try model.train(iterations: options.steps)
+        let traces = try model.train(iterations: options.iterations)
         return options.json ? JSONReport(lesson: lesson.id, model: model, traces: traces).text : text(model, traces)
     }
 
     private func text(_ model: Model, _ traces: [Trace]) -> String {
         let notation = Notation(loss: model.loss, precision: options.precision, unicode: !options.ascii)
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
-        var lines = ["\(lesson.title) (\(lesson.id)): \(options.steps) iteration\(options.steps == 1 ? "" : "s"), \(notation.name(Model.etaName)) = \(notation.constant(model.eta))"]
+        var lines = ["\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))"]
         for (index, trace) in traces.enumerated() {
             lines += ["", "Iteration \(index + 1)"]
             for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),

@@ -13,12 +13,17 @@ import Testing
         ("eta = 0.1\nparam x = [1, 2]\nloss L = x", 3, 6, "the loss must be a scalar, but 'L' is a 2-vector"),
         ("eta = 0.1\nparam x = [1, 2]\nloss L = x[3]", 3, 11, "index 3 does not fit a 2-vector"),
         ("eta = 0.1\nparam w = 1\nparam w = 2\nloss L = w", 3, 7, "'w' is already defined at line 2"),
-        ("param w = 1\nloss L = w", 1, 1, "the model sets no learning rate: add a line 'eta = 0.1'"),
+        ("param w = 1\nloss L = w", 1, 1, "the model sets no learning rate: add a line 'rate eta = 0.1'"),
+        ("eta = 0.1\nrate lr = 0.2\nparam w = 1\nloss L = w", 2, 6, "the learning rate is already 'eta'; a model has one learning rate"),
+        ("eta = 0.1\nparam w = 1\neta = 0.2\nloss L = w", 3, 1, "the learning rate is already 'eta'; a model has one learning rate"),
+        ("rate eta = [0.1, 0.2]\nparam w = 1\nloss L = w", 1, 6, "the learning rate is a number, not a 2-vector"),
+        ("rate lr = 0.1\nparam w = 1\nloss L = lr * w^2", 3, 10, "the learning rate 'lr' is not part of the network; only the update reads it"),
+        ("rate lr = 0.1\nparam lr = 1\nloss L = 1", 2, 7, "'lr' is already defined at line 1"),
         ("eta = 0.1\nparam w = 1\nh = w", 1, 1, "the model has no loss: mark one equation with 'loss', as in 'loss L = ...'"),
         ("eta = 0.1\nparam w = 1\nloss L = h\nh = w", 3, 10, "'h' is used before its equation"),
         ("eta = 0.1\nparam w = [[1, 2], [3]]\nloss L = 1", 2, 11, "a matrix's rows must have the same length"),
         ("eta = 0.1\nparam w = v\nloss L = w", 2, 11, "a starting value is a number, vector or matrix, but it uses 'v'"),
-        ("eta = 0.1\n= 3", 2, 1, "a line starts with a name: 'input', 'target', 'param', 'loss', 'eta' or the node it defines"),
+        ("eta = 0.1\n= 3", 2, 1, "a line starts with a name: 'input', 'target', 'param', 'rate', 'loss' or the node it defines"),
         ("eta = 0.1\nparam w = 1\nloss L = softmax(w)[1]", 3, 10, "softmax takes a vector, or two or more scalars"),
     ]
 
@@ -30,9 +35,26 @@ import Testing
         }
     }
 
+    /// What a person reads when `body` fails: the error as the command line and the tutor print it.
+    func printed(_ body: () throws -> Void) -> String? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func aFailureOfTheEngineReadsAsASentence() throws {
+        let model = try Model(parsing: "eta = 0.1\ninput x = 2\nparam w = 1\nloss L = w*x")
+        #expect(printed { _ = try model.trace(from: ["w": Tensor(1)]) } == "no value for 'x'")
+        #expect(printed { _ = try model.jacobian(of: "L", by: "eta") } == "no node is called 'eta'")
+        #expect(printed { _ = try model.setting("z", to: Tensor(1)) } == "no starting value is called 'z' (known: eta, x, w)")
+    }
+
     @Test func settingAValueOfAnotherShapeIsRefused() throws {
         let model = try Model(parsing: "eta = 0.1\nparam x = [1, 2]\nloss L = sum(x)")
         #expect(throws: SettingError("'x' is a 2-vector; 3-vector given")) { try model.setting("x", to: Tensor(vector: [1, 2, 3])) }
-        #expect(throws: SettingError("no starting value is called 'z' (known: x, eta)")) { try model.setting("z", to: Tensor(1)) }
+        #expect(throws: SettingError("no starting value is called 'z' (known: eta, x)")) { try model.setting("z", to: Tensor(1)) }
     }
 }

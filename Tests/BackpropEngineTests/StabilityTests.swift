@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func aLearningRateThatIsTooLargeEndsInDivergedInsteadOfATrap() throws {
-        let model = try Model(parsing: LinearTableTests.source).setting(eta: 1e6)
+        let model = try Model(parsing: LinearTableTests.source).setting("eta", to: Tensor(1e6))
         let traces = try model.train(iterations: 200)
         #expect(traces.last?.diverged == true)
         #expect(traces.count < 200)

@@ -27,18 +27,18 @@ import Testing
     }
 
     @Test func printAppliesEtaAndStartingValues() throws {
-        let result = try Binary.run(["print", "linear", "--eta", "0.1", "--steps", "2", "--ascii"])
+        let result = try Binary.run(["print", "linear", "--eta", "0.1", "--iterations", "2", "--ascii"])
         #expect(result.status == 0)
         let rows = result.standardOutput.split(separator: "\n").suffix(2).map { $0.split(separator: " ").joined(separator: " ") }
         #expect(rows == ["1 1.10 1.80 -1.90 -1.90 -1.90 0.29 1.19", "2 1.48 1.16 -1.52 -1.52 -1.52 0.44 1.34"])
-        let wider = try Binary.run(["print", "wider", "--set", "W=[[1,0],[0,1]]", "--set", "x=[0.5, -0.5]", "--steps", "1"])
+        let wider = try Binary.run(["print", "wider", "--set", "W=[[1,0],[0,1]]", "--set", "x=[0.5, -0.5]", "--iterations", "1"])
         #expect(wider.status == 0)
         #expect(wider.standardOutput.contains("h = W · x + b = [[1.00, 0.00], [0.00, 1.00]] · [0.50, −0.50]"))
     }
 
     @Test(arguments: ["linear", "deeper", "wider", "closing"])
     func printJSONHasEveryNodeAtFullPrecision(lesson: String) throws {
-        let result = try Binary.run(["print", lesson, "--json", "--steps", "2"])
+        let result = try Binary.run(["print", lesson, "--json", "--iterations", "2"])
         #expect(result.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         #expect(document["lesson"] as? String == lesson)
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func printJSONOfLinearKeepsFullPrecision() throws {
-        let result = try Binary.run(["print", "linear", "--json", "--steps", "3"])
+        let result = try Binary.run(["print", "linear", "--json", "--iterations", "3"])
         #expect(result.standardOutput.contains("\"L\": 1.805"))
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let iterations = try #require(document["iterations"] as? [[String: [String: Double]]])
@@ -65,9 +65,10 @@ import Testing
         (["--frobnicate"], "backprop-tutor: unknown option '--frobnicate'"),
         (["print", "linear", "--set", "z=1"], "backprop-tutor: --set z=1: no starting value is called 'z' (known: x, y, w, b, eta)"),
         (["print", "linear", "--set", "w=[1,2]"], "backprop-tutor: --set w=[1,2]: 'w' is a scalar; 2-vector given"),
-        (["print", "linear", "--steps", "zero"], "backprop-tutor: --steps takes a whole number from 1 to 100000, not 'zero'"),
+        (["print", "linear", "--iterations", "zero"], "backprop-tutor: --iterations takes a whole number from 1 to 100000, not 'zero'"),
+        (["print", "linear", "--steps=0"], "backprop-tutor: --steps takes a whole number from 1 to 100000, not '0'"),
         (["print", "linear", "--eta"], "backprop-tutor: --eta needs a value"),
-        (["list", "--json"], "backprop-tutor: --json, --steps, --set, --eta, --precision and --ascii go with 'print'"),
+        (["list", "--json"], "backprop-tutor: --json, --iterations, --set, --eta, --precision and --ascii go with 'print'"),
         (["print", "primer"], "backprop-tutor: lesson 'primer' has no model to run (try one with slides that compute)"),
     ])
     func badCommandLineGivesOneLineErrorUsageAndStatusTwo(arguments: [String], message: String) throws {
@@ -93,21 +94,47 @@ import Testing
             to: folder.appendingPathComponent("1-mine.md"), atomically: true, encoding: .utf8)
         let list = try Binary.run(["list", "--lessons", folder.path])
         #expect(list.standardOutput == "mine  Mine  (1 slide)\n")
-        let printed = try Binary.run(["print", "mine", "--lessons", folder.path, "--steps", "1"])
+        let printed = try Binary.run(["print", "mine", "--lessons", folder.path, "--iterations", "1"])
         #expect(printed.standardOutput.contains("∂L/∂w = 2 · w · x · x = 2 · 1.00 · 2.00 · 2.00 = 8.00"))
     }
 
     @Test func printTakesAPathToALessonFile() throws {
         let folder = try Binary.temporaryFolder()
         let file = folder.appendingPathComponent("3-own.md")
-        try "# Own\n```model\nparam w = 3\neta = 0.5\nloss L = w^2\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
-        let result = try Binary.run(["print", file.path, "--steps", "1", "--precision", "3"])
+        try "# Own\n```model\nparam w = 3\nrate eta = 0.5\nloss L = w^2\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try Binary.run(["print", file.path, "--iterations", "1", "--precision", "3"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("w ← w − η · ∂L/∂w = 3.000 − 0.500 · 6.000 = 0.000"))
     }
 
+    @Test func stepsIsAnotherNameForIterations() throws {
+        let iterations = try Binary.run(["print", "deeper", "--iterations", "5"])
+        #expect(iterations.status == 0 && iterations.standardOutput.contains("): 5 iterations, η = 0.5\n"))
+        #expect(try Binary.run(["print", "deeper", "--steps", "5"]).standardOutput == iterations.standardOutput)
+    }
+
+    @Test func etaAndSetEtaSetTheSameLearningRate() throws {
+        let byOption = try Binary.run(["print", "linear", "--eta", "0.1", "--iterations", "1"])
+        #expect(byOption.status == 0 && byOption.standardOutput.contains("η = 0.1"))
+        #expect(try Binary.run(["print", "linear", "--set", "eta=0.1", "--iterations", "1"]).standardOutput == byOption.standardOutput)
+    }
+
+    @Test func aRenamedLearningRateIsPrintedAndSetByItsName() throws {
+        let file = try Binary.temporaryFolder().appendingPathComponent("1-renamed.md")
+        try "# Renamed\n```model\nparam w = 3\nrate lr = 0.5\nloss L = w^2\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
+        for arguments in [["--eta", "0.25"], ["--set", "lr=0.25"]] {
+            let result = try Binary.run(["print", file.path, "--iterations", "1"] + arguments)
+            #expect(result.status == 0)
+            #expect(result.standardOutput.hasPrefix("Renamed (renamed): 1 iteration, lr = 0.25\n"))
+            #expect(result.standardOutput.contains("w ← w − lr · ∂L/∂w = 3.00 − 0.25 · 6.00 = 1.50"))
+        }
+        let json = try Binary.run(["print", file.path, "--iterations", "1", "--json"])
+        #expect(json.standardOutput.hasPrefix("{\"lesson\": \"renamed\", \"eta\": 0.5, \"iterations\": [\n"))
+        #expect(!json.standardOutput.contains("lr"))
+    }
+
     @Test func aDivergingLearningRateSaysDiverged() throws {
-        let result = try Binary.run(["print", "linear", "--eta", "1e6", "--steps", "500"])
+        let result = try Binary.run(["print", "linear", "--eta", "1e6", "--iterations", "500"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("diverged at iteration"))
     }

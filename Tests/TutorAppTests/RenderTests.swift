@@ -50,6 +50,20 @@ import TextScreen
         #expect(text.contains { $0.contains("15 iterations not shown") })
     }
 
+    @Test func aRenamedRateLeadsTheValuesAndNamesTheUpdate() throws {
+        let lesson = try Lesson(
+            parsing: "# Renamed\n```model\nparam w = 3\nrate lr = 0.25\nloss L = w^2\n```\n## Only\nshow: trace\n", file: "1-renamed.md", id: "renamed"
+        )
+        var state = TutorState(lessons: [lesson])
+        for _ in 0..<state.stepCount(of: state.slide) { state = update(state, .next) }
+        let text = state.screen(width: 120, height: 40).lines
+        #expect(text.contains { $0.contains("Update: lr = 0.25") })
+        #expect(text.contains { $0.contains("w ← w − lr · ∂L/∂w = 3.00 − 0.25 · 6.00 = 1.50") })
+        let panel = try #require(text.firstIndex { $0.contains("│Values") })
+        let rows = text[(panel + 1)...(panel + 2)].map { $0.split(separator: "│").last?.split(separator: " ").joined(separator: " ") }
+        #expect(rows == ["lr 0.25 rate", "w 3.00 param"])
+    }
+
     @Test func theHelpListsEveryBindingOfTheSlidesAlignedAtTheSmallestTerminal() throws {
         for unicode in [true, false] {
             let glyphs: Glyphs = unicode ? .unicode : .ascii

@@ -68,15 +68,15 @@ import TextScreen
     @Test func nudgingEtaRecomputesTheTableKeepingTheStep() throws {
         let start = linearTrace.pressing(.right, .right)
         let state = start.pressing(.character("-"))
-        #expect(state.model?.eta == 0.1)
+        #expect(state.model?.learningRate == 0.1)
         #expect(state.step == 2)
         let rows = state.computation.traces
         #expect(isClose(rows[0].updated["w"]?.scalar, 0.29))
         #expect(isClose(rows[0].updated["b"]?.scalar, 1.19))
         #expect(isClose(rows[1].values["h"]?.scalar, 1.48))
-        #expect(state.pressing(.character("+")).model?.eta == 0.2)
-        #expect(isClose(state.pressing(.character(">")).model?.eta, 0.11))
-        #expect(isClose(state.pressing(.character("<")).model?.eta, 0.09))
+        #expect(state.pressing(.character("+")).model?.learningRate == 0.2)
+        #expect(isClose(state.pressing(.character(">")).model?.learningRate, 0.11))
+        #expect(isClose(state.pressing(.character("<")).model?.learningRate, 0.09))
     }
 
     @Test func nudgingAWeightChangesTheForwardPass() throws {
@@ -144,7 +144,7 @@ import TextScreen
         let changed = linear.pressing(.character("-"), .character("s"), .character("t"))
         #expect(changed.computation.traces.count == 14)
         let reset = changed.pressing(.character("r"))
-        #expect(reset.model?.eta == 0.2 && reset.computation.traces.count == 3)
+        #expect(reset.model?.learningRate == 0.2 && reset.computation.traces.count == 3)
     }
 
     @Test func precisionCyclesThroughTwoFourAndSixDecimals() {

@@ -1,0 +1,14 @@
+import Lessons
+import Testing
+@testable import TutorApp
+
+/// What the engine computes for the slide on screen, and what the slide says when it cannot.
+@Suite struct ComputationTests {
+    @Test func aFailureOfTheEngineIsSaidInWords() throws {
+        let lessons = try LessonLibrary.builtIn()
+        let wider = try #require(lessons.first { $0.id == "wider" }), linear = try #require(lessons.first { $0.id == "linear" })
+        let computation = Computation(lesson: wider, model: linear.model, iterations: 1)
+        #expect(computation.failure == "the engine could not compute this model: no node is called 'W'")
+        #expect(computation.traces.isEmpty)
+    }
+}
