@@ -7,37 +7,83 @@ public struct ChainTerm: Sendable {
     public let expression: Expr
 }
 
+/// A chain term as the plan holds it, with the shorter form it may take at the values of a trace.
+struct PlannedTerm: Sendable {
+    /// The term, right at any values.
+    let term: ChainTerm
+    /// The term through a cross-entropy of a softmax with Σt taken as 1 (p − t for p · Σt − t),
+    /// and that Σt.
+    let shorter: (term: ChainTerm, targetSum: Expr)?
+
+    /// The term to compute and show at `evaluator`'s values.
+    ///
+    /// The fused rule drops its factor Σt where the targets sum to exactly 1 at the values, rather
+    /// than where the target expression sums to 1 symbolically: a declared target (a one-hot
+    /// `y = [1, 0]`) sums to 1 only by its value, and `[y, 1 - y]` sums to exactly 1.0 in floating
+    /// point for every y in [0, 1] too. Since p · 1 is p to the last bit, the shorter formula
+    /// computes the very number the full one would, and targets that do not sum to 1 keep Σt.
+    func resolved(by evaluator: Evaluator) throws -> ChainTerm {
+        guard let shorter, try evaluator.evaluate(shorter.targetSum) == Tensor(1) else { return term }
+        return shorter.term
+    }
+}
+
 /// How the gradient of every node is computed, worked out once from the equations: the order in
 /// which a person would go backwards, and for each node the chain-rule terms that sum to it.
 struct BackwardPlan: Sendable {
     /// Nodes in backward order: the equations from the loss down, then parameters, inputs, targets.
+    /// A softmax taken together with its cross-entropy has no step: its gradient is not needed.
     let order: [String]
     /// The terms of each node's gradient.
-    let terms: [String: [ChainTerm]]
+    let terms: [String: [PlannedTerm]]
+    /// The cross-entropies of a softmax, taken as one step, by the name of their equation.
+    let fused: [String: SoftmaxCrossEntropy]
 
     init(variables: [Model.Variable], equations: [Model.Equation], loss: String, shapes: [String: Shape]) throws(EquationError) {
         let derivative = Derivative(shapes: shapes)
         let simplifier = Simplifier(loss: loss)
-        var terms: [String: [ChainTerm]] = [:]
+        var fused: [String: SoftmaxCrossEntropy] = [:]
+        var terms: [String: [PlannedTerm]] = [:]
         for equation in equations {
-            var byName: [(String, Expr)] = []
-            for (name, expression) in try derivative.contributions(
-                of: equation.expression, upstream: .gradient(equation.name), result: .name(equation.name)
-            ) {
-                if let index = byName.firstIndex(where: { $0.0 == name }) {
-                    byName[index].1 = byName[index].1 + expression
-                } else {
-                    byName.append((name, expression))
-                }
+            let upstream = Expr.gradient(equation.name)
+            let step = SoftmaxCrossEntropy(equation, among: equations)
+            fused[equation.name] = step
+            let full, shorter: [(String, Expr)]
+            if let step {
+                full = try derivative.contributions(of: step, upstream: upstream, targetsSumToOne: false)
+                shorter = try derivative.contributions(of: step, upstream: upstream, targetsSumToOne: true)
+            } else {
+                full = try derivative.contributions(of: equation.expression, upstream: upstream, result: .name(equation.name))
+                shorter = full
             }
-            for (name, expression) in byName {
-                terms[name, default: []].append(ChainTerm(via: equation.name, expression: simplifier.simplify(expression)))
+            for ((name, expression), (_, short)) in zip(BackwardPlan.merged(full), BackwardPlan.merged(shorter)) {
+                let term = ChainTerm(via: equation.name, expression: simplifier.simplify(expression))
+                let shortTerm = ChainTerm(via: equation.name, expression: simplifier.simplify(short))
+                let alternative = step.flatMap { step in
+                    shortTerm.expression == term.expression ? nil : (term: shortTerm, targetSum: step.targetSum)
+                }
+                terms[name, default: []].append(PlannedTerm(term: term, shorter: alternative))
             }
         }
         let roles: [Model.Role] = [.parameter, .input, .target]
-        order = BackwardPlan.backwardOrder(equations)
+        let unneeded = Set(fused.values.compactMap(\.probabilityNode))
+        order = BackwardPlan.backwardOrder(equations).filter { !unneeded.contains($0) }
             + roles.flatMap { role in variables.filter { $0.role == role }.map(\.name) }
         self.terms = terms
+        self.fused = fused
+    }
+
+    /// The contributions to each name added up, in the order the names first appear.
+    private static func merged(_ contributions: [(String, Expr)]) -> [(String, Expr)] {
+        var byName: [(String, Expr)] = []
+        for (name, expression) in contributions {
+            if let index = byName.firstIndex(where: { $0.0 == name }) {
+                byName[index].1 = byName[index].1 + expression
+            } else {
+                byName.append((name, expression))
+            }
+        }
+        return byName
     }
 
     /// The equations from the loss down: a node comes once every equation reading it has come,

@@ -87,14 +87,44 @@ struct Derivative {
             return try pass(shape == .scalar ? g : Expr(.broadcast(g, shape)), arguments[0])
         case .softmax:
             let toLogits = result * (g - Expr(.call(.sum, [g * result])))
-            if arguments.count == 1 { return try pass(toLogits, arguments[0]) }
-            var all: [(String, Expr)] = []
-            for (i, argument) in arguments.enumerated() { all += try pass(Expr(.index(toLogits, [i + 1])), argument) }
-            return all
+            return try passToLogits(arguments, toLogits, entry: { Expr(.index(toLogits, [$0])) }, pass: pass)
+        case .logsoftmax:
+            let toLogits = g - Expr(.call(.softmax, arguments)) * Expr(.call(.sum, [g]))
+            return try passToLogits(arguments, toLogits, entry: { Expr(.index(toLogits, [$0])) }, pass: pass)
         case .crossentropy:
             let (p, t) = (arguments[0], arguments[1])
             return try pass(-(g * t / p), p) + pass(-(g * Expr(.call(.log, [p]))), t)
         }
+    }
+
+    /// The contributions of a cross-entropy of a softmax taken as one step, given the gradient
+    /// `upstream` arriving at the loss: ∂L/∂o = p · Σt − t, entry by entry for scalar logits
+    /// (∂L/∂oᵢ = pᵢ · Σt − tᵢ), and ∂L/∂t = −log softmax(o). With `targetsSumToOne` the factor
+    /// Σt is left out: ∂L/∂o = p − t.
+    func contributions(
+        of step: SoftmaxCrossEntropy, upstream g: Expr, targetsSumToOne: Bool
+    ) throws(EquationError) -> [(String, Expr)] {
+        func pass(_ gradient: Expr, _ operand: Expr) throws(EquationError) -> [(String, Expr)] {
+            try contributions(of: operand, upstream: gradient, result: operand)
+        }
+        func scaled(_ p: Expr) -> Expr { targetsSumToOne ? p : p * step.targetSum }
+        let toLogits = try passToLogits(
+            step.logits, g * (scaled(step.probabilities) - step.target),
+            entry: { g * (scaled(Expr(.index(step.probabilities, [$0]))) - step.target($0)) }, pass: pass
+        )
+        return try toLogits + pass(-(g * Expr(.call(.logsoftmax, step.logits))), step.target)
+    }
+
+    /// Passes `gradient`, shaped like the logits of a softmax stacked into a vector, on to the
+    /// logits: whole to a vector, or `entry(i)` (1-based) to the i-th of several scalars.
+    private func passToLogits(
+        _ logits: [Expr], _ gradient: Expr, entry: (Int) -> Expr,
+        pass: (Expr, Expr) throws(EquationError) -> [(String, Expr)]
+    ) throws(EquationError) -> [(String, Expr)] {
+        if logits.count == 1 { return try pass(gradient, logits[0]) }
+        var all: [(String, Expr)] = []
+        for (i, logit) in logits.enumerated() { all += try pass(entry(i + 1), logit) }
+        return all
     }
 
     /// A vector or matrix of zeros holding `gradient` at the 1-based position `indices`.

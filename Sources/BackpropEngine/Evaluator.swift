@@ -1,6 +1,7 @@
 /// Computes the value of an expression from the values (and gradients) of the names it reads.
-/// The functions are written to stay finite at the extremes: σ and softmax never overflow, and
-/// the logarithm of a probability that underflowed to 0 is taken at the smallest normal `Double`.
+/// The functions are written to stay finite at the extremes: σ, softmax and log-softmax never
+/// overflow, and the logarithm of a probability that underflowed to 0 is taken at the smallest
+/// normal `Double`.
 struct Evaluator {
     /// The value of every name in scope.
     let values: [String: Tensor]
@@ -56,9 +57,9 @@ struct Evaluator {
         case .exp: return arguments[0].map(Math.exp)
         case .log: return arguments[0].map(Evaluator.log)
         case .sum: return arguments[0].total
-        case .softmax:
+        case .softmax, .logsoftmax:
             let logits = arguments.count == 1 ? arguments[0].scalars : arguments.map(\.scalar)
-            return Tensor(vector: Evaluator.softmax(logits))
+            return Tensor(vector: function == .softmax ? Evaluator.softmax(logits) : Evaluator.logSoftmax(logits))
         case .crossentropy:
             let terms = zip(arguments[0].scalars, arguments[1].scalars).map { p, t in t == 0 ? 0 : t * Evaluator.log(p) }
             return Tensor(-terms.reduce(0, +))
@@ -78,6 +79,14 @@ struct Evaluator {
         let exponentials = logits.map { Math.exp($0 - largest) }
         let total = exponentials.reduce(0, +)
         return exponentials.map { $0 / total }
+    }
+
+    /// log softmax: each logit less the log of the sum of their exponentials, shifted by the
+    /// largest logit so that no exponential overflows and no probability is formed to underflow.
+    static func logSoftmax(_ logits: [Double]) -> [Double] {
+        let largest = logits.max() ?? 0
+        let logTotal = largest + Math.log(logits.map { Math.exp($0 - largest) }.reduce(0, +))
+        return logits.map { $0 - logTotal }
     }
 
     /// The natural logarithm; 0 (an underflowed probability) is taken as the smallest normal number.

@@ -28,6 +28,12 @@ public enum Function: String, Sendable, CaseIterable {
     case sum
     /// crossentropy(p, t) = −Σ t·log p.
     case crossentropy
+    /// log softmax(o) = o − log Σ e^o, computed without forming the probabilities (derived
+    /// expressions only: the engine computes a cross-entropy of a softmax with it).
+    case logsoftmax
+
+    /// The functions a model may call.
+    public static let callable = allCases.filter { $0 != .logsoftmax }
 }
 
 /// An expression of the equation language, or one the engine derives from it (a gradient).

@@ -51,7 +51,7 @@ public struct FormulaWriter: Sendable {
         case .binary(let op, let a, let b):
             return binary(op, a, b, numbers: numbers)
         case .call(let function, let arguments):
-            let names: [Function: String] = notation.unicode ? [.sigmoid: "σ", .sum: "Σ"] : [:]
+            let names: [Function: String] = notation.unicode ? [.sigmoid: "σ", .sum: "Σ", .logsoftmax: "log softmax"] : [:]
             let list = arguments.map { w($0).text }.joined(separator: ", ")
             return Piece(text: "\(names[function] ?? function.rawValue)(\(list))", precedence: .atom)
         case .vector(let entries):

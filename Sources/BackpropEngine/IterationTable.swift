@@ -1,6 +1,7 @@
 /// The columns of the deck's iteration table, for any model: each computed node's value, the
-/// gradient of each node between the loss and the parameters, each parameter's gradient, and
-/// each parameter after its update. For the first example: h, L, ∂L/∂h, ∂L/∂w, ∂L/∂b, w, b.
+/// gradient of each node between the loss and the parameters (but for a softmax taken together
+/// with its cross-entropy, which needs none), each parameter's gradient, and each parameter after
+/// its update. For the first example: h, L, ∂L/∂h, ∂L/∂w, ∂L/∂b, w, b.
 public struct IterationTable: Sendable {
     /// One column.
     public enum Column: Sendable, Equatable {
@@ -36,7 +37,7 @@ public struct IterationTable: Sendable {
     public init(model: Model) {
         let computed = model.equations.map(\.name)
         columns = computed.map(Column.value)
-            + computed.filter { $0 != model.loss }.map(Column.gradient)
+            + computed.filter { $0 != model.loss && model.plan.order.contains($0) }.map(Column.gradient)
             + model.parameters.map(Column.gradient)
             + model.parameters.map(Column.updated)
     }

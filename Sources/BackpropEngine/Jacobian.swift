@@ -27,8 +27,8 @@ extension Model {
         for entry in 0..<outputShape.count {
             var unit = [Double](repeating: 0, count: outputShape.count)
             unit[entry] = 1
-            let gradients = try backward(from: output, seed: Tensor(shape: outputShape, scalars: unit), evaluator: evaluator)
-            rows.append(gradients[input] ?? Tensor(repeating: 0, shape: shapes[input] ?? .scalar))
+            let pass = try backward(from: output, seed: Tensor(shape: outputShape, scalars: unit), evaluator: evaluator)
+            rows.append(pass.gradients[input] ?? Tensor(repeating: 0, shape: shapes[input] ?? .scalar))
         }
         return Jacobian(output: output, input: input, rows: rows)
     }

@@ -110,8 +110,8 @@ struct Parser {
         case .name(let name):
             position += 1
             guard skip("(") else { return Expr(.name(name), at: token.location) }
-            guard let function = Function(rawValue: name) else {
-                let known = Function.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let function = Function(rawValue: name), Function.callable.contains(function) else {
+                let known = Function.callable.map(\.rawValue).joined(separator: ", ")
                 throw EquationError("unknown function '\(name)' (known: \(known))", at: token.location)
             }
             let arguments = try list(closing: ")")

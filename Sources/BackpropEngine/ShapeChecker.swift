@@ -81,10 +81,10 @@ struct ShapeChecker {
         case .sigmoid, .exp, .log, .sum:
             guard shapes.count == 1 else { throw fail("\(function.rawValue) takes one argument, not \(shapes.count)") }
             return function == .sum ? .scalar : shapes[0]
-        case .softmax:
+        case .softmax, .logsoftmax:
             if shapes.count == 1, case .vector = shapes[0] { return shapes[0] }
             guard shapes.count >= 2, shapes.allSatisfy({ $0 == .scalar }) else {
-                throw fail("softmax takes a vector, or two or more scalars")
+                throw fail("\(function.rawValue) takes a vector, or two or more scalars")
             }
             return .vector(shapes.count)
         case .crossentropy:

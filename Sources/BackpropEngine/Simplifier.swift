@@ -1,5 +1,6 @@
 /// Tidies a derived expression the way a person would write it: constants folded, factors of 1
-/// and terms of 0 dropped, signs pulled to the front, and ∂L/∂L replaced by 1.
+/// and terms of 0 dropped, signs pulled to the front (also out of an entry: (−a)₁ is −a₁), and
+/// ∂L/∂L replaced by 1.
 struct Simplifier {
     /// The loss, whose gradient with respect to itself is 1.
     let loss: String
@@ -24,7 +25,9 @@ struct Simplifier {
         case .matrix(let rows):
             return Expr(.matrix(rows.map { $0.map(simplify) }))
         case .index(let a, let indices):
-            return Expr(.index(simplify(a), indices))
+            let base = simplify(a)
+            if case .negate(let inner) = base.kind { return negate(Expr(.index(inner, indices))) }
+            return Expr(.index(base, indices))
         case .transpose(let a):
             return Expr(.transpose(simplify(a)))
         case .outer(let a, let b):

@@ -3,9 +3,10 @@ extension Model {
     public func trace(from values: [String: Tensor]? = nil) throws -> Trace {
         let (forward, computed) = try forwardPass(from: values ?? startingValues)
         var evaluator = Evaluator(values: computed)
-        evaluator.gradients = try backward(from: loss, seed: Tensor(1), evaluator: evaluator)
+        let pass = try backward(from: loss, seed: Tensor(1), evaluator: evaluator)
+        evaluator.gradients = pass.gradients
         let backward = plan.order.compactMap { node in
-            evaluator.gradients[node].map { Trace.Backward(node: node, terms: plan.terms[node] ?? [], value: $0) }
+            evaluator.gradients[node].map { Trace.Backward(node: node, terms: pass.terms[node] ?? [], value: $0) }
         }
         var updates: [Trace.Update] = []
         for parameter in parameters {
@@ -18,12 +19,13 @@ extension Model {
         )
     }
 
-    /// The forward steps from `start`, and every node's value after them.
+    /// The forward steps from `start`, and every node's value after them. A cross-entropy of a
+    /// softmax is computed from the logits, though its step shows the equation as written.
     func forwardPass(from start: [String: Tensor]) throws -> (steps: [Trace.Forward], values: [String: Tensor]) {
         var values = start
         var steps: [Trace.Forward] = []
         for equation in equations {
-            let value = try Evaluator(values: values).evaluate(equation.expression)
+            let value = try Evaluator(values: values).evaluate(plan.fused[equation.name]?.loss ?? equation.expression)
             steps.append(Trace.Forward(node: equation.name, expression: equation.expression, value: value))
             values[equation.name] = value
         }
@@ -45,20 +47,28 @@ extension Model {
     }
 
     /// The gradient of `output` with respect to every node that feeds it, when the gradient
-    /// arriving at `output` is `seed`. Nodes after `output`, or not feeding it, get zeros.
-    func backward(from output: String, seed: Tensor, evaluator: Evaluator) throws -> [String: Tensor] {
+    /// arriving at `output` is `seed`, and the chain-rule terms each was summed from. Nodes after
+    /// `output`, or not feeding it, get zeros.
+    func backward(
+        from output: String, seed: Tensor, evaluator: Evaluator
+    ) throws -> (gradients: [String: Tensor], terms: [String: [ChainTerm]]) {
         let last = equations.firstIndex { $0.name == output } ?? equations.count - 1
         let reachable = Set(equations[...last].map(\.name))
         var evaluator = evaluator
         evaluator.gradients = [output: seed]
+        var used: [String: [ChainTerm]] = [:]
         for node in plan.order where node != output {
             let shape = shapes[node] ?? .scalar
             var total = Tensor(repeating: 0, shape: shape)
-            for term in plan.terms[node] ?? [] where reachable.contains(term.via) && evaluator.gradients[term.via] != nil {
+            for planned in plan.terms[node] ?? [] {
+                let via = planned.term.via
+                guard reachable.contains(via), evaluator.gradients[via] != nil else { continue }
+                let term = try planned.resolved(by: evaluator)
                 total = try total.zip(try evaluator.evaluate(term.expression).broadcast(to: shape), +)
+                used[node, default: []].append(term)
             }
             evaluator.gradients[node] = total
         }
-        return evaluator.gradients
+        return (evaluator.gradients, used)
     }
 }

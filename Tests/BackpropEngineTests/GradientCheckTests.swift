@@ -41,6 +41,29 @@ import Testing
             p = softmax(v1*q, v2*q, q)
             loss L = -(y*log(p[1]) + (1 - y)*log(p[2])) + sum([[p[3], q], [w, x]])
             """,
+        "softmax with cross-entropy, targets summing to 2.5": """
+            param o = [0.3, -0.2, 0.5]
+            target t = [2, 0.5, 0]
+            eta = 1
+            p = softmax(o)
+            loss L = crossentropy(p, t)
+            """,
+        "softmax with cross-entropy, scalar logits and targets y, 1 - y": """
+            input x = 2
+            target y = 0.8
+            param v1 = 0.3
+            param v2 = -0.2
+            eta = 0.5
+            p = softmax(v1*x, v2*x)
+            loss L = crossentropy(p, [y, 1 - y])
+            """,
+        "softmax inside cross-entropy, targets summing to 1 + y": """
+            input x = [0.5, -1]
+            target y = 0.3
+            param V = [[0.5, -0.4], [-0.3, 0.2]]
+            eta = 0.5
+            loss L = crossentropy(softmax(V @ x), [2*y, 1 - y])
+            """,
     ]
 
     @Test(arguments: models.keys.sorted())

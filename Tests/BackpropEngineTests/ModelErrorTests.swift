@@ -8,6 +8,7 @@ import Testing
         ("eta = 0.1\nparam w = 1\nloss L = w $ 2", 3, 12, "unexpected character '$'"),
         ("eta = 0.1\nparam w = 1\nloss L = (w + 2", 3, 16, "expected ')' but found the end of the line"),
         ("eta = 0.1\nparam w = 1\nloss L = tanh(w)", 3, 10, "unknown function 'tanh' (known: sigmoid, exp, log, softmax, sum, crossentropy)"),
+        ("eta = 0.1\nparam o = [1, 2]\nloss L = sum(logsoftmax(o))", 3, 14, "unknown function 'logsoftmax' (known: sigmoid, exp, log, softmax, sum, crossentropy)"),
         ("eta = 0.1\nparam x = [1, 2]\nparam W = [[1, 2, 3], [4, 5, 6]]\nloss L = sum(W @ x)", 4, 16, "cannot multiply a 2×3 matrix by a 2-vector with @"),
         ("eta = 0.1\nparam x = [1, 2]\nparam z = [1, 2, 3]\nloss L = sum(x + z)", 4, 16, "cannot apply '+' to a 2-vector and a 3-vector: shapes differ"),
         ("eta = 0.1\nparam x = [1, 2]\nloss L = x", 3, 6, "the loss must be a scalar, but 'L' is a 2-vector"),

@@ -34,6 +34,16 @@ import Testing
         #expect(notes.count >= 6)
     }
 
+    @Test func deeperGoesFromTheLossStraightToTheScoresAsPMinusY() throws {
+        let model = try #require(try LessonLibrary.shipped("deeper").model)
+        let trace = try model.trace()
+        let writer = FormulaWriter(notation: Notation(), shapes: model.shapes)
+        let lines = trace.backward.map { writer.text(for: Trace.Step.backward($0), trace.bindings).line }
+        #expect(lines.contains("∂L/∂o₁ = p₁ − y = 0.58 − 1.00 = −0.42"))
+        #expect(lines.contains("∂L/∂o₂ = p₂ − (1 − y) = 0.42 − (1 − 1.00) = 0.42"))
+        #expect(!trace.backward.contains { $0.node == "p" })
+    }
+
     @Test(arguments: ["linear", "deeper", "wider", "closing"])
     func backpropMatchesCentralDifferencesAtTheLessonsValuesAndTwentyRandomOnes(id: String) throws {
         let model = try #require(try LessonLibrary.shipped(id).model)
