@@ -54,6 +54,10 @@ public struct Model: Sendable {
     /// How each node's gradient is computed, derived once from the equations.
     let plan: BackwardPlan
 
+    /// The nodes in the order the backward pass reaches them: from the loss down, then the
+    /// parameters, inputs and targets.
+    public var backwardOrder: [String] { plan.order }
+
     /// Every node of the network, in computing order: the declared values but the learning
     /// rate, then the equations.
     public var nodes: [String] { variables.filter { $0.role != .rate }.map(\.name) + equations.map(\.name) }

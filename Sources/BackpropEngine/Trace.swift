@@ -32,11 +32,25 @@ public struct Trace: Sendable {
         public let value: Tensor
     }
 
+    /// The three passes of an iteration.
+    public enum Pass: String, Sendable, CaseIterable {
+        case forward, backward, update
+    }
+
     /// Any step of the trace.
     public enum Step: Sendable {
         case forward(Forward)
         case backward(Backward)
         case update(Update)
+
+        /// The pass the step belongs to.
+        public var pass: Pass {
+            switch self {
+            case .forward: .forward
+            case .backward: .backward
+            case .update: .update
+            }
+        }
 
         /// The node the step computes.
         public var node: String {

@@ -73,10 +73,29 @@ public struct Slide: Sendable {
         public let answer: Expr
     }
 
+    /// Which steps of the iteration a slide's trace steps through (`steps: L..q`, `steps: update`).
+    public enum StepChoice: Sendable, Equatable {
+        /// Every step of a pass.
+        case pass(Trace.Pass)
+        /// The backward step of one node.
+        case gradient(String)
+        /// The backward steps from one node down to another, in backward order.
+        case gradients(from: String, to: String)
+    }
+
     /// The title.
     public let title: String
     /// The items, top to bottom.
     public let items: [Item]
+    /// The steps the slide's trace steps through, in the trace's order; empty for all of them.
+    public let steps: [StepChoice]
+
+    /// A slide called `title` showing `items`, its trace stepping through the `steps` chosen.
+    init(title: String, items: [Item], steps: [StepChoice] = []) {
+        self.title = title
+        self.items = items
+        self.steps = steps
+    }
 
     /// Every item, those side by side included, in order.
     public var allItems: [Item] {
@@ -104,6 +123,25 @@ public struct Slide: Sendable {
 
     /// True when the slide steps through the trace.
     public var stepsTrace: Bool { allItems.contains(where: \.isTrace) }
+
+    /// The steps of `trace` the slide steps through, in order: all of them unless the slide
+    /// chooses some. `order` is the model's backward order, which ranges of gradients follow.
+    public func chosen(_ steps: [Trace.Step], backwardOrder order: [String]) -> [Trace.Step] {
+        guard !self.steps.isEmpty else { return steps }
+        return steps.filter { step in
+            self.steps.contains { choice in
+                switch (choice, step) {
+                case (.pass(let pass), _): return step.pass == pass
+                case (.gradient(let node), .backward(let backward)): return backward.node == node
+                case (.gradients(let first, let last), .backward(let backward)):
+                    guard let from = order.firstIndex(of: first), let to = order.firstIndex(of: last),
+                          let at = order.firstIndex(of: backward.node) else { return false }
+                    return (min(from, to)...max(from, to)).contains(at)
+                default: return false
+                }
+            }
+        }
+    }
 }
 
 /// A mistake in a lesson file: `file:line:col: message`.

@@ -112,7 +112,7 @@ private struct LessonReader {
     private mutating func finishSlide() {
         guard var builder = slide else { return }
         builder.endParagraph()
-        slides.append(Slide(title: builder.title, items: builder.items))
+        slides.append(builder.built)
         slide = nil
     }
 
@@ -134,7 +134,7 @@ private struct LessonReader {
     }
 
     private enum Directive: String {
-        case show, jacobian, question, answer
+        case show, steps, jacobian, question, answer
     }
 
     private mutating func readDirective(_ directive: Directive, _ value: String, line: Int, column: Int) throws(LessonError) {
@@ -145,6 +145,8 @@ private struct LessonReader {
         switch directive {
         case .show:
             try show(value, line: line, column: column)
+        case .steps:
+            try chooseSteps(words, of: model, line: line, column: column)
         case .jacobian:
             guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
             for (word, wordColumn) in words where !model.nodes.contains(word) {
@@ -168,6 +170,27 @@ private struct LessonReader {
             }
         }
     }
+    /// `steps: L..q`, `steps: o1 o2`, `steps: update`: the steps the slide's trace steps through.
+    private mutating func chooseSteps(_ words: [(String, Int)], of model: Model, line: Int, column: Int) throws(LessonError) {
+        guard slide?.built.stepsTrace == true else { throw error("'steps:' follows the slide's 'show: trace' line", line: line) }
+        guard slide?.steps.isEmpty == true else { throw error("a slide chooses its steps once", line: line) }
+        guard !words.isEmpty else {
+            throw error("'steps:' names passes (forward, backward, update), nodes, or ranges such as L..q", line: line, column: column)
+        }
+        for (word, wordColumn) in words {
+            if let pass = Trace.Pass(rawValue: word) {
+                slide?.steps.append(.pass(pass))
+                continue
+            }
+            let ends = word.components(separatedBy: "..")
+            for (offset, end) in ends.enumerated() where !model.backwardOrder.contains(end) || ends.count > 2 {
+                let at = wordColumn + ends[..<offset].reduce(0) { $0 + $1.count + 2 }
+                throw error("no gradient step for '\(end)' (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
+            }
+            slide?.steps.append(ends.count == 2 ? .gradients(from: ends[0], to: ends[1]) : .gradient(word))
+        }
+    }
+
     /// `show: graph trace` adds the items one above the other; `show: graph | trace` puts them
     /// side by side, one item on each side of every `|`.
     private mutating func show(_ value: String, line: Int, column: Int) throws(LessonError) {
@@ -202,11 +225,12 @@ private struct LessonReader {
 private struct SlideBuilder {
     let title: String
     var items: [Slide.Item] = []
+    var steps: [Slide.StepChoice] = []
     var paragraph: [String] = []
     var note: [String] = []
 
     /// The slide as read so far.
-    var built: Slide { Slide(title: title, items: items) }
+    var built: Slide { Slide(title: title, items: items, steps: steps) }
 
     /// Ends the paragraph or note being read and adds `item` after it.
     mutating func add(_ item: Slide.Item) {

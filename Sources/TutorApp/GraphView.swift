@@ -2,8 +2,8 @@ import BackpropEngine
 import TextScreen
 
 /// The computation graph drawn as a tree from the loss down to the inputs, with box-drawing
-/// branches. Each node shows its value (`=`) once computed and its gradient (`∇`) once the
-/// backward pass reaches it; a node already drawn above is shown again by name only (`↑`).
+/// branches. Each node shows its value (`=`) and, once the learner has stepped to it, its
+/// gradient (`∇`) and updated value (`←`); a node already drawn above is shown again by name only (`↑`).
 struct GraphView {
     let model: Model
     let trace: Trace
@@ -27,7 +27,7 @@ struct GraphView {
             if repeated {
                 head.append(Span(" ↑", Style(.dim)))
             } else {
-                let value = reveal.values.contains(node) ? trace.values[node].map(notation.tensor) ?? "?" : "?"
+                let value = trace.values[node].map(notation.tensor) ?? "?"
                 head.append(Span("  " + glyphs.valueMark + value, Style(.value)))
                 if reveal.gradients.contains(node), let gradient = trace.gradients[node] {
                     tail.append(Span("  " + glyphs.gradientMark + notation.tensor(gradient), Style(.gradient)))

@@ -1,10 +1,19 @@
 import BackpropEngine
 
-/// How much of an iteration the learner has seen: the nodes whose value, gradient and update are
-/// on screen, and the node of the step just taken.
+/// What of an iteration the learner has seen: every value, and the gradients and updates of
+/// the steps stepped so far in the lesson, and the node of the step just taken.
 struct Reveal {
-    /// Nodes whose value is shown.
-    var values: Set<String>
+    /// A step, as it is remembered once revealed: its pass and its node.
+    struct Key: Hashable, Sendable {
+        let pass: Trace.Pass
+        let node: String
+
+        init(_ step: Trace.Step) {
+            pass = step.pass
+            node = step.node
+        }
+    }
+
     /// Nodes whose gradient is shown.
     var gradients = Set<String>()
     /// Parameters whose updated value is shown.
@@ -12,18 +21,15 @@ struct Reveal {
     /// The node of the step just taken, highlighted.
     var current: String?
 
-    /// The model's declared values, then the first `count` of `steps`; the last of them is
-    /// `current` when `highlighting`.
-    init(model: Model, steps: [Trace.Step], count: Int, highlighting: Bool) {
-        values = Set(model.variables.map(\.name))
-        let shown = steps.prefix(count)
-        for step in shown {
-            switch step {
-            case .forward(let forward): values.insert(forward.node)
-            case .backward(let backward): gradients.insert(backward.node)
-            case .update(let update): updates.insert(update.parameter)
+    /// The steps remembered as `revealed`; `current` is the node to highlight.
+    init(_ revealed: Set<Key>, current: String?) {
+        for key in revealed {
+            switch key.pass {
+            case .forward: break
+            case .backward: gradients.insert(key.node)
+            case .update: updates.insert(key.node)
             }
         }
-        current = highlighting ? shown.last?.node : nil
+        self.current = current
     }
 }

@@ -14,6 +14,9 @@ public struct TutorState: Sendable {
     public internal(set) var step = 0
     /// Each lesson's model with the learner's values.
     public internal(set) var models: [Model?]
+    /// Each lesson's steps the learner has stepped to, on any of its slides: their gradients and
+    /// updates stay on screen for the rest of the lesson.
+    var revealed: [Set<Reveal.Key>]
     /// Each lesson's number of training iterations in its table.
     public internal(set) var iterations: [Int]
     /// The selected entry of the value panel.
@@ -51,6 +54,7 @@ public struct TutorState: Sendable {
         self.lessonIndex = min(max(0, lessonIndex), max(0, lessons.count - 1))
         models = lessons.map(\.model)
         iterations = lessons.map { _ in TutorState.initialIterations }
+        revealed = lessons.map { _ in [] }
         computation = Computation(
             lesson: lessons[self.lessonIndex], model: lessons[self.lessonIndex].model, iterations: TutorState.initialIterations
         )
@@ -76,9 +80,20 @@ public struct TutorState: Sendable {
     /// How the screen is drawn: Unicode or ASCII.
     var glyphs: Glyphs { unicode ? .unicode : .ascii }
 
-    /// How many steps `slide` reveals one by one: the trace's steps, or the answer of a question.
+    /// The steps of the iteration `slide` steps through.
+    public func steps(of slide: Slide) -> [Trace.Step] {
+        slide.stepsTrace ? slide.chosen(computation.steps, backwardOrder: model?.backwardOrder ?? []) : []
+    }
+
+    /// How many steps `slide` reveals one by one: its steps of the trace, or the answer of a question.
     public func stepCount(of slide: Slide) -> Int {
-        if slide.stepsTrace { return computation.steps.count }
+        if slide.stepsTrace { return steps(of: slide).count }
         return slide.question == nil ? 0 : 1
+    }
+
+    /// What the graph may show now: the lesson's revealed steps and those shown on this slide.
+    var reveal: Reveal {
+        let shown = steps(of: slide).prefix(step)
+        return Reveal(revealed[lessonIndex].union(shown.map(Reveal.Key.init)), current: shown.last?.node)
     }
 }

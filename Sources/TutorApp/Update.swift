@@ -32,6 +32,7 @@ extension TutorState {
         case .slides:
             applyOnSlides(action)
         }
+        revealed[lessonIndex].formUnion(steps(of: slide).prefix(step).map(Reveal.Key.init))
     }
 
     private mutating func applyOnSlides(_ action: Action) {

@@ -34,7 +34,7 @@ import TextScreen
 
     @Test func theCurrentStepIsHighlightedOnTheTraceAndInTheGraph() throws {
         let state = try TutorState.atFirstSlide(in: "linear") { $0.stepsTrace && $0.allItems.contains(.graph) }
-            .applying(.next, times: 4)
+            .applying(.next, times: 2)
         let screen = state.screen(width: 120, height: 40)
         let highlighted = (0..<screen.height).filter { y in (0..<screen.width).contains { screen[$0, y].style.reverse && screen[$0, y].character != " " } }
             .map { screen.lines[$0] }

@@ -29,8 +29,8 @@ import TextScreen
     @Test func pastTheLastStepRightGoesToTheNextSlideAndLeftComesBackWithEveryStepShown() throws {
         let start = linearTrace
         let count = start.stepCount(of: start.slide)
-        // Forward h, L; backward L, h, w, b (not x and y, which training does not use); updates w, b.
-        #expect(count == 8)
+        // The slide steps the backward pass: L, h, w, b (not x and y, which training does not use).
+        #expect(count == 4)
         let after = start.pressing(Array(repeating: .right, count: count + 1))
         #expect(after.slideIndex == start.slideIndex + 1 && after.step == 0)
         let back = after.pressing(.left)
@@ -118,8 +118,8 @@ import TextScreen
     }
 
     @Test func jAndKScrollTheSlideAndAStepBringsTheFocusBack() throws {
-        let sized = try TutorState.atFirstSlide(in: "wider").pressing(.resize(width: 80, height: 24))
-        let scrolled = sized.pressing(.character("j"), .character("j"), .character("k"))
+        let sized = try TutorState.atFirstSlide(in: "deeper") { $0.stepsTrace && $0.steps.isEmpty }.pressing(.resize(width: 80, height: 24))
+        let scrolled = sized.pressing(.character("j"), .character("k"), .character("j"))
         #expect(scrolled.scroll == 3)
         #expect(scrolled.pressing(.right).scroll == 0)
     }
