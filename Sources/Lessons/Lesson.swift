@@ -50,8 +50,14 @@ public struct Slide: Sendable {
             }
         }
 
+        /// True for the iteration table.
+        public var isTable: Bool {
+            if case .table = self { return true }
+            return false
+        }
+
         /// True for the trace.
-        var isTrace: Bool {
+        public var isTrace: Bool {
             if case .trace = self { return true }
             return false
         }

@@ -36,6 +36,10 @@ public enum Action: Equatable, Sendable {
     case reset
     /// Train `count` more iterations.
     case train(Int)
+    /// Show the next iteration in the trace and the graph, training it first when needed.
+    case nextIteration
+    /// Show the previous iteration in the trace and the graph.
+    case previousIteration
     /// Cycle the decimals shown: 2, 4, 6.
     case cyclePrecision
     /// Show or hide the help.

@@ -2,8 +2,8 @@ import BackpropEngine
 import Lessons
 
 /// Everything the engine computes for the lesson on screen: the training traces behind the
-/// iteration table (the first is the iteration the learner steps through) and the Jacobians the
-/// lesson's slides show. Worked out in `update`, so `render` only formats.
+/// iteration table (the learner steps through any of them) and the Jacobians the lesson's
+/// slides show. Worked out in `update`, so `render` only formats.
 public struct Computation: Sendable {
     /// The lesson's model with the learner's values.
     public let model: Model?
@@ -13,15 +13,14 @@ public struct Computation: Sendable {
     public let jacobians: [String: Jacobian]
     /// What went wrong, when the engine could not compute.
     public let failure: String?
-    /// The steps the learner steps through: the first iteration's trace without the gradients
-    /// of inputs and targets, which training does not use.
-    public let steps: [Trace.Step]
+    /// The nodes whose gradient training uses: the parameters and the computed nodes.
+    private let trained: Set<String>
 
     /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for.
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
         guard let model else {
-            (traces, jacobians, failure, steps) = ([], [:], nil, [])
+            (traces, jacobians, failure, trained) = ([], [:], nil, [])
             return
         }
         do {
@@ -31,18 +30,20 @@ public struct Computation: Sendable {
                 jacobians[Computation.key(request)] = try model.jacobian(of: request.output, by: request.input)
             }
             (self.traces, self.jacobians, failure) = (traces, jacobians, nil)
-            let trained = Set(model.parameters + model.equations.map(\.name))
-            steps = traces.first?.steps.filter { step in
-                if case .backward(let backward) = step { return trained.contains(backward.node) }
-                return true
-            } ?? []
+            trained = Set(model.parameters + model.equations.map(\.name))
         } catch {
-            (traces, jacobians, failure, steps) = ([], [:], "the engine could not compute this model: \(error)", [])
+            (traces, jacobians, failure, trained) = ([], [:], "the engine could not compute this model: \(error)", [])
         }
     }
 
-    /// The trace the learner steps through: the first iteration.
-    public var trace: Trace? { traces.first }
+    /// The steps of `trace` the learner steps through: all but the gradients of inputs and
+    /// targets, which training does not use.
+    public func steps(of trace: Trace) -> [Trace.Step] {
+        trace.steps.filter { step in
+            if case .backward(let backward) = step { return trained.contains(backward.node) }
+            return true
+        }
+    }
 
     /// True when training diverged within the table's iterations.
     public var diverged: Bool { traces.last?.diverged ?? false }

@@ -41,8 +41,8 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
 /// A framed box in the middle of the screen holding `lines`.
 private func drawBox(title: String, lines: [Line], on screen: inout Screen, glyphs: Glyphs, minimumWidth: Int = 0) {
     let inner = min(screen.width - 4, max(minimumWidth, title.count + 4, lines.map(\.width).max() ?? 0))
-    let height = min(screen.height - 2, lines.count + 2)
-    let x = (screen.width - inner - 4) / 2, y = max(1, (screen.height - height) / 2)
+    let height = min(screen.height, lines.count + 2)
+    let x = (screen.width - inner - 4) / 2, y = max(0, (screen.height - height) / 2)
     let frame = Style(.accent, bold: true)
     let (topLeft, topRight, bottomLeft, bottomRight) = glyphs.corners
     let horizontal = String(repeating: glyphs.horizontal, count: inner + 2)

@@ -66,7 +66,10 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     screen.put(right, x: screen.width - right.count, y: 0, style: bar)
 
     let count = state.stepCount(of: state.slide)
-    let step = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""
+    let iterates = state.slide.allItems.contains { $0 == .graph || $0.isTrace }
+    let iteration = iterates ? "iteration \(state.current.iteration + 1) of \(state.computation.traces.count)" : ""
+    let steps = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""
+    let step = [iteration, steps].filter { !$0.isEmpty }.joined(separator: glyphs.separator)
     screen.put(step, x: screen.width - step.count - 1, y: 1, style: Style(.dim))
     screen.put(glyphs.display(state.slide.title), x: 1, y: 1, style: Style(.heading, bold: true, underline: true), maxWidth: screen.width - step.count - 3)
 }
@@ -76,7 +79,7 @@ private func drawStatus(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     let y = screen.height - 1
     let topics: [KeyBinding.Topic] = state.model == nil ? [.moving, .view] : [.moving, .view, .values, .training]
     let keys = KeyBindings.line(glyphs.hints(in: .slides, topics: topics), width: screen.width)
-    let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : keys
+    let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : state.notice.map { " " + glyphs.ui($0) } ?? keys
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))
     screen.put(text, x: 0, y: y, style: Style(.status, reverse: true))
 }

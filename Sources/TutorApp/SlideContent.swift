@@ -70,12 +70,12 @@ struct SlideContent {
                 formulaLines(glyphs.display(formula), width: width - 2, glyphs: glyphs).map { Line("  " + $0, Style(.heading, bold: true)) }
             }, nil)
         case .graph:
-            guard let model = state.model, let trace = state.computation.trace else { return ([], nil) }
+            guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let legend = "Computation graph (\(glyphs.valueMark)value, \(glyphs.gradientMark)\(notation.gradient("node")), ← after the update)"
             let graph = GraphView(model: model, trace: trace, reveal: state.reveal, notation: notation, glyphs: glyphs, width: width)
             return (wrap(glyphs.display(legend), width: width).map { Line($0, Style(.heading)) } + graph.lines(), nil)
         case .trace:
-            guard let model = state.model, let trace = state.computation.trace else { return ([], nil) }
+            guard let model = state.model, let trace = state.trace else { return ([], nil) }
             return TraceView(
                 model: model, trace: trace, steps: state.steps(of: state.slide), revealed: state.step,
                 notation: notation, glyphs: glyphs, width: width
@@ -84,12 +84,12 @@ struct SlideContent {
             guard let model = state.model else { return ([], nil) }
             let table = TableView(model: model, traces: state.computation.traces, notation: notation, glyphs: glyphs, width: width).lines()
             // After training more, keep the newest rows and the curve in view.
-            return (table, state.iterations[state.lessonIndex] > TutorState.initialIterations ? table.count - 1 : nil)
+            return (table, state.current.iterations > TutorState.initialIterations ? table.count - 1 : nil)
         case .jacobian(let request):
             guard let jacobian = state.computation.jacobians[Computation.key(request)] else { return ([], nil) }
             return (JacobianView(jacobian: jacobian, notation: notation, glyphs: glyphs, width: width).lines(), nil)
         case .question(let question):
-            guard let model = state.model, let trace = state.computation.trace else { return ([], nil) }
+            guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let view = QuestionView(
                 question: question, model: model, trace: trace, feedback: state.feedback, revealed: state.step > 0,
                 notation: notation, glyphs: glyphs, width: width

@@ -12,13 +12,8 @@ public struct TutorState: Sendable {
     public internal(set) var slideIndex = 0
     /// How many steps of the slide are revealed.
     public internal(set) var step = 0
-    /// Each lesson's model with the learner's values.
-    public internal(set) var models: [Model?]
-    /// Each lesson's steps the learner has stepped to, on any of its slides: their gradients and
-    /// updates stay on screen for the rest of the lesson.
-    var revealed: [Set<Reveal.Key>]
-    /// Each lesson's number of training iterations in its table.
-    public internal(set) var iterations: [Int]
+    /// Where the learner is in each lesson.
+    public internal(set) var progress: [LessonProgress]
     /// The selected entry of the value panel.
     public internal(set) var selection = 0
     /// Decimals shown.
@@ -39,6 +34,11 @@ public struct TutorState: Sendable {
     public internal(set) var size = (width: 80, height: 24)
     /// What the tutor said about the last answer typed on this slide.
     public internal(set) var feedback: Feedback?
+    /// What the last key did where it does not show, said in the status line until the next key.
+    public internal(set) var notice: String?
+    /// The traces before the last change of a value: the numbers that changed are marked
+    /// until the next key.
+    public internal(set) var before: [Trace]?
     /// The engine's numbers for the lesson on screen.
     public internal(set) var computation: Computation
 
@@ -52,9 +52,7 @@ public struct TutorState: Sendable {
         self.lessons = lessons
         self.unicode = unicode
         self.lessonIndex = min(max(0, lessonIndex), max(0, lessons.count - 1))
-        models = lessons.map(\.model)
-        iterations = lessons.map { _ in TutorState.initialIterations }
-        revealed = lessons.map { _ in [] }
+        progress = lessons.map { LessonProgress(model: $0.model) }
         computation = Computation(
             lesson: lessons[self.lessonIndex], model: lessons[self.lessonIndex].model, iterations: TutorState.initialIterations
         )
@@ -69,6 +67,17 @@ public struct TutorState: Sendable {
     /// The model with the learner's values, if the lesson has one.
     public var model: Model? { computation.model }
 
+    /// Where the learner is in the lesson on screen.
+    public var current: LessonProgress {
+        get { progress[lessonIndex] }
+        set { progress[lessonIndex] = newValue }
+    }
+
+    /// The iteration the trace and the graph show, if the engine computed it.
+    public var trace: Trace? {
+        computation.traces.indices.contains(current.iteration) ? computation.traces[current.iteration] : nil
+    }
+
     /// How numbers and formulas are written now.
     public var notation: Notation {
         Notation(loss: model?.loss ?? "L", precision: precision, unicode: unicode)
@@ -82,7 +91,8 @@ public struct TutorState: Sendable {
 
     /// The steps of the iteration `slide` steps through.
     public func steps(of slide: Slide) -> [Trace.Step] {
-        slide.stepsTrace ? slide.chosen(computation.steps, backwardOrder: model?.backwardOrder ?? []) : []
+        guard slide.stepsTrace, let trace else { return [] }
+        return slide.chosen(computation.steps(of: trace), backwardOrder: model?.backwardOrder ?? [])
     }
 
     /// How many steps `slide` reveals one by one: its steps of the trace, or the answer of a question.
@@ -94,6 +104,6 @@ public struct TutorState: Sendable {
     /// What the graph may show now: the lesson's revealed steps and those shown on this slide.
     var reveal: Reveal {
         let shown = steps(of: slide).prefix(step)
-        return Reveal(revealed[lessonIndex].union(shown.map(Reveal.Key.init)), current: shown.last?.node)
+        return Reveal(current.revealed.union(shown.map(Reveal.Key.init)), current: shown.last?.node)
     }
 }

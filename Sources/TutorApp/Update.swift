@@ -20,6 +20,7 @@ extension TutorState {
         case .scroll: break
         default: scroll = 0
         }
+        (notice, before) = (nil, nil)
         if action != .escape { escapePending = false }
         switch mode {
         case .help:
@@ -32,7 +33,7 @@ extension TutorState {
         case .slides:
             applyOnSlides(action)
         }
-        revealed[lessonIndex].formUnion(steps(of: slide).prefix(step).map(Reveal.Key.init))
+        current.revealed.formUnion(steps(of: slide).prefix(step).map(Reveal.Key.init))
     }
 
     private mutating func applyOnSlides(_ action: Action) {
@@ -71,13 +72,23 @@ extension TutorState {
             // Kept within the content, so that scrolling back starts at once.
             scroll = viewport.offset(scrolledBy: scroll + lines) - viewport.automatic
         case .reset:
-            models[lessonIndex] = lesson.model
-            iterations[lessonIndex] = TutorState.initialIterations
+            remember()
+            current.model = lesson.model
+            current.iterations = TutorState.initialIterations
+            current.iteration = 0
             recompute()
         case .train(let count):
-            guard model != nil, !computation.diverged else { return }
-            iterations[lessonIndex] = min(iterations[lessonIndex] + count, TutorState.maximumIterations)
-            recompute()
+            train(count)
+            if !slide.allItems.contains(where: \.isTable) {
+                notice = "The table has \(computation.traces.count) iterations; \(KeyBindings.key(for: .nextIteration)) steps through the next one."
+            }
+        case .nextIteration:
+            if current.iteration + 1 >= computation.traces.count { train(1) }
+            current.iteration = min(current.iteration + 1, max(0, computation.traces.count - 1))
+            step = min(step, stepCount(of: slide))
+        case .previousIteration:
+            current.iteration = max(0, current.iteration - 1)
+            step = min(step, stepCount(of: slide))
         case .cyclePrecision: precision = precision >= 6 ? 2 : precision + 2
         case .toggleHelp: mode = .help
         case .escape:
@@ -177,14 +188,36 @@ extension TutorState {
         }
     }
 
+    /// Trains `count` more iterations, up to the cap; says why not when it cannot.
+    private mutating func train(_ count: Int) {
+        guard model != nil else { return }
+        guard !computation.diverged else {
+            notice = "Training diverged: lower η or press \(KeyBindings.key(for: .reset))."
+            return
+        }
+        guard current.iterations < TutorState.maximumIterations else {
+            notice = "The table holds at most \(TutorState.maximumIterations) iterations."
+            return
+        }
+        current.iterations = min(current.iterations + count, TutorState.maximumIterations)
+        recompute()
+    }
+
+    /// Keeps the numbers before a change of values, so that those that change can be marked.
+    private mutating func remember() {
+        before = computation.traces
+    }
+
     /// Puts in the learner's new model and recomputes everything from it, on the same step.
     private mutating func change(to model: Model) {
-        models[lessonIndex] = model
+        remember()
+        current.model = model
         recompute()
     }
 
     private mutating func recompute() {
-        computation = Computation(lesson: lesson, model: models[lessonIndex], iterations: iterations[lessonIndex])
+        computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations)
+        current.iteration = min(current.iteration, max(0, computation.traces.count - 1))
         selection = min(selection, max(0, entries.count - 1))
         step = min(step, stepCount(of: slide))
     }

@@ -82,7 +82,7 @@ import TextScreen
     @Test func nudgingAWeightChangesTheForwardPass() throws {
         let state = linear.pressing(.down, .down, .down, .character("+"))
         #expect(state.entries[state.selection].name == "w")
-        #expect(isClose(state.computation.trace?.values["h"]?.scalar, 1.2))
+        #expect(isClose(state.trace?.values["h"]?.scalar, 1.2))
     }
 
     @Test func enterTypesAnExactValueAndRefusesNonsense() throws {
