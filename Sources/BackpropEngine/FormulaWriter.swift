@@ -14,12 +14,25 @@ public struct FormulaWriter: Sendable {
 
     /// The formula in symbols.
     public func symbolic(_ expression: Expr) -> String {
-        write(expression, numbers: nil).text
+        write(expression, numbers: []).text
     }
 
-    /// The formula with every name and gradient replaced by its number.
+    /// The formula with every name and gradient replaced by its number, each with the fewest
+    /// decimals (at least `precision`) that let a learner redo the line by hand and get its result.
     public func substituted(_ expression: Expr, _ bindings: Bindings) -> String {
-        write(expression, numbers: bindings).text
+        substituted(expression, bindings, alsoGiving: [])
+    }
+
+    /// The formula with numbers, whose terms also give `paths`, the numbers of the line after it.
+    func substituted(_ expression: Expr, _ bindings: Bindings, alsoGiving paths: [Operand]) -> String {
+        let result = (try? bindings.evaluate(expression)).map { Claim(expression: expression, value: $0, decimals: notation.precision) }
+        let claims = [result].compactMap { $0 } + paths.map { Claim(expression: $0.expression, value: $0.value, decimals: $0.decimals) }
+        return written(expression, fewestDecimals(operands(of: expression, bindings), claims))
+    }
+
+    /// The formula with each of `operands` written as its number.
+    func written(_ expression: Expr, _ operands: [Operand]) -> String {
+        write(expression, numbers: operands).text
     }
 
     /// How tightly a piece of text binds, from a sum (loosest) to an atom.
@@ -34,16 +47,15 @@ public struct FormulaWriter: Sendable {
         func wrapped(if condition: Bool) -> String { condition ? "(\(text))" : text }
     }
 
-    private func write(_ expression: Expr, numbers: Bindings?) -> Piece {
+    private func write(_ expression: Expr, numbers: [Operand]) -> Piece {
         func w(_ e: Expr) -> Piece { write(e, numbers: numbers) }
+        if let operand = numbers.first(where: { $0.expression == expression }) { return number(operand.value, decimals: operand.decimals) }
         switch expression.kind {
         case .number(let value):
             return Piece(text: notation.constant(value), precedence: value < 0 ? .unary : .atom)
         case .name(let name):
-            if let value = numbers?.values[name] { return number(value) }
             return Piece(text: notation.name(name), precedence: .atom)
         case .gradient(let name):
-            if let value = numbers?.gradients[name] { return number(value) }
             return Piece(text: notation.gradient(name), precedence: .atom)
         case .negate(let a):
             let inner = w(a)
@@ -60,7 +72,6 @@ public struct FormulaWriter: Sendable {
             let text = rows.map { "[" + $0.map { w($0).text }.joined(separator: ", ") + "]" }.joined(separator: ", ")
             return Piece(text: "[\(text)]", precedence: .atom)
         case .index(let a, let indices):
-            if let numbers, let value = try? numbers.evaluate(expression) { return number(value) }
             let base = w(a)
             let position = indices.map(String.init).joined(separator: notation.unicode ? "" : ",")
             return Piece(text: base.wrapped(if: base.precedence < .postfix) + notation.subscripted(position), precedence: .postfix)
@@ -74,7 +85,7 @@ public struct FormulaWriter: Sendable {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: Bindings?) -> Piece {
+    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: [Operand]) -> Piece {
         let (left, right) = (write(a, numbers: numbers), write(b, numbers: numbers))
         if op == .power {
             let base = left.wrapped(if: left.precedence < .postfix)
@@ -115,8 +126,8 @@ public struct FormulaWriter: Sendable {
         }
     }
 
-    private func number(_ value: Tensor) -> Piece {
-        let negative = value.shape == .scalar && notation.number(value.scalar).hasPrefix(notation.minus)
-        return Piece(text: notation.tensor(value), precedence: negative ? .unary : .atom)
+    private func number(_ value: Tensor, decimals: Int) -> Piece {
+        let text = notation.tensor(value, decimals: decimals)
+        return Piece(text: text, precedence: value.shape == .scalar && text.hasPrefix(notation.minus) ? .unary : .atom)
     }
 }

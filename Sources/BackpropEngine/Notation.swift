@@ -52,6 +52,44 @@ public struct Notation: Sendable, Equatable {
         return fixed(whole, negative: value < 0)
     }
 
+    /// A number plugged into a formula, with `decimals` decimals where it needs more than
+    /// `precision` for the line to be redone by hand: `1.608`; zeros past `precision` are left
+    /// out, so an exact `0.20` stays `0.20`.
+    public func number(_ value: Double, decimals: Int) -> String {
+        guard decimals > precision else { return number(value) }
+        var finer = self
+        finer.precision = decimals
+        var text = finer.number(value)
+        guard let point = text.firstIndex(of: "."), !text.contains("e") else { return text }
+        while text.hasSuffix("0"), text.distance(from: point, to: text.endIndex) > precision + 1 { text.removeLast() }
+        return text
+    }
+
+    /// `value` with its entries written as by `number(_:decimals:)`.
+    public func tensor(_ value: Tensor, decimals: Int) -> String {
+        value.written { number($0, decimals: decimals) }
+    }
+
+    /// `a` and `b` with the fewest decimals (at least `precision`) that tell them apart, so that
+    /// 0.2288 against 0.23 reads `0.229` and `0.23`, not `0.23` twice.
+    public func tensors(apart a: Tensor, _ b: Tensor) -> (String, String) {
+        for decimals in precision...precision + Notation.extraDecimals {
+            let written = (tensor(a, decimals: decimals), tensor(b, decimals: decimals))
+            if written.0 != written.1 { return written }
+        }
+        return (tensor(a), tensor(b))
+    }
+
+    /// The most decimals past `precision` a number is given, to tell it apart or to let a line be
+    /// redone: by then it shows as many digits as the engine computes with.
+    static let extraDecimals = 12
+
+    /// The number a reader takes from `number(value, decimals:)`: `value` rounded as written.
+    func shown(_ value: Double, decimals: Int) -> Double {
+        let text = number(value, decimals: decimals)
+        return Double(text.hasPrefix(minus) ? "-" + text.dropFirst(minus.count) : text) ?? value
+    }
+
     /// A whole number of 10^−precision units written with its decimal point.
     private func fixed(_ units: Int64, negative: Bool) -> String {
         fixed(String(units), negative: negative)
@@ -80,7 +118,7 @@ public struct Notation: Sendable, Equatable {
     }
 
     /// 10ⁿ.
-    private static func power(_ n: Int) -> Double {
+    static func power(_ n: Int) -> Double {
         (0..<abs(n)).reduce(1.0) { product, _ in n < 0 ? product / 10 : product * 10 }
     }
 

@@ -1,12 +1,14 @@
 /// A trace step written out: `target relation part = part = …`, e.g.
-/// `∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.90 · 1.00 = −1.90`.
+/// `∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.90 · 1.00 = −1.90`; a node used more than once adds
+/// up its paths: `… = −0.42 · 0.30 + 0.42 · (−0.20) = −0.126 + (−0.084) = −0.21`.
 public struct StepText: Sendable, Equatable {
     /// What the step computes: `h`, `∂L/∂w`, `w`.
     public let target: String
     /// `=`, or `←` for an update.
     public let relation: String
     /// The chain rule (backward steps through another node), the formula, the formula with
-    /// numbers, and the result; a part equal to the one before it is left out.
+    /// numbers, the number of each path (a node used more than once), and the result; a part
+    /// equal to the one before it is left out.
     public let parts: [String]
 
     /// The whole step on one line.
@@ -41,14 +43,27 @@ extension FormulaWriter {
                     : "\(notation.gradient(term.via)) · \(notation.derivative(of: term.via, by: backward.node))"
             }.joined(separator: " + ")
             let isDirect = backward.terms.count == 1 && first.via == notation.loss
+            let paths = backward.terms.count > 1 ? self.paths(backward.terms.map(\.expression), adding: sum, bindings) : []
+            let numbers = [substituted(sum, bindings, alsoGiving: paths)] + (paths.isEmpty ? [] : [written(sum, paths)])
             return StepText(target: target(of: step), relation: "=", parts: parts(
-                (isDirect ? [] : [chain]) + [symbolic(sum), substituted(sum, bindings), notation.tensor(backward.value)]
+                (isDirect ? [] : [chain]) + [symbolic(sum)] + numbers + [notation.tensor(backward.value)]
             ))
         case .update(let update):
             return StepText(target: target(of: step), relation: notation.unicode ? "←" : "<-", parts: parts([
                 symbolic(update.expression), substituted(update.expression, bindings), notation.tensor(update.value),
             ]))
         }
+    }
+
+    /// The number each chain-rule path brings to a node used more than once, with the fewest
+    /// decimals that add up to the total as shown; none when a path has no number.
+    private func paths(_ terms: [Expr], adding sum: Expr, _ bindings: Bindings) -> [Operand] {
+        let values = terms.compactMap { try? bindings.evaluate($0) }
+        guard values.count == terms.count, let total = try? bindings.evaluate(sum) else { return [] }
+        return fewestDecimals(
+            zip(terms, values).map { Operand(expression: $0, value: $1, decimals: notation.precision) },
+            [Claim(expression: sum, value: total, decimals: notation.precision)]
+        )
     }
 
     private func parts(_ all: [String]) -> [String] {

@@ -36,10 +36,10 @@ struct AnswerCheck {
         guard let now = pairs.first else { return .failure(Problem(message: "there are no numbers to check against")) }
         let written = writer.symbolic(answer)
         if let miss = pairs.firstIndex(where: { !AnswerCheck.agree($0.typed, $0.expected) }) {
-            let (typed, expected) = pairs[miss]
+            let (typed, expected) = notation.tensors(apart: pairs[miss].typed, pairs[miss].expected)
             let place = miss == 0 ? "" : " at iteration \(miss + 1) (it matches here by chance)"
             return .success(Feedback(correct: false, text:
-                "Not yet: \(written) gives \(notation.tensor(typed))\(place), but the answer is \(notation.tensor(expected)). Try again with a, or → to see it."))
+                "Not yet: \(written) gives \(typed)\(place), but the answer is \(expected). Try again with a, or → to see it."))
         }
         return .success(Feedback(correct: true, text: "Right: \(written) = \(notation.tensor(now.typed)) here, as the engine computes it."))
     }

@@ -12,6 +12,24 @@ import Testing
         #expect(Notation(precision: precision).number(value) == text)
     }
 
+    @Test(arguments: [
+        (1.6076, 3, "1.608"), (0.2, 4, "0.20"), (-0.68369, 3, "−0.684"), (0.4700001, 4, "0.47"), (-0.00004, 4, "0.00"),
+        (2.5, 1, "2.50"),
+    ])
+    func anOperandShowsTheDecimalsItNeedsWithoutTrailingZeros(value: Double, decimals: Int, text: String) {
+        #expect(Notation(precision: 2).number(value, decimals: decimals) == text)
+    }
+
+    @Test(arguments: [
+        (Tensor(0.2288), Tensor(0.23), "0.229", "0.23"), (Tensor(0.23), Tensor(0.23), "0.23", "0.23"),
+        (Tensor(vector: [0.5, 0.1]), Tensor(vector: [0.5, 0.1000001]), "[0.50, 0.10]", "[0.50, 0.1000001]"),
+        (Tensor(1), Tensor(vector: [1, 1]), "1.00", "[1.00, 1.00]"),
+    ])
+    func twoDifferentValuesAreWrittenWithTheDigitsThatTellThemApart(a: Tensor, b: Tensor, first: String, second: String) {
+        let written = Notation(precision: 2).tensors(apart: a, b)
+        #expect(written.0 == first && written.1 == second)
+    }
+
     @Test func nonFiniteNumbersAreSpeltOut() {
         #expect(Notation().number(.nan) == "NaN")
         #expect(Notation().number(-.infinity) == "−∞")

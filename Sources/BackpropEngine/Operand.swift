@@ -1,0 +1,121 @@
+/// A part of a formula written as its number: a name, a gradient or an entry (`1.608` for b),
+/// or a whole chain-rule path (`−0.126` for ∂L/∂o₁ · v₁), with the decimals it is shown with.
+struct Operand {
+    /// The part of the formula the number stands for.
+    let expression: Expr
+    /// Its value.
+    let value: Tensor
+    /// How many decimals it is shown with.
+    var decimals: Int
+}
+
+/// What a line of numbers states: `expression`, redone from the operands as shown, gives
+/// `value` as shown with `decimals` decimals.
+struct Claim {
+    let expression: Expr
+    let value: Tensor
+    let decimals: Int
+}
+
+extension FormulaWriter {
+    /// The parts of `expression` written as numbers with `bindings`, in the order they are
+    /// written, each once, at `precision`: every name and gradient bound, and every entry
+    /// that can be evaluated.
+    func operands(of expression: Expr, _ bindings: Bindings) -> [Operand] {
+        var found: [Operand] = []
+        func visit(_ part: Expr) {
+            let value: Tensor? = switch part.kind {
+            case .name(let name): bindings.values[name]
+            case .gradient(let name): bindings.gradients[name]
+            case .index: try? bindings.evaluate(part)
+            default: nil
+            }
+            if let value {
+                if !found.contains(where: { $0.expression == part }) {
+                    found.append(Operand(expression: part, value: value, decimals: notation.precision))
+                }
+            } else {
+                part.children.forEach(visit)
+            }
+        }
+        visit(expression)
+        return found
+    }
+
+    /// `operands` with the fewest decimals that make every claim come true when redone from the
+    /// numbers as shown: first the fewest for all of them at once, then, one by one, the fewest
+    /// each needs with the others as they are. A result that lands exactly halfway between two
+    /// shown values is taken only when no number of decimals avoids it (0.5 · 1.90² = 1.805).
+    func fewestDecimals(_ operands: [Operand], _ claims: [Claim]) -> [Operand] {
+        guard operands.allSatisfy(\.value.isFinite), claims.allSatisfy(\.value.isFinite) else { return operands }
+        let decimals = notation.precision...notation.precision + Notation.extraDecimals
+        let all = { (count: Int) in operands.map { Operand(expression: $0.expression, value: $0.value, decimals: count) } }
+        for tie in [false, true] {
+            guard let common = decimals.first(where: { holds(claims, all($0), tie: tie) }) else { continue }
+            var chosen = all(common)
+            for index in chosen.indices {
+                for fewer in notation.precision..<common {
+                    var trial = chosen
+                    trial[index].decimals = fewer
+                    if holds(claims, trial, tie: tie) {
+                        chosen = trial
+                        break
+                    }
+                }
+            }
+            return chosen
+        }
+        return operands
+    }
+
+    /// True when every claim, redone from `operands` as shown, rounds to its value as shown;
+    /// with `tie`, also when it lands halfway between that value and a neighbour.
+    private func holds(_ claims: [Claim], _ operands: [Operand], tie: Bool) -> Bool {
+        claims.allSatisfy { claim in
+            let redone = claim.expression.replacing { part in
+                operands.first { $0.expression == part }.map { operand in
+                    operand.value.map { notation.shown($0, decimals: operand.decimals) }.literal
+                }
+            }
+            guard let value = try? Evaluator(values: [:]).evaluate(redone), value.scalars.count == claim.value.scalars.count else {
+                return false
+            }
+            let halfUnit = 0.5 / Notation.power(claim.decimals)
+            return zip(value.scalars, claim.value.scalars).allSatisfy { redone, exact in
+                abs(redone - notation.shown(exact, decimals: claim.decimals)) <= halfUnit * (tie ? 1 + 1e-9 : 1 - 1e-9)
+            }
+        }
+    }
+}
+
+extension Tensor {
+    /// The tensor written out as numbers: `2`, `[a, b]`, `[[a, b], [c, d]]`.
+    var literal: Expr {
+        switch shape {
+        case .scalar: .number(scalar)
+        case .vector: Expr(.vector(scalars.map(Expr.number)))
+        case .matrix: Expr(.matrix(rows.map { $0.map(Expr.number) }))
+        }
+    }
+}
+
+extension Expr {
+    /// The expression with every part for which `replacement` gives an expression replaced by it.
+    func replacing(_ replacement: (Expr) -> Expr?) -> Expr {
+        if let replaced = replacement(self) { return replaced }
+        func r(_ part: Expr) -> Expr { part.replacing(replacement) }
+        let kind: Kind = switch kind {
+        case .number, .name, .gradient: kind
+        case .negate(let a): .negate(r(a))
+        case .binary(let op, let a, let b): .binary(op, r(a), r(b))
+        case .call(let function, let arguments): .call(function, arguments.map(r))
+        case .vector(let entries): .vector(entries.map(r))
+        case .matrix(let rows): .matrix(rows.map { $0.map(r) })
+        case .index(let a, let indices): .index(r(a), indices)
+        case .transpose(let a): .transpose(r(a))
+        case .outer(let a, let b): .outer(r(a), r(b))
+        case .broadcast(let a, let shape): .broadcast(r(a), shape)
+        }
+        return Expr(kind, at: location)
+    }
+}

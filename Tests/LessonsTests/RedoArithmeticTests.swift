@@ -1,0 +1,75 @@
+import BackpropEngine
+import Lessons
+import TestSupport
+import Testing
+
+/// Every line that plugs numbers into a formula, in every shipped lesson, gives the result it
+/// shows when a learner redoes it from the numbers shown, at 2, 4 and 6 decimals, in Unicode and
+/// in ASCII, over five iterations: the steps of the trace and the answers to the questions.
+@Suite struct RedoArithmeticTests {
+    @Test(arguments: ["linear", "deeper", "wider", "closing"], [2, 4, 6])
+    func everyLineWithNumbersGivesItsOwnResultWhenRedoneByHand(id: String, precision: Int) throws {
+        let lesson = try LessonLibrary.shipped(id)
+        let model = try #require(lesson.model)
+        let traces = try model.train(iterations: 5)
+        var plugged = 0
+        var failing: [String] = []
+        for unicode in [true, false] {
+            let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: precision, unicode: unicode), shapes: model.shapes)
+            for trace in traces {
+                var lines = trace.steps.map { step in
+                    let text = writer.text(for: step, trace.bindings)
+                    return (text.line, text.parts)
+                }
+                for question in lesson.slides.compactMap(\.question) {
+                    let parts = [
+                        writer.symbolic(question.answer), writer.substituted(question.answer, trace.bindings),
+                        writer.notation.tensor(try trace.bindings.evaluate(question.answer)),
+                    ]
+                    lines.append(("answer = " + parts.joined(separator: " = "), parts))
+                }
+                for (line, parts) in lines {
+                    let verdict = Redo.check(parts)
+                    if verdict.plugsInNumbers { plugged += 1 }
+                    if !verdict.problems.isEmpty { failing.append(line + "\n      " + verdict.problems.joined(separator: "\n      ")) }
+                }
+            }
+        }
+        #expect(plugged >= 2 * 5 * model.equations.count, "\(id): only \(plugged) lines with numbers found")
+        #expect(failing.count == 0, "\(id) at \(precision) decimals: \(failing.count) of \(plugged) lines do not redo:\n\(failing.prefix(8).joined(separator: "\n"))")
+    }
+
+    @Test(arguments: [
+        (["b − η · ∂L/∂b", "1.61 − 0.20 · (−0.68)", "1.74"], false),
+        (["b − η · ∂L/∂b", "1.608 − 0.20 · (−0.68)", "1.74"], true),
+        (["−y / p", "−[1.00, 0.00] / [0.53, 0.47]", "[−1.90, 0.00]"], false),
+        (["−y / p", "−[1.00, 0.00] / [0.526, 0.47]", "[−1.90, 0.00]"], true),
+        (["0.5 · 1.90²", "1.80"], true),
+        (["0.5 · 1.90²", "1.81"], true),
+        (["0.5 · 1.90²", "1.82"], false),
+        (["(−0.42) · 0.30 + 0.42 · (−0.20)", "−0.126 + (−0.084)", "−0.21"], true),
+        (["(−0.42) · 0.30 + 0.42 · (−0.20)", "−0.13 + (−0.08)", "−0.21"], true),
+        (["(−0.42) · 0.30 + 0.42 · (−0.20)", "−0.12 + (−0.08)", "−0.21"], false),
+        (["−0.124 + (−0.124)", "−0.25"], true),
+        (["−0.124 + (−0.124)", "−0.24"], false),
+        (["[[0.10, 0.20], [−0.30, 0.40]]ᵀ · [−0.47, 0.47]", "[−0.19, 0.10]"], false),
+        (["[[0.10, 0.20], [−0.30, 0.40]]^T @ [-0.47, 0.47]", "[-0.19, 0.09]"], true),
+        (["[−0.09, 0.06] · [1.00, 2.00]ᵀ", "[[−0.09, −0.18], [0.06, 0.12]]"], true),
+        (["[−0.09, 0.06] · [1.00, 2.00]ᵀ", "[[−0.09, −0.18], [0.06, 0.13]]"], false),
+        (["σ(0.60)", "0.65"], true),
+        (["σ(0.60)", "0.64"], false),
+        (["exp(−0.70²)", "0.61"], true),
+        (["softmax(0.19, −0.13)", "[0.58, 0.42]"], true),
+        (["softmax(0.19, −0.13)", "[0.57, 0.43]"], false),
+        (["crossentropy([0.53, 0.47], [1.00, 0.00])", "0.63"], true),
+        (["−log softmax([0.05, −0.06])", "[0.64, 0.75]"], true),
+        (["-logsoftmax([0.05, -0.06])", "[0.64, 0.74]"], false),
+        (["frobnicate(0.5)", "0.50"], false),
+        (["[0.53, 0.47] ⊙ ([−1.90, 0.00] − Σ([−1.90, 0.00] ⊙ [0.53, 0.47]))", "[−0.47, 0.47]"], true),
+    ])
+    func theRedoCheckCatchesEveryLineThatDoesNotGiveItsResult(parts: [String], holds: Bool) {
+        let verdict = Redo.check(parts)
+        #expect(verdict.plugsInNumbers)
+        #expect(verdict.problems.isEmpty == holds, "\(parts.joined(separator: " = ")): \(verdict.problems)")
+    }
+}
