@@ -43,7 +43,7 @@ public func render(_ state: TutorState) -> Frame {
         let x = width - panelWidth - 1
         for row in bodyTop..<(bodyTop + bodyHeight) { screen.put(String(glyphs.vertical), x: x - 1, y: row, style: Style(.dim)) }
         let panel = ValuePanel(
-            model: model, entries: state.entries, selection: state.selection, notation: state.notation, glyphs: glyphs,
+            model: model, before: state.before?.model, entries: state.entries, selection: state.selection, notation: state.notation, glyphs: glyphs,
             width: panelWidth, height: bodyHeight
         ).lines()
         for (row, line) in panel.prefix(bodyHeight).enumerated() {

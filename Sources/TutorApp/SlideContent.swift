@@ -72,12 +72,12 @@ struct SlideContent {
         case .graph:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let legend = "Computation graph (\(glyphs.valueMark)value, \(glyphs.gradientMark)\(notation.gradient("node")), ← after the update)"
-            let graph = GraphView(model: model, trace: trace, reveal: state.reveal, notation: notation, glyphs: glyphs, width: width)
+            let graph = GraphView(model: model, trace: trace, before: state.traceBefore, reveal: state.reveal, notation: notation, glyphs: glyphs, width: width)
             return (wrap(glyphs.display(legend), width: width).map { Line($0, Style(.heading)) } + graph.lines(), nil)
         case .trace:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             return TraceView(
-                model: model, trace: trace, steps: state.steps(of: state.slide), revealed: state.step,
+                model: model, trace: trace, before: state.traceBefore, steps: state.steps(of: state.slide), revealed: state.step,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
         case .table:

@@ -2,10 +2,13 @@ import BackpropEngine
 import TextScreen
 
 /// The revealed steps of the iteration being stepped through, grouped as forward, backward and
-/// update, each written as formula, formula with numbers, and result.
+/// update, each written as formula, formula with numbers, and result; a result that differs
+/// from `before` is marked.
 struct TraceView {
     let model: Model
     let trace: Trace
+    /// The same iteration before the last change of a value, if any.
+    let before: Trace?
     /// The steps the learner steps through.
     let steps: [Trace.Step]
     /// How many of them are revealed.
@@ -34,8 +37,14 @@ struct TraceView {
             if current { focus = lines.count + wrapped.count - 1 }
             let marker = (current ? glyphs.cursor : "  ") + text.target
             let result = text.parts.last ?? ""
+            let old = before.flatMap { before in
+                before.steps.first { Reveal.Key($0) == Reveal.Key(step) }.map { writer.text(for: $0, before.bindings) }
+            }
+            let changed = old.map { $0.parts.last != result } ?? false
             for (row, piece) in wrapped.enumerated() {
-                var line = TraceView.colour(piece, target: row == 0 ? marker : "", result: row == wrapped.count - 1 ? result : "", role: role)
+                var line = TraceView.colour(
+                    piece, target: row == 0 ? marker : "", result: row == wrapped.count - 1 ? result : "", role: role, changed: changed
+                )
                 if current { line = line.restyled { $0.reverse = true } }
                 lines.append(line)
             }
@@ -53,7 +62,7 @@ struct TraceView {
 
     /// A row of a step: what it computes and its result in the step's colour, the formulas
     /// between them plain.
-    static func colour(_ row: String, target: String, result: String, role: Style.Role) -> Line {
+    static func colour(_ row: String, target: String, result: String, role: Style.Role, changed: Bool) -> Line {
         var middle = Substring(row)
         var spans: [Span] = []
         if !target.isEmpty, middle.hasPrefix(target) {
@@ -62,7 +71,7 @@ struct TraceView {
         }
         var tail: Span?
         if !result.isEmpty, middle.hasSuffix(result) {
-            tail = Span(result, Style(role, bold: true))
+            tail = Span(result, Style(role, bold: true, underline: changed))
             middle = middle.dropLast(result.count)
         }
         spans.append(Span(String(middle)))

@@ -36,9 +36,9 @@ public struct TutorState: Sendable {
     public internal(set) var feedback: Feedback?
     /// What the last key did where it does not show, said in the status line until the next key.
     public internal(set) var notice: String?
-    /// The traces before the last change of a value: the numbers that changed are marked
-    /// until the next key.
-    public internal(set) var before: [Trace]?
+    /// The model and its traces before the last change of a value: the numbers that changed
+    /// are marked until the next key.
+    public internal(set) var before: (model: Model?, traces: [Trace])?
     /// The engine's numbers for the lesson on screen.
     public internal(set) var computation: Computation
 
@@ -71,6 +71,11 @@ public struct TutorState: Sendable {
     public var current: LessonProgress {
         get { progress[lessonIndex] }
         set { progress[lessonIndex] = newValue }
+    }
+
+    /// The iteration on screen as it was before the last change of a value, if the last key changed one.
+    var traceBefore: Trace? {
+        before.flatMap { $0.traces.indices.contains(current.iteration) ? $0.traces[current.iteration] : nil }
     }
 
     /// The iteration the trace and the graph show, if the engine computed it.

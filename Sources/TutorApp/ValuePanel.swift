@@ -2,9 +2,11 @@ import BackpropEngine
 import TextScreen
 
 /// The panel of values the learner tweaks: η and every starting value, entry by entry, the
-/// selected one highlighted.
+/// selected one highlighted and one just changed marked.
 struct ValuePanel {
     let model: Model
+    /// The model before the last change of a value, if the last key changed one.
+    let before: Model?
     /// The entries listed.
     let entries: [ValueEntry]
     /// The index of the selected entry.
@@ -25,7 +27,8 @@ struct ValuePanel {
             let role = model.variable(entry.name)?.role.rawValue ?? ""
             let gap = max(1, width - label.count - value.count - 8)
             var line = Line([
-                Span(label + String(repeating: " ", count: gap)), Span(value, Style(.value)),
+                Span(label + String(repeating: " ", count: gap)),
+                Span(value, Style(.value, underline: before.map { notation.number(entry.value(in: $0)) != value } ?? false)),
                 Span(" " + role.padding(6), Style(.dim)),
             ])
             if index == selection { line = line.restyled { $0.reverse = true; $0.bold = true } }

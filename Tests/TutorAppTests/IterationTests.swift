@@ -1,0 +1,51 @@
+import Lessons
+import TestSupport
+import Testing
+import TextScreen
+@testable import TutorApp
+
+/// The trace and the graph show any iteration; training says what it did; a change of a value
+/// marks the numbers it changed until the next key.
+@Suite struct IterationTests {
+    @Test func closingParenthesisStepsIntoLaterIterationsTrainingThemWhenNeeded() throws {
+        let updates = try TutorState.atFirstSlide(in: "linear") { $0.steps == [.pass(.update)] }
+        let third = updates.pressing(.character(")"), .character(")"), .right, .right)
+        #expect(third.current.iteration == 2 && third.computation.traces.count == 3)
+        let text = third.screen(width: 120, height: 40).lines
+        #expect(text.contains { $0.contains("iteration 3 of 3") })
+        #expect(text.contains { $0.contains("b ← b − η · ∂L/∂b = 1.608 − 0.20 · (−0.68) = 1.74") })
+        let fourth = third.pressing(.character(")"))
+        #expect(fourth.current.iteration == 3 && fourth.computation.traces.count == 4 && fourth.step == 2)
+        #expect(fourth.pressing(.character("("), .character("("), .character("("), .character("(")).current.iteration == 0)
+    }
+
+    @Test func trainingOnASlideWithoutTheTableSaysWhatItDid() throws {
+        let trained = try TutorState.atFirstSlide(in: "linear") { $0.stepsTrace }.pressing(.character("t"))
+        #expect(trained.screen(width: 80, height: 24).lines.last?.contains("The table has 13 iterations") == true)
+        #expect(trained.pressing(.right).notice == nil)
+    }
+
+    @Test func aNodeReadTwiceIsDrawnOnceWithTheNodesItFeeds() throws {
+        let lines = try TutorState.atSlide(0, in: "deeper").screen(width: 120, height: 40).lines
+        #expect(lines.filter { $0.contains("q  = 0.65") }.count == 1)
+        #expect(lines.contains { $0.contains("q  = 0.65  feeds o₁, o₂") })
+        #expect(lines.contains { $0.contains("└─ q ↑") })
+    }
+
+    @Test func aChangedValueMarksTheNumbersItChangedUntilTheNextKey() throws {
+        let stepped = try TutorState.atFirstSlide(in: "linear") { $0.stepsTrace }.pressing(.right, .right)
+        let nudged = stepped.pressing(.down, .down, .down, .character("+"))
+        #expect(nudged.entries[nudged.selection].name == "w")
+        let screen = nudged.screen(width: 120, height: 40)
+        func underlined(_ text: String, on screen: Screen) -> Bool {
+            guard let y = screen.lines.firstIndex(where: { $0.contains(text) }),
+                  let range = screen.lines[y].range(of: text) else { return false }
+            let x = screen.lines[y].distance(from: screen.lines[y].startIndex, to: range.lowerBound)
+            return (x..<(x + text.count)).allSatisfy { screen[$0, y].style.underline }
+        }
+        #expect(underlined("1.20", on: screen), "h's new value in the graph")
+        #expect(underlined("−1.80", on: screen), "∂L/∂h's new result in the trace")
+        #expect(!underlined("3.00", on: screen), "y did not change")
+        #expect(!underlined("1.20", on: nudged.pressing(.right).screen(width: 120, height: 40)))
+    }
+}
