@@ -51,6 +51,21 @@ import Testing
         #expect(!shell.contains("slide 5 of 5"))
     }
 
+    @Test func closingParenthesisStepsTheThirdIterationOfLinearWhereTheDeckSlips() throws {
+        let tmux = try Tmux(width: 120, height: 40)
+        try tmux.type("\(Binary.url.path) linear; echo EX''IT=$?")
+        try tmux.wait { $0.contains("slide 1 of 5") }
+        for _ in 0..<3 { _ = try tmux.step("PgDn") }
+        try tmux.wait { $0.contains("Updating the parameters") && $0.contains("iteration 1 of 3") }
+        for _ in 0..<2 { _ = try tmux.step(")") }
+        try tmux.wait { $0.contains("iteration 3 of 3") }
+        for _ in 0..<2 { _ = try tmux.step("Right") }
+        let third = try tmux.wait { $0.contains("b ← b − η · ∂L/∂b") }
+        #expect(third.contains("b ← b − η · ∂L/∂b = 1.608 − 0.20 · (−0.68) = 1.74"))
+        try tmux.press("q")
+        #expect(try waitForExit(tmux).status == "0")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try Tmux(width: 100, height: 30)
         try tmux.type("stty -g > before; sh -c 'echo $$ > pid; exec \(Binary.url.path)'; echo EX''IT=$?; stty -g > after")
