@@ -10,7 +10,7 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         var lines = rows.map { Line([Span($0.keys.padding(keyWidth + 2), Style(.accent, bold: true)), Span($0.meaning)]) }
         let close = Line(KeyBindings.line(glyphs.hints(in: .help, topics: [.moving]), width: screen.width, lead: ""), Style(.dim))
         if screen.height >= lines.count + 7 {
-            lines += [Line(), Line(glyphs.ui("Graph: = value, ∇ gradient ∂L/∂node, ← value after the update."), Style(.dim))]
+            lines += [Line(), Line(glyphs.display(graphLegend(state.notation, glyphs)), Style(.dim))]
         }
         drawBox(title: "Keys", lines: lines + [close], on: &screen, glyphs: glyphs)
     case .menu(let selected):
@@ -19,11 +19,11 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
             let line = Line("\(index + 1)  \(glyphs.display(lesson.title))  (\(slides))", Style(index == state.lessonIndex ? .heading : .normal))
             return index == selected ? line.restyled { $0.reverse = true } : line
         }
-        let inner = min(screen.width - 4, max(44, lines.map(\.width).max() ?? 0))
+        let inner = min(screen.width - 4, max(44, lines.map(\.width).max() ?? 0, state.lessons.map { min(60, $0.summary.count) }.max() ?? 0))
         let summary = wrap(glyphs.display(state.lessons[selected].summary), width: inner)
             .prefix(max(0, screen.height - lines.count - 6)).map { Line($0, Style(.dim)) }
         let hints = Line(KeyBindings.line(glyphs.hints(in: .menu, topics: [.moving]), width: inner, lead: ""), Style(.dim))
-        drawBox(title: "Lessons", lines: lines + [Line()] + summary + (summary.isEmpty ? [] : [Line()]) + [hints], on: &screen, glyphs: glyphs)
+        drawBox(title: "Lessons", lines: lines + [Line()] + summary + (summary.isEmpty ? [] : [Line()]) + [hints], on: &screen, glyphs: glyphs, minimumWidth: inner)
     case .prompt(let prompt):
         guard let model = state.model else { return }
         let title: String

@@ -21,6 +21,7 @@ public func render(_ state: TutorState) -> Frame {
         let now = "(it is \(width)×\(height))"
         screen.put(message, x: max(0, (width - message.count) / 2), y: height / 2 - 1, style: Style(.warning, bold: true))
         screen.put(now, x: max(0, (width - now.count) / 2), y: height / 2, style: Style(.dim))
+        if !state.unicode { screen.replaceNonASCII() }
         return Frame(screen: screen, viewport: state.viewport)
     }
     let glyphs = state.glyphs

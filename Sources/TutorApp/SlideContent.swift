@@ -71,9 +71,8 @@ struct SlideContent {
             }, nil)
         case .graph:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
-            let legend = "Computation graph (\(glyphs.valueMark)value, \(glyphs.gradientMark)\(notation.gradient("node")), ← after the update)"
             let graph = GraphView(model: model, trace: trace, before: state.traceBefore, reveal: state.reveal, notation: notation, glyphs: glyphs, width: width)
-            return (wrap(glyphs.display(legend), width: width).map { Line($0, Style(.heading)) } + graph.lines(), nil)
+            return (wrap(glyphs.display(graphLegend(notation, glyphs)), width: width).map { Line($0, Style(.heading)) } + graph.lines(), nil)
         case .trace:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             return TraceView(
@@ -127,4 +126,9 @@ struct SlideContent {
               let first = traces.first?.values[loss]?.scalar, let last = traces.last?.values[loss]?.scalar, last > first else { return nil }
         return "The loss grows over the iterations instead of shrinking: η is too large (or negative). " + fix
     }
+}
+
+/// What the marks of the graph mean: `Graph: = value, ∇ ∂L/∂node, ← after the update`.
+func graphLegend(_ notation: Notation, _ glyphs: Glyphs) -> String {
+    "Graph: \(glyphs.valueMark)value, \(glyphs.gradientMark)\(notation.gradient("node")), \(notation.unicode ? "←" : "<-") after the update"
 }

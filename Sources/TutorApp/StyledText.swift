@@ -69,8 +69,16 @@ func wrap(_ text: String, width: Int) -> [String] {
         var word = Substring(word)
         while word.count > width {
             if !current.isEmpty { lines.append(current); current = "" }
-            lines.append(String(word.prefix(width)))
-            word = word.dropFirst(width)
+            // A word held together by non-breaking spaces breaks at the last one that fits
+            // rather than inside a number.
+            let head = word.prefix(width)
+            if let space = head.lastIndex(of: "\u{00A0}"), space > word.startIndex {
+                lines.append(String(word[..<space]))
+                word = word[word.index(after: space)...]
+            } else {
+                lines.append(String(head))
+                word = word.dropFirst(width)
+            }
         }
         if current.isEmpty {
             current = String(word)

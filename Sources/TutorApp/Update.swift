@@ -63,7 +63,7 @@ extension TutorState {
         case .edit:
             guard let model, entries.indices.contains(selection) else { return }
             let entry = entries[selection]
-            let text = Notation(precision: 6, unicode: false).number(entry.value(in: model))
+            let text = Notation(unicode: false).constant(entry.value(in: model))
             mode = .prompt(Prompt(purpose: .value(entry), text: text, fresh: true, error: nil))
         case .answer:
             guard slide.question != nil else { return }

@@ -87,4 +87,12 @@ import TextScreen
             }
         }
     }
+
+    @Test func aLongBracketedFormulaBreaksAfterACommaNeverInsideANumber() {
+        let pieces = ["crossentropy([0.580013, 0.419987], [1.000000, 1 − 1.000000])", "0.544697"]
+        let lines = wrapPieces("L = crossentropy(p, [y, 1 − y])", pieces, separator: " = ", width: 54, indent: 6)
+        #expect(lines.allSatisfy { $0.count <= 54 }, "\(lines)")
+        let numbers = ["0.580013", "0.419987", "1.000000", "0.544697"]
+        #expect(numbers.allSatisfy { number in lines.contains { $0.contains(number) } }, "\(lines)")
+    }
 }

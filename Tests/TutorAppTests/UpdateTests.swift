@@ -88,7 +88,7 @@ import TextScreen
     @Test func enterTypesAnExactValueAndRefusesNonsense() throws {
         let opened = linear.pressing(.down, .down, .down, .enter)
         guard case .prompt(let prompt) = opened.mode else { Issue.record("no prompt"); return }
-        #expect(prompt.text == "0.100000" && prompt.fresh)
+        #expect(prompt.text == "0.1" && prompt.fresh)
         let typed = opened.typing("0.5").pressing(.enter)
         #expect(typed.mode == .slides && typed.model?.variable("w")?.value.scalar == 0.5)
         let refused = typed.pressing(.character("e"), .character("x"), .enter)
