@@ -178,12 +178,16 @@ import TextScreen
         #expect(state.step == linear.pressing(.right).step && !state.quitting)
     }
 
-    @Test func everyHelpLineNamesABoundKey() {
-        for key: Key in [.right, .left, .pageDown, .pageUp, .home, .end, .up, .down, .tab, .enter, .escape, .interrupt] {
-            #expect(KeyBindings.action(for: key, in: .slides) != nil, "\(key) does nothing")
-        }
-        for character in "[]m+-<>erspatjkq?123456789 " {
-            #expect(KeyBindings.action(for: .character(character), in: .slides) != nil, "\(character) does nothing")
+    @Test func everyKeyOfTheTableGivesItsOwnBindingsActionNoOtherRowTakesIt() {
+        let modes: [KeyBinding.Context: Mode] = [.slides: .slides, .help: .help, .menu: .menu(selected: 0)]
+        for binding in KeyBindings.all {
+            guard let mode = modes[binding.context] else { continue }
+            for keys in binding.keys {
+                for key in keys.keys {
+                    #expect(KeyBindings.action(for: key, in: mode) == keys.action(key), "\(key.name) in \(binding.context): \(binding.help)")
+                    #expect(keys.action(key) != nil, "\(key.name) is listed for \(binding.help) but does nothing")
+                }
+            }
         }
     }
 }
