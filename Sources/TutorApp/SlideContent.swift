@@ -90,11 +90,12 @@ struct SlideContent {
             return (JacobianView(jacobian: jacobian, notation: notation, glyphs: glyphs, width: width).lines(), nil)
         case .question(let question):
             guard let model = state.model, let trace = state.computation.trace else { return ([], nil) }
+            let feedback = state.feedback
             let view = QuestionView(
-                question: question, model: model, trace: trace, feedback: state.feedback, revealed: state.step > 0,
+                question: question, model: model, trace: trace, feedback: feedback, revealed: state.step > 0,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
-            return (view, state.step > 0 || state.feedback != nil ? view.count - 1 : nil)
+            return (view, state.step > 0 || feedback != nil ? view.count - 1 : nil)
         case .beside(let items):
             let count = items.count
             let columnWidth = (width - SlideContent.gap * (count - 1)) / max(1, count)

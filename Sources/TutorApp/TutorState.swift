@@ -37,8 +37,8 @@ public struct TutorState: Sendable {
     public internal(set) var viewport = Viewport()
     /// The terminal's size: what `render` draws for.
     public internal(set) var size = (width: 80, height: 24)
-    /// What the tutor said about the last answer typed on this slide.
-    public internal(set) var feedback: Feedback?
+    /// The last answer typed on this slide, as typed: its verdict follows the numbers.
+    public internal(set) var answered: String?
     /// The engine's numbers for the lesson on screen.
     public internal(set) var computation: Computation
 
@@ -72,6 +72,15 @@ public struct TutorState: Sendable {
     /// How numbers and formulas are written now.
     public var notation: Notation {
         Notation(loss: model?.loss ?? "L", precision: precision, unicode: unicode)
+    }
+
+    /// What the tutor says about the answer typed on this slide, worked out with the numbers of
+    /// now: a value tweaked, the table trained or the decimals changed, the verdict follows.
+    public var feedback: Feedback? {
+        guard let answered, let model, let question = slide.question,
+              case .success(let verdict) = AnswerCheck(model: model, traces: computation.traces, notation: notation).check(answered, against: question)
+        else { return nil }
+        return verdict
     }
 
     /// The numbers the learner can tweak.
