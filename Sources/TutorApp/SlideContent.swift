@@ -76,8 +76,10 @@ struct SlideContent {
             return (wrap(glyphs.display(legend), width: width).map { Line($0, Style(.heading)) } + graph.lines(), nil)
         case .trace:
             guard let model = state.model, let trace = state.computation.trace else { return ([], nil) }
+            let stepsToLoss = { (slide: Slide) in state.steps(of: slide).contains { $0.pass == .backward && $0.node == model.loss } }
             return TraceView(
                 model: model, trace: trace, steps: state.steps(of: state.slide), revealed: state.step,
+                remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
         case .table:
