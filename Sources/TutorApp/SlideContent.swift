@@ -41,11 +41,17 @@ struct SlideContent {
         }
     }
 
-    /// What the learner must know before the numbers: the engine failed, or training diverged.
+    /// What the learner must know before the numbers: the engine failed, training diverged, or
+    /// a cross-entropy's target is not a probability distribution.
     private func notices() -> [[Line]] {
         var notices: [[Line]] = []
         if let failure = state.computation.failure { notices.append([Line(failure, Style(.warning, bold: true))]) }
-        if let warning = trainingWarning() {
+        var warnings = trainingWarning().map { [$0] } ?? []
+        if let model = state.model, let trace = state.computation.trace {
+            let writer = FormulaWriter(notation: state.notation, shapes: model.shapes)
+            warnings += model.improperTargets(trace.bindings).map(writer.warning)
+        }
+        for warning in warnings {
             notices.append(wrap(glyphs.ui(warning), width: width).map { Line($0, Style(.warning, bold: true)) })
         }
         return notices
