@@ -29,17 +29,22 @@ enum Lexer {
         "(": "(", ")": ")", "[": "[", "]": "]", ",": ",", "=": "=",
     ]
 
-    /// The tokens of `text`, which starts at `start`; a `#` ends the line as a comment.
+    /// The tokens of `text`, which starts at `start`; a `#` ends the line as a comment, and the
+    /// end token stands where the comment starts.
     static func tokens(_ text: String, start: SourceLocation) throws(EquationError) -> [Token] {
         let characters = Array(text)
         var tokens: [Token] = []
         var index = 0
+        var end = characters.count
         func location(_ offset: Int) -> SourceLocation {
             SourceLocation(line: start.line, column: start.column + offset)
         }
         while index < characters.count {
             let character = characters[index]
-            if character == "#" { break }
+            if character == "#" {
+                end = index
+                break
+            }
             if character.isWhitespace {
                 index += 1
             } else if character.isNumber || (character == "." && index + 1 < characters.count && characters[index + 1].isNumber) {
@@ -63,7 +68,7 @@ enum Lexer {
                 throw EquationError("unexpected character '\(character)'", at: location(index))
             }
         }
-        tokens.append(Token(kind: .end, location: location(characters.count)))
+        tokens.append(Token(kind: .end, location: location(end)))
         return tokens
     }
 

@@ -11,19 +11,20 @@ extension Model {
         var loss: (String, SourceLocation)?
         var declared: [String: SourceLocation] = [:]
 
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let start = SourceLocation(line: firstLine + offset, column: 1)
-            var parser = Parser(tokens: try Lexer.tokens(String(line), start: start))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line in
+            (text: String(line), start: SourceLocation(line: firstLine + offset, column: 1))
+        }
+        // Every name the model defines is in scope on every line: `e^a` means exp(a) only in a
+        // model without its own `e`, and an equation reading a later one is told so below.
+        let names = Set(lines.compactMap { line in
+            var parser = try? Parser(line: line.text, start: line.start)
+            return parser?.statementHead()?.name
+        })
+        for line in lines {
+            var parser = try Parser(line: line.text, start: line.start, names: names)
             if parser.current.kind == .end { continue }
-            guard var (name, location) = parser.takeName() else {
+            guard let (keyword, name, location) = parser.statementHead() else {
                 throw EquationError("a line starts with a name: 'input', 'target', 'param', 'rate', 'loss' or the node it defines", at: parser.current.location)
-            }
-            var keyword: String?
-            if ["input", "target", "param", "rate", "loss"].contains(name), let next = parser.takeName() {
-                keyword = name
-                (name, location) = next
-            } else if name == "eta" {
-                keyword = Role.rate.rawValue
             }
             try parser.expect("=")
             let expression = try parser.expression()
@@ -96,5 +97,17 @@ extension Model {
         var found: [(name: String, location: SourceLocation?)] = []
         expression.visit { if case .name(let name) = $0.kind { found.append((name, $0.location)) } }
         return found
+    }
+}
+
+extension Parser {
+    /// Reads what a statement of a model defines: `KEYWORD NAME` or `NAME`, `eta` alone being
+    /// short for `rate eta`; nil when the line does not start with a name.
+    mutating func statementHead() -> (keyword: String?, name: String, location: SourceLocation)? {
+        guard let (name, location) = takeName() else { return nil }
+        if ["input", "target", "param", "rate", "loss"].contains(name), let (declared, at) = takeName() {
+            return (name, declared, at)
+        }
+        return (name == "eta" ? Model.Role.rate.rawValue : nil, name, location)
     }
 }

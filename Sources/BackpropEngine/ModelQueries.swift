@@ -1,7 +1,10 @@
 extension Expr {
-    /// Parses one expression of the equation language written at `start`.
-    public init(parsing text: String, at start: SourceLocation = SourceLocation(line: 1, column: 1)) throws(EquationError) {
-        self = try Parser.expression(text, start: start)
+    /// Parses one expression of the equation language written at `start`, over `names` (`e^a`
+    /// is exp(a) unless `e` is one of them).
+    public init(
+        parsing text: String, at start: SourceLocation = SourceLocation(line: 1, column: 1), names: Set<String> = []
+    ) throws(EquationError) {
+        self = try Parser.expression(text, start: start, names: names)
     }
 }
 
@@ -15,6 +18,14 @@ extension Tensor {
 }
 
 extension Model {
+    /// Parses an expression over this model's names (a question's answer, a learner's answer)
+    /// and checks that it reads only those names, with shapes that fit.
+    public func expression(parsing text: String, at start: SourceLocation = SourceLocation(line: 1, column: 1)) throws(EquationError) -> Expr {
+        let expression = try Expr(parsing: text, at: start, names: Set(shapes.keys))
+        _ = try shape(of: expression, fallback: start)
+        return expression
+    }
+
     /// The shape of `expression` over this model's names (the learning rate included), or where
     /// and why it does not type-check.
     public func shape(of expression: Expr, fallback: SourceLocation) throws(EquationError) -> Shape {

@@ -7,23 +7,37 @@
 ///     postfix := primary ('[' INT (',' INT)* ']')*
 ///     primary := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')' | '[' expr (',' expr)* ']'
 ///
-/// A bracketed list of bracketed lists is a matrix, row by row.
+/// A bracketed list of bracketed lists is a matrix, row by row. `e^a` is `exp(a)` unless `e` is
+/// one of the names in scope. Two operands side by side (`2h`, `q(1-q)`) are refused with the
+/// product spelt out, since the language writes every `*`.
 struct Parser {
     private var tokens: [Token]
+    /// The line read, to quote its own spelling in an error.
+    private let characters: [Character]
+    /// Where the line starts.
+    private let start: SourceLocation
+    /// The names in scope: such a name before `(` is a product missing its `*`, not a call, and
+    /// `e` among them is a value, not Euler's number.
+    private let names: Set<String>
     private var position = 0
     /// How deeply the expression being read is nested.
     private var depth = 0
     /// Deeper nesting is refused rather than risk the stack.
     static let maximumDepth = 64
 
-    /// A parser over the tokens of one line.
-    init(tokens: [Token]) {
-        self.tokens = tokens
+    /// A parser over one line of text starting at `start`, with `names` in scope.
+    init(line: String, start: SourceLocation, names: Set<String> = []) throws(EquationError) {
+        tokens = try Lexer.tokens(line, start: start)
+        characters = Array(line)
+        self.start = start
+        self.names = names
     }
 
-    /// Parses a whole line of text (starting at `start`) as one expression.
-    static func expression(_ text: String, start: SourceLocation = SourceLocation(line: 1, column: 1)) throws(EquationError) -> Expr {
-        var parser = Parser(tokens: try Lexer.tokens(text, start: start))
+    /// Parses a whole line of text (starting at `start`) as one expression over `names`.
+    static func expression(
+        _ text: String, start: SourceLocation = SourceLocation(line: 1, column: 1), names: Set<String> = []
+    ) throws(EquationError) -> Expr {
+        var parser = try Parser(line: text, start: start, names: names)
         let expression = try parser.expression()
         try parser.expectEnd()
         return expression
@@ -67,11 +81,37 @@ struct Parser {
     }
 
     private mutating func power() throws(EquationError) -> Expr {
+        let first = position
         let base = try postfix()
+        try refuseMissingProduct(after: first)
         guard let op = take(["^": .power]) else { return base }
         try enter(at: op.1)
         defer { depth -= 1 }
-        return Expr(.binary(op.0, base, try unary()), at: op.1)
+        let exponent = try unary()
+        if base.kind == .name("e"), !names.contains("e") {
+            return Expr(.call(.exp, [exponent]), at: base.location)
+        }
+        return Expr(.binary(op.0, base, exponent), at: op.1)
+    }
+
+    /// Refuses an operand standing right after the one that began at token `first`, as in `2h`
+    /// or `q(1-q)`: a product without its `*`, spelt out in the error where the `*` belongs.
+    private mutating func refuseMissingProduct(after first: Int) throws(EquationError) {
+        switch current.kind {
+        case .number, .name, .symbol("("): break
+        default: return
+        }
+        let (left, middle, location) = (spelling(from: first, to: position), position, current.location)
+        _ = try power()
+        throw EquationError("missing '*': write \(left)*\(spelling(from: middle, to: position))", at: location)
+    }
+
+    /// The text of tokens `from..<to` as written, without the spaces after it.
+    private func spelling(from: Int, to: Int) -> String {
+        let begin = tokens[from].location.column - start.column
+        var end = tokens[to].location.column - start.column
+        while end > begin, characters[end - 1].isWhitespace { end -= 1 }
+        return String(characters[begin..<end])
     }
 
     /// One level deeper; refused past `maximumDepth` rather than risk the stack.
@@ -109,8 +149,11 @@ struct Parser {
             return Expr(.number(value), at: token.location)
         case .name(let name):
             position += 1
-            guard skip("(") else { return Expr(.name(name), at: token.location) }
-            guard let function = Function(rawValue: name), Function.callable.contains(function) else {
+            let callable = Function(rawValue: name).map(Function.callable.contains) ?? false
+            // A name in scope before '(' is a product missing its '*': the caller says so.
+            guard current.kind == .symbol("("), callable || !names.contains(name) else { return Expr(.name(name), at: token.location) }
+            position += 1
+            guard let function = Function(rawValue: name), callable else {
                 let known = Function.callable.map(\.rawValue).joined(separator: ", ")
                 throw EquationError("unknown function '\(name)' (known: \(known))", at: token.location)
             }

@@ -10,6 +10,8 @@ public struct StepText: Sendable, Equatable {
     /// numbers, the number of each path (a node used more than once), and the result; a part
     /// equal to the one before it is left out.
     public let parts: [String]
+    /// Why the result is what it is, where the formula does not say: ∂L/∂L = 1 for the loss.
+    public var remark: String?
 
     /// The whole step on one line.
     public var line: String { "\(target) \(relation) " + parts.joined(separator: " = ") }
@@ -34,13 +36,14 @@ extension FormulaWriter {
             ]))
         case .backward(let backward):
             guard let first = backward.terms.first else {
-                return StepText(target: target(of: step), relation: "=", parts: [notation.tensor(backward.value)])
+                let remark = backward.node == notation.loss ? "the loss changes one for one with itself" : nil
+                return StepText(target: target(of: step), relation: "=", parts: [notation.tensor(backward.value)], remark: remark)
             }
             let sum = backward.terms.dropFirst().reduce(first.expression) { $0 + $1.expression }
             let chain = backward.terms.map { term in
                 term.via == notation.loss
                     ? notation.gradient(backward.node)
-                    : "\(notation.gradient(term.via)) · \(notation.derivative(of: term.via, by: backward.node))"
+                    : "\(notation.gradient(term.via)) \(notation.unicode ? "·" : "*") \(notation.derivative(of: term.via, by: backward.node))"
             }.joined(separator: " + ")
             let isDirect = backward.terms.count == 1 && first.via == notation.loss
             let paths = backward.terms.count > 1 ? self.paths(backward.terms.map(\.expression), adding: sum, bindings) : []

@@ -162,8 +162,7 @@ private struct LessonReader {
             guard let pending = question else { throw error("'answer:' follows a 'question:' line", line: line) }
             question = nil
             do {
-                let answer = try Expr(parsing: value, at: SourceLocation(line: line, column: column))
-                _ = try model.shape(of: answer, fallback: SourceLocation(line: line, column: column))
+                let answer = try model.expression(parsing: value, at: SourceLocation(line: line, column: column))
                 slide?.add(.question(Slide.Question(text: pending.text, answer: answer)))
             } catch {
                 throw self.error(error.message, line: error.location.line, column: error.location.column)

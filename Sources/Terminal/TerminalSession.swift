@@ -66,7 +66,7 @@ public final class TerminalSession {
         input: UnsafeMutablePointer<FILE>
     ) throws -> TerminalSession {
         ProcessHooks.install()
-        let unicode = cncurses_adopt_locale() != 0
+        let unicode = LocaleEncoding.adoptEnvironment()
         // newterm, unlike initscr, returns nil for an unknown terminal instead of exiting.
         let created: OpaquePointer? =
             if let terminalType {

@@ -15,13 +15,12 @@ struct AnswerCheck {
     }
 
     /// The verdict on `typed`, or why it cannot be read; the numbers quoted are the current
-    /// iteration's, or those of the first iteration where the answers part.
+    /// iteration's, or those of the first iteration where the answers part. A number alone is
+    /// never right: matching here, it matches by chance.
     func check(_ typed: String, against question: Slide.Question) -> Result<Feedback, Problem> {
-        let start = SourceLocation(line: 1, column: 1)
         let answer: Expr
         do {
-            answer = try Expr(parsing: typed, at: start)
-            _ = try model.shape(of: answer, fallback: start)
+            answer = try model.expression(parsing: typed)
         } catch {
             return .failure(Problem(message: "column \(error.location.column): \(error.message)"))
         }
@@ -35,11 +34,16 @@ struct AnswerCheck {
         }
         guard let now = pairs.first else { return .failure(Problem(message: "there are no numbers to check against")) }
         let written = writer.symbolic(answer)
+        let matchesHere = AnswerCheck.agree(now.typed, now.expected) || notation.tensor(now.typed) == notation.tensor(now.expected)
+        if answer.names.isEmpty, !question.answer.names.isEmpty, matchesHere {
+            return .success(Feedback(correct: false, text:
+                "Not yet: \(written) matches these numbers only by chance. The answer is a formula in the model's names, which holds whatever the numbers. Try again with \(KeyBindings.key(for: .answer)), or \(KeyBindings.key(for: .next)) to see it."))
+        }
         if let miss = pairs.firstIndex(where: { !AnswerCheck.agree($0.typed, $0.expected) }) {
             let (typed, expected) = notation.tensors(apart: pairs[miss].typed, pairs[miss].expected)
             let place = miss == 0 ? "" : " at iteration \(miss + 1) (it matches here by chance)"
             return .success(Feedback(correct: false, text:
-                "Not yet: \(written) gives \(typed)\(place), but the answer is \(expected). Try again with a, or → to see it."))
+                "Not yet: \(written) gives \(typed)\(place), but the answer is \(expected). Try again with \(KeyBindings.key(for: .answer)), or \(KeyBindings.key(for: .next)) to see it."))
         }
         return .success(Feedback(correct: true, text: "Right: \(written) = \(notation.tensor(now.typed)) here, as the engine computes it."))
     }

@@ -58,4 +58,10 @@ extension String {
         ]
         return String(flatMap { table[$0] ?? String($0) })
     }
+
+    /// The text in plain ASCII, as `print --ascii` writes it: its Unicode math spelt out, any
+    /// other character outside ASCII as `?`.
+    public var plainASCII: String {
+        String(asciiMath.map { $0.isASCII ? $0 : "?" })
+    }
 }

@@ -22,6 +22,7 @@ struct QuestionView {
             lines += wrap(glyphs.ui(feedback.text), width: width).map { Line($0, Style(feedback.correct ? .update : .warning, bold: true)) }
         }
         guard revealed else {
+            guard feedback == nil else { return lines }
             let (answer, next) = (KeyBindings.key(for: .answer), KeyBindings.key(for: .next))
             let hint = "Press \(answer) to type your answer as a formula in the model's names (such as w*x), or \(next) to see it."
             lines += wrap(glyphs.ui(hint), width: width).map { Line($0, Style(.dim)) }

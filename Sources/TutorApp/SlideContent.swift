@@ -41,11 +41,17 @@ struct SlideContent {
         }
     }
 
-    /// What the learner must know before the numbers: the engine failed, or training diverged.
+    /// What the learner must know before the numbers: the engine failed, training diverged, or
+    /// a cross-entropy's target is not a probability distribution.
     private func notices() -> [[Line]] {
         var notices: [[Line]] = []
         if let failure = state.computation.failure { notices.append([Line(failure, Style(.warning, bold: true))]) }
-        if let warning = trainingWarning() {
+        var warnings = trainingWarning().map { [$0] } ?? []
+        if let model = state.model, let trace = state.trace {
+            let writer = FormulaWriter(notation: state.notation, shapes: model.shapes)
+            warnings += model.improperTargets(trace.bindings).map(writer.warning)
+        }
+        for warning in warnings {
             notices.append(wrap(glyphs.ui(warning), width: width).map { Line($0, Style(.warning, bold: true)) })
         }
         return notices
@@ -75,8 +81,10 @@ struct SlideContent {
             return (wrap(glyphs.display(graphLegend(notation, glyphs)), width: width).map { Line($0, Style(.heading)) } + graph.lines(), nil)
         case .trace:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
+            let stepsToLoss = { (slide: Slide) in state.steps(of: slide).contains { $0.pass == .backward && $0.node == model.loss } }
             return TraceView(
                 model: model, trace: trace, before: state.traceBefore, steps: state.steps(of: state.slide), revealed: state.step,
+                remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
         case .table:
@@ -89,11 +97,12 @@ struct SlideContent {
             return (JacobianView(jacobian: jacobian, notation: notation, glyphs: glyphs, width: width).lines(), nil)
         case .question(let question):
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
+            let feedback = state.feedback
             let view = QuestionView(
-                question: question, model: model, trace: trace, feedback: state.feedback, revealed: state.step > 0,
+                question: question, model: model, trace: trace, feedback: feedback, revealed: state.step > 0,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
-            return (view, state.step > 0 || state.feedback != nil ? view.count - 1 : nil)
+            return (view, state.step > 0 || feedback != nil ? view.count - 1 : nil)
         case .beside(let items):
             let count = items.count
             let columnWidth = (width - SlideContent.gap * (count - 1)) / max(1, count)

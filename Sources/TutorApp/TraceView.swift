@@ -13,6 +13,9 @@ struct TraceView {
     let steps: [Trace.Step]
     /// How many of them are revealed.
     let revealed: Int
+    /// Steps say why their result is what it is (∂L/∂L = 1), as on the lesson's first slide
+    /// that steps there.
+    let remarks: Bool
     let notation: Notation
     let glyphs: Glyphs
     let width: Int
@@ -34,7 +37,6 @@ struct TraceView {
             let current = index == revealed - 1
             let head = (current ? glyphs.cursor : "  ") + text.target + " \(text.relation) " + (text.parts.first ?? "")
             let wrapped = wrapPieces(head, Array(text.parts.dropFirst()), separator: " = ", width: width, indent: 6)
-            if current { focus = lines.count + wrapped.count - 1 }
             let marker = (current ? glyphs.cursor : "  ") + text.target
             let result = text.parts.last ?? ""
             let old = before.flatMap { before in
@@ -48,6 +50,10 @@ struct TraceView {
                 if current { line = line.restyled { $0.reverse = true } }
                 lines.append(line)
             }
+            if remarks, let remark = text.remark {
+                lines += wrap("(\(remark))", width: width - 6).map { Line("      " + $0, Style(.dim)) }
+            }
+            if current { focus = lines.count - 1 }
         }
         let key = KeyBindings.key(for: .next)
         if revealed < steps.count {

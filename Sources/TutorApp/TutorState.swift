@@ -32,8 +32,8 @@ public struct TutorState: Sendable {
     public internal(set) var viewport = Viewport()
     /// The terminal's size: what `render` draws for.
     public internal(set) var size = (width: 80, height: 24)
-    /// What the tutor said about the last answer typed on this slide.
-    public internal(set) var feedback: Feedback?
+    /// The last answer typed on this slide, as typed: its verdict follows the numbers.
+    public internal(set) var answered: String?
     /// What the last key did where it does not show, said in the status line until the next key.
     public internal(set) var notice: String?
     /// The model and its traces before the last change of a value: the numbers that changed
@@ -86,6 +86,15 @@ public struct TutorState: Sendable {
     /// How numbers and formulas are written now.
     public var notation: Notation {
         Notation(loss: model?.loss ?? "L", precision: precision, unicode: unicode)
+    }
+
+    /// What the tutor says about the answer typed on this slide, worked out with the numbers of
+    /// now: a value tweaked, the table trained or the decimals changed, the verdict follows.
+    public var feedback: Feedback? {
+        guard let answered, let model, let question = slide.question,
+              case .success(let verdict) = AnswerCheck(model: model, traces: computation.traces, notation: notation).check(answered, against: question)
+        else { return nil }
+        return verdict
     }
 
     /// The numbers the learner can tweak.

@@ -43,14 +43,14 @@ extension TutorState {
         case .previous:
             if step > 0 {
                 step -= 1
-                if step == 0 { feedback = nil }
+                if step == 0 { answered = nil }
             } else {
                 moveSlide(by: -1, revealing: true)
             }
         case .nextSlide: moveSlide(by: 1, revealing: false)
         case .previousSlide: moveSlide(by: -1, revealing: false)
-        case .firstSlide: (slideIndex, step, feedback) = (0, 0, nil)
-        case .lastSlide: (slideIndex, step, feedback) = (lesson.slides.count - 1, 0, nil)
+        case .firstSlide: (slideIndex, step, answered) = (0, 0, nil)
+        case .lastSlide: (slideIndex, step, answered) = (lesson.slides.count - 1, 0, nil)
         case .openLesson(let index): open(lesson: index)
         case .showMenu: mode = .menu(selected: lessonIndex)
         case .select(let delta):
@@ -153,7 +153,7 @@ extension TutorState {
             case .failure(let problem):
                 return problem.message
             case .success(let verdict):
-                feedback = verdict
+                answered = prompt.text
                 if verdict.correct { step = stepCount(of: slide) }
                 return nil
             }
@@ -163,7 +163,7 @@ extension TutorState {
     /// Moves `delta` slides, into the next or previous lesson past either end; coming back to a
     /// slide with `revealing` shows all its steps, as it was left.
     private mutating func moveSlide(by delta: Int, revealing: Bool) {
-        feedback = nil
+        answered = nil
         var (lessonTarget, slideTarget) = (lessonIndex, slideIndex + delta)
         if slideTarget >= lesson.slides.count {
             guard lessonIndex + 1 < lessons.count else { return }
@@ -179,7 +179,7 @@ extension TutorState {
 
     private mutating func open(lesson index: Int) {
         guard lessons.indices.contains(index) else { return }
-        feedback = nil
+        answered = nil
         (slideIndex, step) = (0, 0)
         if index != lessonIndex {
             lessonIndex = index

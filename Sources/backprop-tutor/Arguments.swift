@@ -26,8 +26,9 @@ struct PrintOptions {
     var json = false
     /// Decimals shown in text output.
     var precision = 2
-    /// ASCII instead of Unicode math in text output.
-    var ascii = false
+    /// Unicode math (true) or plain ASCII (false) in text output; nil: as the locale says, as
+    /// the tutor does.
+    var unicode: Bool?
 }
 
 /// A command line that makes no sense: said in one line, followed by the usage, exit code 2.
@@ -69,7 +70,11 @@ struct Arguments {
             case "-V", "--version": self.init(command: .version, lessonsDirectory: nil); return
             case "--lessons": lessonsDirectory = try take()
             case "--json": options.json = true; sawPrintOption = true
-            case "--ascii": options.ascii = true; sawPrintOption = true
+            case "--ascii", "--unicode":
+                let unicode = name == "--unicode"
+                if options.unicode == !unicode { throw UsageError(message: "--ascii and --unicode contradict each other: choose one") }
+                options.unicode = unicode
+                sawPrintOption = true
             case "--set": options.settings.append(try take()); sawPrintOption = true
             case "--iterations", "--steps":
                 let text = try take()
@@ -110,7 +115,7 @@ struct Arguments {
             command = .tutor(lesson: positional.first)
         }
         if sawPrintOption, case .print = command {} else if sawPrintOption {
-            throw UsageError(message: "--json, --iterations, --set, --eta, --precision and --ascii go with 'print'")
+            throw UsageError(message: "--json, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'")
         }
         self.init(command: command, lessonsDirectory: lessonsDirectory)
     }
@@ -126,7 +131,7 @@ let usage = """
     usage: backprop-tutor [LESSON] [--lessons DIR]
            backprop-tutor list [--lessons DIR]
            backprop-tutor print LESSON [--iterations N] [--set NAME=VALUE]... [--eta V]
-                                       [--json] [--precision D] [--ascii] [--lessons DIR]
+                                       [--json] [--precision D] [--ascii | --unicode] [--lessons DIR]
 
     An interactive tutor for backpropagation. Without a command it opens the full-screen
     tutor at LESSON (default: the first); press ? in it for the keys.
@@ -139,7 +144,11 @@ let usage = """
         --eta V            the learning rate η instead of the lesson's, whatever its name
         --json             one JSON document (see README.md) instead of text
         --precision D      decimals in text output (default 2)
-        --ascii            plain ASCII instead of Unicode math
+        --ascii            plain ASCII text
+        --unicode          Unicode math symbols; without --ascii or --unicode, Unicode when
+                           the locale (LC_ALL, LC_CTYPE, LANG) is UTF-8, as in the tutor
+                       a warning (such as a cross-entropy target that is not a probability
+                       distribution) goes to standard error, one line each
       --lessons DIR    lessons from DIR (files named N-ID.md) instead of the built-in ones
       -h, --help       this text
       -V, --version    the version

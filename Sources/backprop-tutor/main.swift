@@ -1,6 +1,7 @@
 import BackpropEngine
 import Foundation
 import Lessons
+import Terminal
 
 /// Prints `message` to standard error.
 func printError(_ message: String) {
@@ -30,7 +31,10 @@ do {
         }
     case .print(let options):
         let choice = try LessonChoice(directory: arguments.lessonsDirectory)
-        print(try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson)).run())
+        let unicode = options.unicode ?? LocaleEncoding.adoptEnvironment()
+        let output = try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run()
+        for warning in output.warnings { printError("backprop-tutor: warning: \(warning)") }
+        print(output.text)
     case .tutor(let lesson):
         exit(try Tutor(choice: LessonChoice(directory: arguments.lessonsDirectory), lesson: lesson).run())
     }

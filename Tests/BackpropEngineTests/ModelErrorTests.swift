@@ -26,6 +26,13 @@ import Testing
         ("eta = 0.1\nparam w = v\nloss L = w", 2, 11, "a starting value is a number, vector or matrix, but it uses 'v'"),
         ("eta = 0.1\n= 3", 2, 1, "a line starts with a name: 'input', 'target', 'param', 'rate', 'loss' or the node it defines"),
         ("eta = 0.1\nparam w = 1\nloss L = softmax(w)[1]", 3, 10, "softmax takes a vector, or two or more scalars"),
+        ("eta = 0.1\nparam w = 1\nloss L = 2w", 3, 11, "missing '*': write 2*w"),
+        ("eta = 0.1\nparam w = 1\nloss L = w(1 - w)^2", 3, 11, "missing '*': write w*(1 - w)^2"),
+        ("eta = 0.1\nparam w = 1\nloss L = (w + 1)(w - 1)  # a product", 3, 17, "missing '*': write (w + 1)*(w - 1)"),
+        ("eta = 0.1\nparam w = 1\nloss L = 2e^w", 3, 11, "missing '*': write 2*e^w"),
+        ("eta = 0.1\nparam w = 1\nloss L = (w + 1", 3, 16, "expected ')' but found the end of the line"),
+        ("eta = 0.1\nparam w = 1\nloss L = (w + 1 # open", 3, 17, "expected ')' but found the end of the line"),
+        ("eta = 0.1\nparam w = 1\nloss L = e^w\ne = w", 3, 10, "'e' is used before its equation"),
     ]
 
     @Test(arguments: cases.indices)

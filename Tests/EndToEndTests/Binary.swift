@@ -18,11 +18,15 @@ enum Binary {
         let standardError: String
     }
 
-    /// Runs the binary with `arguments` from `directory`, standard input empty.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs the binary with `arguments` from `directory`, standard input empty, in the locale
+    /// `locale` says (LANG; LC_ALL and LC_CTYPE unset), whatever the tests run in.
+    static func run(_ arguments: [String], in directory: URL? = nil, locale: String = "C.UTF-8") throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        (environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]) = (nil, nil, locale)
+        process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe(), error = Pipe()
         process.standardOutput = output

@@ -80,7 +80,7 @@ import Testing
         (["print", "linear", "--iterations", "zero"], "backprop-tutor: --iterations takes a whole number from 1 to 100000, not 'zero'"),
         (["print", "linear", "--steps=0"], "backprop-tutor: --steps takes a whole number from 1 to 100000, not '0'"),
         (["print", "linear", "--eta"], "backprop-tutor: --eta needs a value"),
-        (["list", "--json"], "backprop-tutor: --json, --iterations, --set, --eta, --precision and --ascii go with 'print'"),
+        (["list", "--json"], "backprop-tutor: --json, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'"),
         (["print", "primer"], "backprop-tutor: lesson 'primer' has no model to run (try one with slides that compute)"),
     ])
     func badCommandLineGivesOneLineErrorUsageAndStatusTwo(arguments: [String], message: String) throws {
@@ -149,6 +149,52 @@ import Testing
         let result = try Binary.run(["print", "linear", "--eta", "1e6", "--iterations", "500"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("diverged at iteration"))
+    }
+
+    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    func printInASCIIWritesOnlyASCIIWhateverTheLocale(lesson: String) throws {
+        for locale in ["C.UTF-8", "C"] {
+            let result = try Binary.run(["print", lesson, "--ascii"], locale: locale)
+            #expect(result.status == 0)
+            let foreign = result.standardOutput.unicodeScalars.filter { !$0.isASCII }
+            #expect(foreign.isEmpty, "\(lesson) in \(locale): \(String(String.UnicodeScalarView(foreign)))")
+            #expect(result.standardOutput.contains("Iteration table\n#"))
+        }
+    }
+
+    @Test func printFollowsTheLocaleUnlessAskedForASCIIOrUnicode() throws {
+        let unicode = try Binary.run(["print", "linear", "--iterations", "1"], locale: "C.UTF-8")
+        #expect(unicode.standardOutput.contains("w ← w − η · ∂L/∂w = 0.10 − 0.20 · (−1.90) = 0.48"))
+        for locale in ["C", "POSIX", ""] {
+            let plain = try Binary.run(["print", "linear", "--iterations", "1"], locale: locale)
+            #expect(plain.standardOutput.contains("w <- w - eta * dL/dw = 0.10 - 0.20 * (-1.90) = 0.48"), "LANG=\(locale)")
+            #expect(try Binary.run(["print", "linear", "--iterations", "1", "--unicode"], locale: locale).standardOutput == unicode.standardOutput)
+        }
+        #expect(try Binary.run(["print", "linear", "--iterations", "1", "--ascii"]).standardOutput
+            == Binary.run(["print", "linear", "--iterations", "1"], locale: "C").standardOutput)
+        let both = try Binary.run(["print", "linear", "--ascii", "--unicode"])
+        #expect(both.status == 2 && both.standardError.hasPrefix("backprop-tutor: --ascii and --unicode contradict each other: choose one\n"))
+    }
+
+    @Test func printSaysOnceWhyTheLossOwnGradientIsOne() throws {
+        let result = try Binary.run(["print", "deeper", "--iterations", "3"])
+        let remarked = result.standardOutput.split(separator: "\n").filter { $0.contains("(the loss changes one for one with itself)") }
+        #expect(remarked == ["    ∂L/∂L = 1.00   (the loss changes one for one with itself)"])
+        #expect(result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("    ∂L/∂L = 1.00") }.count == 3)
+    }
+
+    @Test func aCrossEntropyTargetThatIsNoDistributionIsWarnedAboutOnStandardError() throws {
+        let warning = "backprop-tutor: warning: The cross-entropy's target [y, 1 − y] = [2.00, −1.00] is not a probability distribution "
+            + "(entries from 0 to 1 summing to 1): the loss no longer measures how far p is from it.\n"
+        let text = try Binary.run(["print", "deeper", "--set", "y=2", "--iterations", "1"])
+        #expect(text.status == 0 && text.standardError == warning)
+        #expect(text.standardOutput.contains("∂L/∂o₁ = p₁ − y = 0.58 − 2.00 = −1.42"))
+        let json = try Binary.run(["print", "deeper", "--set", "y=2", "--json"])
+        #expect(json.standardError == warning)
+        #expect((try? JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))) != nil)
+        let ascii = try Binary.run(["print", "deeper", "--set", "y=2", "--ascii"])
+        #expect(ascii.standardError.hasPrefix("backprop-tutor: warning: The cross-entropy's target [y, 1 - y] = [2.00, -1.00] is not"))
+        #expect(try Binary.run(["print", "deeper", "--set", "y=0.8"]).standardError.isEmpty)
     }
 
     @Test func helpAndVersion() throws {

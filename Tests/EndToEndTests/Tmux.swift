@@ -30,7 +30,7 @@ final class Tmux {
     init(width: Int, height: Int) throws {
         folder = try Binary.temporaryFolder()
         try run(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-c", folder.path,
-                 "env PS1='$ ' LANG=C.UTF-8 TERM=tmux-256color sh"])
+                 "env -u LC_ALL -u LC_CTYPE PS1='$ ' LANG=C.UTF-8 TERM=tmux-256color sh"])
     }
 
     deinit {

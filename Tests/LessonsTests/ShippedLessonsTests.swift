@@ -63,6 +63,28 @@ import Testing
         }
     }
 
+    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    func inASCIIEveryStepAndTheTableArePlainASCII(id: String) throws {
+        let model = try #require(try LessonLibrary.shipped(id).model)
+        let notation = Notation(loss: model.loss, unicode: false)
+        let writer = FormulaWriter(notation: notation, shapes: model.shapes)
+        let traces = try model.train(iterations: 2)
+        let steps = traces.flatMap { trace in trace.steps.map { writer.text(for: $0, trace.bindings) } }
+        for line in steps.map(\.line) + steps.compactMap(\.remark) + IterationTableText(model: model, notation: notation).lines(traces).lines {
+            #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "\(line)")
+        }
+    }
+
+    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    func onlyTheLossOwnGradientSaysWhyItIsOne(id: String) throws {
+        let model = try #require(try LessonLibrary.shipped(id).model)
+        let trace = try model.trace()
+        let writer = FormulaWriter(notation: Notation(loss: model.loss), shapes: model.shapes)
+        let remarked = trace.steps.filter { writer.text(for: $0, trace.bindings).remark != nil }
+        #expect(remarked.map(\.node) == [model.loss] && remarked.map(\.pass) == [.backward])
+        #expect(writer.text(for: try #require(remarked.first), trace.bindings).remark == "the loss changes one for one with itself")
+    }
+
     static var lessonsFolder: String {
         let file = "\(#filePath)"
         return file.components(separatedBy: "/Tests/").dropLast().joined(separator: "/Tests/") + "/lessons"

@@ -50,6 +50,38 @@ import TextScreen
         #expect(text.contains { $0.contains("15 iterations not shown") })
     }
 
+    /// Every line of the slide's column, as text.
+    static func column(_ state: TutorState) -> [String] {
+        SlideContent(state: state, width: 80, glyphs: .unicode).lines().lines.map { $0.spans.map(\.text).joined() }
+    }
+
+    @Test func theLossOwnGradientIsExplainedOnTheLessonsFirstSlideThatStepsToIt() throws {
+        let remark = "(the loss changes one for one with itself)"
+        for lesson in ["linear", "deeper", "wider", "closing"] {
+            var explained: [Int] = []
+            var state = try TutorState.atFirstSlide(in: lesson)
+            for index in state.lesson.slides.indices {
+                let stepped = state.applying(.next, times: state.stepCount(of: state.slide))
+                if Self.column(stepped).contains(where: { $0.contains(remark) }) { explained.append(index) }
+                state = state.applying(.nextSlide)
+            }
+            let first = try TutorState.atFirstSlide(in: lesson) { slide in slide.stepsTrace }
+            #expect(explained == [first.slideIndex], "\(lesson)")
+            #expect(!Self.column(first).contains { $0.contains(remark) }, "\(lesson): shown before its step")
+        }
+    }
+
+    @Test func aCrossEntropyTargetThatIsNotADistributionIsWarnedAbout() throws {
+        let start = try TutorState.atFirstSlide(in: "deeper")
+        let index = try #require(start.entries.firstIndex { $0.name == "y" })
+        let selected = start.applying(.select(by: index - start.selection))
+        let warning = "is not a probability distribution"
+        #expect(!Self.column(selected.pressing(.enter).typing("0.8").pressing(.enter)).joined().contains(warning))
+        let improper = selected.pressing(.enter).typing("2").pressing(.enter)
+        #expect(Self.column(improper).joined(separator: " ").contains("The cross-entropy's target [y, 1 − y] = [2.00, −1.00] \(warning)"))
+        #expect(improper.screen(width: 80, height: 24).lines.contains { $0.contains("The cross-entropy's target [y, 1 − y]") })
+    }
+
     @Test func aRenamedRateLeadsTheValuesAndNamesTheUpdate() throws {
         let lesson = try Lesson(
             parsing: "# Renamed\n```model\nparam w = 3\nrate lr = 0.25\nloss L = w^2\n```\n## Only\nshow: trace\n", file: "1-renamed.md", id: "renamed"

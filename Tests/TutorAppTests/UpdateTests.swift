@@ -117,11 +117,6 @@ import TextScreen
         #expect(other.error == "column 1: unknown name 'z'")
     }
 
-    @Test func aWrongAnswerNearTheRightOneIsQuotedWithTheDigitsThatTellThemApart() {
-        let near = question.pressing(.character("a")).typing("0.23").pressing(.enter)
-        #expect(near.feedback?.text.hasPrefix("Not yet: 0.23 gives 0.23, but the answer is 0.229.") == true, "\(near.feedback?.text ?? "")")
-    }
-
     @Test func jAndKScrollTheSlideAndAStepBringsTheFocusBack() throws {
         let sized = try TutorState.atFirstSlide(in: "deeper") { $0.stepsTrace && $0.steps.isEmpty }.pressing(.resize(width: 80, height: 24))
         let scrolled = sized.pressing(.character("j"), .character("k"), .character("j"))
