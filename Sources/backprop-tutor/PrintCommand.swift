@@ -50,7 +50,10 @@ struct PrintCommand {
                                      ("backward", trace.backward.map(Trace.Step.backward)),
                                      ("update", trace.updates.map(Trace.Step.update))] {
                 lines.append("  \(heading)")
-                lines += steps.map { "    " + writer.text(for: $0, trace.bindings).line }
+                lines += steps.flatMap { step in
+                    let text = writer.text(for: step, trace.bindings)
+                    return ["    " + text.line] + text.entries.map { "      " + $0.line }
+                }
             }
         }
         lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces).lines

@@ -33,7 +33,8 @@ import Testing
         #expect(rows == ["1 1.10 1.80 -1.90 -1.90 -1.90 0.29 1.19", "2 1.48 1.16 -1.52 -1.52 -1.52 0.44 1.34"])
         let wider = try Binary.run(["print", "wider", "--set", "W=[[1,0],[0,1]]", "--set", "x=[0.5, -0.5]", "--iterations", "1"])
         #expect(wider.status == 0)
-        #expect(wider.standardOutput.contains("h = W · x + b = [[1.00, 0.00], [0.00, 1.00]] · [0.50, −0.50]"))
+        #expect(wider.standardOutput.contains("h = W · x + b = [[1.00, 0.00], [0.00, 1.00]] · [0.50; −0.50]"))
+        #expect(wider.standardOutput.contains("\n      ∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = "), "the entry worked out under ∂L/∂W")
     }
 
     @Test func printDeeperWithScoresFarApartStaysFinite() throws {
