@@ -32,6 +32,11 @@ import Testing
         #expect(lines[product + 1].contains("⎣ 0.28⎦   ⎣0.65⎦        ⎣0.65⎦    ⎣ 0.06⎦"))
     }
 
+    @Test func atTheWidestTheGraphStandsBesideTheTrace() throws {
+        let lines = try Self.atWeightGradient().screen(width: 160, height: 50).lines
+        #expect(lines.contains { $0.contains("Computation graph") && $0.contains("Forward pass: values") })
+    }
+
     @Test func withoutUTF8ColumnsStandBetweenASCIIBrackets() throws {
         let lines = try Self.atWeightGradient(unicode: false).screen(width: 80, height: 24).lines
         let top = try #require(lines.firstIndex { $0.contains("[-0.0888] @ [1.00, 2.00] = [-0.09  -0.18]") })
