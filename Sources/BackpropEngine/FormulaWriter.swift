@@ -1,5 +1,7 @@
 /// Writes expressions as formulas, symbolically (`∂L/∂h · x`) or with numbers substituted
-/// (`−1.90 · 1.00`), parenthesising only where precedence needs it.
+/// (`−1.90 · 1.00`), parenthesising only where precedence needs it. A vector is a column,
+/// `[a; b]`; its transpose with numbers is the row `[a, b]`, so that `∂L/∂h · xᵀ` reads
+/// `[−0.09; 0.06] · [1.00, 2.00]`, a column times a row.
 public struct FormulaWriter: Sendable {
     /// How numbers and names are written.
     public let notation: Notation
@@ -67,7 +69,7 @@ public struct FormulaWriter: Sendable {
             let list = arguments.map { w($0).text }.joined(separator: ", ")
             return Piece(text: "\(names[function] ?? function.rawValue)(\(list))", precedence: .atom)
         case .vector(let entries):
-            return Piece(text: "[" + entries.map { w($0).text }.joined(separator: ", ") + "]", precedence: .atom)
+            return Piece(text: "[" + entries.map { w($0).text }.joined(separator: Notation.columnSeparator) + "]", precedence: .atom)
         case .matrix(let rows):
             let text = rows.map { "[" + $0.map { w($0).text }.joined(separator: ", ") + "]" }.joined(separator: ", ")
             return Piece(text: "[\(text)]", precedence: .atom)
@@ -76,6 +78,9 @@ public struct FormulaWriter: Sendable {
             let position = indices.map(String.init).joined(separator: notation.unicode ? "" : ",")
             return Piece(text: base.wrapped(if: base.precedence < .postfix) + notation.subscripted(position), precedence: .postfix)
         case .transpose(let a):
+            if let operand = numbers.first(where: { $0.expression == a }), case .vector = operand.value.shape {
+                return Piece(text: notation.row(operand.value, decimals: operand.decimals), precedence: .atom)
+            }
             let base = w(a)
             return Piece(text: base.wrapped(if: base.precedence < .postfix) + (notation.unicode ? "ᵀ" : "^T"), precedence: .postfix)
         case .outer(let a, let b):

@@ -67,6 +67,11 @@ public struct Notation: Sendable, Equatable {
 
     /// `value` with its entries written as by `number(_:decimals:)`.
     public func tensor(_ value: Tensor, decimals: Int) -> String {
+        written(value) { number($0, decimals: decimals) }
+    }
+
+    /// A vector written as a row, `[a, b]`: its transpose; entries as by `number(_:decimals:)`.
+    public func row(_ value: Tensor, decimals: Int) -> String {
         value.written { number($0, decimals: decimals) }
     }
 
@@ -141,10 +146,20 @@ public struct Notation: Sendable, Equatable {
         return signed("\(value)")
     }
 
-    /// A scalar as a number, a vector as `[a, b]`, a matrix as `[[a, b], [c, d]]`.
+    /// A scalar as a number, a vector as the column `[a; b]`, a matrix row by row as
+    /// `[[a, b], [c, d]]`.
     public func tensor(_ value: Tensor) -> String {
-        value.written(number)
+        written(value, number)
     }
+
+    /// `value` with each entry written by `number`, a vector as a column: `[a; b]`.
+    private func written(_ value: Tensor, _ number: (Double) -> String) -> String {
+        guard case .vector = value.shape else { return value.written(number) }
+        return "[" + value.scalars.map(number).joined(separator: Notation.columnSeparator) + "]"
+    }
+
+    /// What separates the entries of a column written on one line: `[a; b]`.
+    static let columnSeparator = "; "
 
     /// A node's name as the deck writes it: `eta` as η, trailing digits as subscripts (`v1` → v₁).
     public func name(_ name: String) -> String {

@@ -12,6 +12,9 @@ public struct StepText: Sendable, Equatable {
     public let parts: [String]
     /// Why the result is what it is, where the formula does not say: ∂L/∂L = 1 for the loss.
     public var remark: String?
+    /// Entries of the result worked out one by one, shown under the step: for a gradient that is
+    /// a matrix, its first row's last entry, `∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = −0.09 · 2.00 = −0.18`.
+    public var entries: [StepText] = []
 
     /// The whole step on one line.
     public var line: String { "\(target) \(relation) " + parts.joined(separator: " = ") }
@@ -50,12 +53,23 @@ extension FormulaWriter {
             let numbers = [substituted(sum, bindings, alsoGiving: paths)] + (paths.isEmpty ? [] : [written(sum, paths)])
             return StepText(target: target(of: step), relation: "=", parts: parts(
                 (isDirect ? [] : [chain]) + [symbolic(sum)] + numbers + [notation.tensor(backward.value)]
-            ))
+            ), entries: workedEntry(of: backward.node, sum, backward.value, bindings))
         case .update(let update):
             return StepText(target: target(of: step), relation: notation.unicode ? "←" : "<-", parts: parts([
                 symbolic(update.expression), substituted(update.expression, bindings), notation.tensor(update.value),
             ]))
         }
+    }
+
+    /// The first row's last entry of a gradient `sum` that is a matrix, worked out from the
+    /// entries it adds up; none for any other gradient.
+    private func workedEntry(of node: String, _ sum: Expr, _ value: Tensor, _ bindings: Bindings) -> [StepText] {
+        guard case .matrix(_, let columns) = value.shape else { return [] }
+        let indices = [1, columns]
+        let entry = Simplifier(loss: notation.loss).simplify(Entry(shapes: shapes).of(sum, at: indices))
+        return [StepText(target: symbolic(Expr(.index(.gradient(node), indices))), relation: "=", parts: parts([
+            symbolic(entry), substituted(entry, bindings), notation.number(value.scalars[columns - 1]),
+        ]))]
     }
 
     /// The number each chain-rule path brings to a node used more than once, with the fewest

@@ -94,14 +94,16 @@ func wrap(_ text: String, width: Int) -> [String] {
 }
 
 /// Writes `head` followed by `pieces`, each after `separator`, in lines of at most `width`
-/// columns: a piece that does not fit starts a new line, indented by `indent`; a piece wider than
-/// a whole line is broken between words.
-func wrapPieces(_ head: String, _ pieces: [String], separator: String, width: Int, indent: Int) -> [String] {
+/// columns as `measure` counts them (characters, unless told): a piece that does not fit starts a
+/// new line, indented by `indent`; a piece wider than a whole line is broken between words.
+func wrapPieces(
+    _ head: String, _ pieces: [String], separator: String, width: Int, indent: Int, measure: (String) -> Int = \.count
+) -> [String] {
     let pad = String(repeating: " ", count: indent)
     var lines: [String] = []
     var current = head
     for piece in pieces {
-        if current.count + separator.count + piece.count <= width {
+        if measure(current + separator + piece) <= width {
             current += separator + piece
         } else {
             lines.append(current)
@@ -110,7 +112,7 @@ func wrapPieces(_ head: String, _ pieces: [String], separator: String, width: In
     }
     lines.append(current)
     return lines.enumerated().flatMap { index, line -> [String] in
-        guard line.count > width else { return [line] }
+        guard measure(line) > width else { return [line] }
         let first = index == 0 ? "" : pad
         let room = max(1, width - indent)
         let broken = wrap(keepingBracketsTogether(String(line.dropFirst(first.count)), room: room), width: room)

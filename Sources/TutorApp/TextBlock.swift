@@ -73,19 +73,22 @@ func formulaLines(_ formula: String, width: Int, glyphs: Glyphs) -> [String] {
     return whole.lines
 }
 
-/// Lays out a formula line of a slide: text, with every `[[a, b], [c, d]]` drawn as a matrix
-/// with tall brackets.
+/// Lays out a formula line of a slide or a trace: text, with every matrix `[[a, b], [c, d]]` and
+/// every column `[a; b]` drawn with tall brackets; a row `[a, b]` stays as it is written.
 func formulaBlock(_ formula: String, glyphs: Glyphs) -> TextBlock {
     var blocks: [TextBlock] = []
     var text = ""
     var characters = Substring(formula)
-    while let start = characters.range(of: "[[") {
-        text += characters[..<start.lowerBound]
-        guard let end = closingBracket(in: characters[start.lowerBound...]) else { break }
-        let inner = characters[characters.index(after: start.lowerBound)..<end]
-        blocks.append(TextBlock(text))
-        text = ""
-        blocks.append(TextBlock(matrix: rows(of: inner), glyphs: glyphs))
+    while let start = characters.firstIndex(of: "["), let end = closingBracket(in: characters[start...]) {
+        text += characters[..<start]
+        let inner = characters[characters.index(after: start)..<end]
+        if let cells = inner.hasPrefix("[") ? rows(of: inner) : column(of: inner) {
+            blocks.append(TextBlock(text))
+            text = ""
+            blocks.append(TextBlock(matrix: cells, glyphs: glyphs))
+        } else {
+            text += characters[start...end]
+        }
         characters = characters[characters.index(after: end)...]
     }
     blocks.append(TextBlock(text + characters))
@@ -114,6 +117,12 @@ private func rows(of text: Substring) -> [[String]] {
         rest = rest[rest.index(after: close)...]
     }
     return rows
+}
+
+/// The entries of `a; b`, one to a row; nil for text with no `;`, which is not a column.
+private func column(of text: Substring) -> [[String]]? {
+    let entries = text.split(separator: ";", omittingEmptySubsequences: false)
+    return entries.count > 1 ? entries.map { [$0.trimmingCharacters(in: " ")] } : nil
 }
 
 private extension Substring {

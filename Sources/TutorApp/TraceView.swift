@@ -2,8 +2,9 @@ import BackpropEngine
 import TextScreen
 
 /// The revealed steps of the iteration being stepped through, grouped as forward, backward and
-/// update, each written as formula, formula with numbers, and result; a result that differs
-/// from `before` is marked.
+/// update, each written as formula, formula with numbers, and result, with vectors as columns
+/// and matrices drawn tall, and under a matrix gradient one of its entries worked out; a result
+/// that differs from `before` is marked.
 struct TraceView {
     let model: Model
     let trace: Trace
@@ -35,25 +36,20 @@ struct TraceView {
             }
             let text = writer.text(for: step, trace.bindings)
             let current = index == revealed - 1
-            let head = (current ? glyphs.cursor : "  ") + text.target + " \(text.relation) " + (text.parts.first ?? "")
-            let wrapped = wrapPieces(head, Array(text.parts.dropFirst()), separator: " = ", width: width, indent: 6)
-            let marker = (current ? glyphs.cursor : "  ") + text.target
-            let result = text.parts.last ?? ""
             let old = before.flatMap { before in
                 before.steps.first { Reveal.Key($0) == Reveal.Key(step) }.map { writer.text(for: $0, before.bindings) }
             }
-            let changed = old.map { $0.parts.last != result } ?? false
-            for (row, piece) in wrapped.enumerated() {
-                var line = TraceView.colour(
-                    piece, target: row == 0 ? marker : "", result: row == wrapped.count - 1 ? result : "", role: role, changed: changed
-                )
-                if current { line = line.restyled { $0.reverse = true } }
-                lines.append(line)
+            var rows = self.rows(of: text, after: current ? glyphs.cursor : "  ", role: role, changed: old.map { $0.parts.last != text.parts.last } ?? false)
+            for (offset, entry) in text.entries.enumerated() {
+                let changed = old.map { $0.entries.indices.contains(offset) && $0.entries[offset].parts.last != entry.parts.last } ?? false
+                rows += self.rows(of: entry, after: "    ", role: role, changed: changed)
             }
+            if current { rows = rows.map { $0.restyled { $0.reverse = true } } }
             if remarks, let remark = text.remark {
-                lines += wrap("(\(remark))", width: width - 6).map { Line("      " + $0, Style(.dim)) }
+                rows += wrap("(\(remark))", width: width - 6).map { Line("      " + $0, Style(.dim)) }
             }
-            if current { focus = lines.count - 1 }
+            if current { focus = lines.count + rows.count - 1 }
+            lines += rows
         }
         let key = KeyBindings.key(for: .next)
         if revealed < steps.count {
@@ -64,6 +60,26 @@ struct TraceView {
             lines.append(Line(glyphs.ui("All \(steps.count) steps done. \(key) goes on to the next slide."), Style(.dim)))
         }
         return (lines, focus)
+    }
+
+    /// The rows of a written step after `lead`: as many of its parts on a row as fit, the rows
+    /// after the first indented, vectors and matrices drawn tall where the row fits and inline
+    /// otherwise.
+    private func rows(of text: StepText, after lead: String, role: Style.Role, changed: Bool) -> [Line] {
+        let marker = lead + text.target
+        let head = marker + " \(text.relation) " + (text.parts.first ?? "")
+        let pieces = wrapPieces(head, Array(text.parts.dropFirst()), separator: " = ", width: width, indent: lead.count + 4) {
+            formulaBlock($0, glyphs: glyphs).width
+        }
+        let result = text.parts.last ?? ""
+        let results = formulaBlock(result, glyphs: glyphs).lines + [result]
+        return pieces.enumerated().flatMap { index, piece in
+            let block = formulaBlock(piece, glyphs: glyphs)
+            return (block.width <= width ? block.lines : [piece]).map { row in
+                let ending = index == pieces.count - 1 ? results.first { ending in ending.contains { $0 != " " } && row.hasSuffix(ending) } : nil
+                return TraceView.colour(row, target: index == 0 ? marker : "", result: ending ?? "", role: role, changed: changed)
+            }
+        }
     }
 
     /// A row of a step: what it computes and its result in the step's colour, the formulas

@@ -65,10 +65,11 @@ struct PrintCommand {
                                      ("backward", trace.backward.map(Trace.Step.backward)),
                                      ("update", trace.updates.map(Trace.Step.update))] {
                 lines.append("  \(heading)")
-                lines += steps.map { step in
+                lines += steps.flatMap { step in
                     let text = writer.text(for: step, trace.bindings)
                     // The first iteration says once why ∂L/∂L is 1.
-                    return "    " + text.line + (index == 0 ? text.remark.map { "   (\($0))" } ?? "" : "")
+                    let remark = index == 0 ? text.remark.map { "   (\($0))" } ?? "" : ""
+                    return ["    " + text.line + remark] + text.entries.map { "      " + $0.line }
                 }
             }
         }

@@ -31,7 +31,7 @@ import Testing
         let model = try Model(parsing: Self.deeper).setting("y", to: Tensor(2))
         let improper = try #require(model.improperTargets(try model.trace().bindings).first)
         #expect(FormulaWriter(notation: Notation(), shapes: model.shapes).warning(improper) ==
-            "The cross-entropy's target [y, 1 − y] = [2.00, −1.00] is not a probability distribution (entries from 0 to 1 summing to 1): "
+            "The cross-entropy's target [y; 1 − y] = [2.00; −1.00] is not a probability distribution (entries from 0 to 1 summing to 1): "
             + "the loss no longer measures how far softmax(q, −q) is from it.")
         let ascii = FormulaWriter(notation: Notation(unicode: false), shapes: model.shapes).warning(improper)
         #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII }, "\(ascii)")

@@ -22,8 +22,8 @@ import Testing
 
     @Test(arguments: [
         (Tensor(0.2288), Tensor(0.23), "0.229", "0.23"), (Tensor(0.23), Tensor(0.23), "0.23", "0.23"),
-        (Tensor(vector: [0.5, 0.1]), Tensor(vector: [0.5, 0.1000001]), "[0.50, 0.10]", "[0.50, 0.1000001]"),
-        (Tensor(1), Tensor(vector: [1, 1]), "1.00", "[1.00, 1.00]"),
+        (Tensor(vector: [0.5, 0.1]), Tensor(vector: [0.5, 0.1000001]), "[0.50; 0.10]", "[0.50; 0.1000001]"),
+        (Tensor(1), Tensor(vector: [1, 1]), "1.00", "[1.00; 1.00]"),
     ])
     func twoDifferentValuesAreWrittenWithTheDigitsThatTellThemApart(a: Tensor, b: Tensor, first: String, second: String) {
         let written = Notation(precision: 2).tensors(apart: a, b)
@@ -52,5 +52,21 @@ import Testing
         for (source, written) in cases {
             #expect(writer.symbolic(try Expr(parsing: source)) == written)
         }
+    }
+
+    @Test func aVectorIsAColumnItsTransposeARowAndAMatrixIsWrittenRowByRow() throws {
+        let shapes: [String: Shape] = ["x": .vector(2), "W": .matrix(2, 2), "h": .vector(2)]
+        let writer = FormulaWriter(notation: Notation(), shapes: shapes)
+        let bindings = Bindings(
+            values: ["x": Tensor(vector: [1, 2]), "W": Tensor(rows: [[0.1, 0.2], [-0.3, 0.4]])],
+            gradients: ["h": Tensor(vector: [-0.5, 0.25])]
+        )
+        let outer = Expr(.outer(.gradient("h"), .name("x")))
+        #expect(writer.symbolic(outer) == "∂L/∂h · xᵀ")
+        #expect(writer.substituted(outer, bindings) == "[−0.50; 0.25] · [1.00, 2.00]")
+        let product = Expr(.binary(.matmul, Expr(.transpose(.name("W"))), .gradient("h")))
+        #expect(writer.substituted(product, bindings) == "[[0.10, 0.20], [−0.30, 0.40]]ᵀ · [−0.50; 0.25]")
+        #expect(writer.symbolic(try Expr(parsing: "[x[1], 1 - x[2]]")) == "[x₁; 1 − x₂]")
+        #expect(Notation(unicode: false).tensor(Tensor(vector: [-1, 2])) == "[-1.00; 2.00]")
     }
 }

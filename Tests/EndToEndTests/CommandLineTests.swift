@@ -33,7 +33,8 @@ import Testing
         #expect(rows == ["1 1.10 1.80 -1.90 -1.90 -1.90 0.29 1.19", "2 1.48 1.16 -1.52 -1.52 -1.52 0.44 1.34"])
         let wider = try Binary.run(["print", "wider", "--set", "W=[[1,0],[0,1]]", "--set", "x=[0.5, -0.5]", "--iterations", "1"])
         #expect(wider.status == 0)
-        #expect(wider.standardOutput.contains("h = W · x + b = [[1.00, 0.00], [0.00, 1.00]] · [0.50, −0.50]"))
+        #expect(wider.standardOutput.contains("h = W · x + b = [[1.00, 0.00], [0.00, 1.00]] · [0.50; −0.50]"))
+        #expect(wider.standardOutput.contains("\n      ∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = "), "the entry worked out under ∂L/∂W")
     }
 
     @Test func printDeeperWithScoresFarApartStaysFinite() throws {
@@ -184,7 +185,7 @@ import Testing
     }
 
     @Test func aCrossEntropyTargetThatIsNoDistributionIsWarnedAboutOnStandardError() throws {
-        let warning = "backprop-tutor: warning: The cross-entropy's target [y, 1 − y] = [2.00, −1.00] is not a probability distribution "
+        let warning = "backprop-tutor: warning: The cross-entropy's target [y; 1 − y] = [2.00; −1.00] is not a probability distribution "
             + "(entries from 0 to 1 summing to 1): the loss no longer measures how far p is from it.\n"
         let text = try Binary.run(["print", "deeper", "--set", "y=2", "--iterations", "1"])
         #expect(text.status == 0 && text.standardError == warning)
@@ -193,7 +194,7 @@ import Testing
         #expect(json.standardError == warning)
         #expect((try? JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))) != nil)
         let ascii = try Binary.run(["print", "deeper", "--set", "y=2", "--ascii"])
-        #expect(ascii.standardError.hasPrefix("backprop-tutor: warning: The cross-entropy's target [y, 1 - y] = [2.00, -1.00] is not"))
+        #expect(ascii.standardError.hasPrefix("backprop-tutor: warning: The cross-entropy's target [y; 1 - y] = [2.00; -1.00] is not"))
         #expect(try Binary.run(["print", "deeper", "--set", "y=0.8"]).standardError.isEmpty)
     }
 

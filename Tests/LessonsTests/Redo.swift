@@ -68,7 +68,8 @@ enum Redo {
         return wrong.isEmpty ? [] : ["\(line): redone it gives \(redone.entries)"]
     }
 
-    /// A value as a learner holds it: a scalar, or a matrix (a vector is a column, vᵀ a row).
+    /// A value as a learner holds it: a scalar, or a matrix (a column `[a; b]` is n×1, a row
+    /// `[a, b]` is 1×n).
     struct Value {
         var rows: Int
         var columns: Int
@@ -93,10 +94,14 @@ enum Redo {
             return .scalar(value)
         case .negate(let inner):
             return try value(of: inner).map { -$0 }
+        case .column(let entries):
+            let values = try entries.map { entry throws(Failure) in try value(of: entry) }
+            guard values.allSatisfy(\.isScalar) else { throw Failure(message: "a column of non-numbers") }
+            return Value(rows: values.count, columns: 1, entries: values.map { $0.entries[0] })
         case .list(let entries):
             let values = try entries.map { entry throws(Failure) in try value(of: entry) }
-            if values.allSatisfy(\.isScalar) { return Value(rows: values.count, columns: 1, entries: values.map { $0.entries[0] }) }
-            guard let width = values.first?.rows, values.allSatisfy({ $0.columns == 1 && $0.rows == width }) else {
+            if values.allSatisfy(\.isScalar) { return Value(rows: 1, columns: values.count, entries: values.map { $0.entries[0] }) }
+            guard let width = values.first?.columns, values.allSatisfy({ $0.rows == 1 && $0.columns == width }) else {
                 throw Failure(message: "ragged matrix")
             }
             return Value(rows: values.count, columns: width, entries: values.flatMap(\.entries))
@@ -120,6 +125,7 @@ enum Redo {
         case .power: return try entryWise(a, b) { pow($0, $1) }
         case .product:
             if a.isScalar || b.isScalar { return try entryWise(a, b, *) }
+            // Two columns: the dot product, as the equation language's `@` of two vectors.
             if a.columns == 1, b.columns == 1, a.rows == b.rows {
                 return .scalar(zip(a.entries, b.entries).reduce(0) { $0 + $1.0 * $1.1 })
             }

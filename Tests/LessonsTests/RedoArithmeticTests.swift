@@ -7,6 +7,19 @@ import Testing
 /// shows when a learner redoes it from the numbers shown, at 2, 4 and 6 decimals, in Unicode and
 /// in ASCII, over five iterations: the steps of the trace and the answers to the questions.
 @Suite struct RedoArithmeticTests {
+    @Test(arguments: [
+        (2, "∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = −0.09 · 2.00 = −0.18"), (4, "∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = −0.0888 · 2.0000 = −0.1776"),
+    ])
+    func theWideNetWorksOneEntryOfItsWeightGradientOutByHand(precision: Int, expected: String) throws {
+        let model = try #require(try LessonLibrary.shipped("wider").model)
+        let trace = try #require(try model.train(iterations: 1).first)
+        let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: precision), shapes: model.shapes)
+        let step = try #require(trace.backward.first { $0.node == "W" })
+        let entry = try #require(writer.text(for: .backward(step), trace.bindings).entries.first)
+        #expect(entry.line == expected)
+        #expect(Redo.check(entry.parts).problems.isEmpty)
+    }
+
     @Test(arguments: ["linear", "deeper", "wider", "closing"], [2, 4, 6])
     func everyLineWithNumbersGivesItsOwnResultWhenRedoneByHand(id: String, precision: Int) throws {
         let lesson = try LessonLibrary.shipped(id)
@@ -17,9 +30,9 @@ import Testing
         for unicode in [true, false] {
             let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: precision, unicode: unicode), shapes: model.shapes)
             for trace in traces {
-                var lines = trace.steps.map { step in
+                var lines = trace.steps.flatMap { step in
                     let text = writer.text(for: step, trace.bindings)
-                    return (text.line, text.parts)
+                    return ([text] + text.entries).map { ($0.line, $0.parts) }
                 }
                 for question in lesson.slides.compactMap(\.question) {
                     let parts = [
@@ -42,8 +55,8 @@ import Testing
     @Test(arguments: [
         (["b − η · ∂L/∂b", "1.61 − 0.20 · (−0.68)", "1.74"], false),
         (["b − η · ∂L/∂b", "1.608 − 0.20 · (−0.68)", "1.74"], true),
-        (["−y / p", "−[1.00, 0.00] / [0.53, 0.47]", "[−1.90, 0.00]"], false),
-        (["−y / p", "−[1.00, 0.00] / [0.526, 0.47]", "[−1.90, 0.00]"], true),
+        (["−y / p", "−[1.00; 0.00] / [0.53; 0.47]", "[−1.90; 0.00]"], false),
+        (["−y / p", "−[1.00; 0.00] / [0.526; 0.47]", "[−1.90; 0.00]"], true),
         (["0.5 · 1.90²", "1.80"], true),
         (["0.5 · 1.90²", "1.81"], true),
         (["0.5 · 1.90²", "1.82"], false),
@@ -52,20 +65,26 @@ import Testing
         (["(−0.42) · 0.30 + 0.42 · (−0.20)", "−0.12 + (−0.08)", "−0.21"], false),
         (["−0.124 + (−0.124)", "−0.25"], true),
         (["−0.124 + (−0.124)", "−0.24"], false),
-        (["[[0.10, 0.20], [−0.30, 0.40]]ᵀ · [−0.47, 0.47]", "[−0.19, 0.10]"], false),
-        (["[[0.10, 0.20], [−0.30, 0.40]]^T @ [-0.47, 0.47]", "[-0.19, 0.09]"], true),
-        (["[−0.09, 0.06] · [1.00, 2.00]ᵀ", "[[−0.09, −0.18], [0.06, 0.12]]"], true),
-        (["[−0.09, 0.06] · [1.00, 2.00]ᵀ", "[[−0.09, −0.18], [0.06, 0.13]]"], false),
+        (["[[0.10, 0.20], [−0.30, 0.40]]ᵀ · [−0.47; 0.47]", "[−0.19; 0.10]"], false),
+        (["[[0.10, 0.20], [−0.30, 0.40]]^T @ [-0.47; 0.47]", "[-0.19; 0.09]"], true),
+        (["[[0.10, 0.20], [−0.30, 0.40]] · [1.00, 2.00]", "[0.50; 0.50]"], false),
+        (["[−0.09; 0.06] · [1.00, 2.00]", "[[−0.09, −0.18], [0.06, 0.12]]"], true),
+        (["[−0.09; 0.06] · [1.00, 2.00]", "[[−0.09, −0.18], [0.06, 0.13]]"], false),
+        (["[−0.09; 0.06] · [1.00; 2.00]ᵀ", "[[−0.09, −0.18], [0.06, 0.12]]"], true),
+        // A row times a column is a number, not the matrix a column times a row gives.
+        (["[−0.09, 0.06] · [1.00; 2.00]", "[[−0.09, −0.18], [0.06, 0.12]]"], false),
+        (["[−0.09, 0.06] · [1.00; 2.00]", "0.03"], true),
+        (["[1.00; 2.00] · [3.00; 4.00]", "11.00"], true),
         (["σ(0.60)", "0.65"], true),
         (["σ(0.60)", "0.64"], false),
         (["exp(−0.70²)", "0.61"], true),
-        (["softmax(0.19, −0.13)", "[0.58, 0.42]"], true),
-        (["softmax(0.19, −0.13)", "[0.57, 0.43]"], false),
-        (["crossentropy([0.53, 0.47], [1.00, 0.00])", "0.63"], true),
-        (["−log softmax([0.05, −0.06])", "[0.64, 0.75]"], true),
-        (["-logsoftmax([0.05, -0.06])", "[0.64, 0.74]"], false),
+        (["softmax(0.19, −0.13)", "[0.58; 0.42]"], true),
+        (["softmax(0.19, −0.13)", "[0.57; 0.43]"], false),
+        (["crossentropy([0.53; 0.47], [1.00; 0.00])", "0.63"], true),
+        (["−log softmax([0.05; −0.06])", "[0.64; 0.75]"], true),
+        (["-logsoftmax([0.05; -0.06])", "[0.64; 0.74]"], false),
         (["frobnicate(0.5)", "0.50"], false),
-        (["[0.53, 0.47] ⊙ ([−1.90, 0.00] − Σ([−1.90, 0.00] ⊙ [0.53, 0.47]))", "[−0.47, 0.47]"], true),
+        (["[0.53; 0.47] ⊙ ([−1.90; 0.00] − Σ([−1.90; 0.00] ⊙ [0.53; 0.47]))", "[−0.47; 0.47]"], true),
     ])
     func theRedoCheckCatchesEveryLineThatDoesNotGiveItsResult(parts: [String], holds: Bool) {
         let verdict = Redo.check(parts)

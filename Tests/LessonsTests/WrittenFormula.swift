@@ -1,11 +1,13 @@
-/// A formula with numbers as the tutor writes it (`1.608 − 0.20 · (−0.68)`, `σ([0.50, 0.60])`,
-/// `[−0.09, 0.06] · [1.00, 2.00]ᵀ`, in Unicode or ASCII), read back by a parser of its own so
+/// A formula with numbers as the tutor writes it (`1.608 − 0.20 · (−0.68)`, `σ([0.50; 0.60])`,
+/// `[−0.09; 0.06] · [1.00, 2.00]`, in Unicode or ASCII), read back by a parser of its own so
 /// that a test can redo the arithmetic the way a learner does, from the text alone.
 indirect enum WrittenFormula: Equatable {
     /// A number as written, with the decimals it was written with.
     case number(Double, decimals: Int)
-    /// `[a, b]`: a vector, or a matrix when its entries are lists.
+    /// `[a, b]`: a row, or a matrix when its entries are rows.
     case list([WrittenFormula])
+    /// `[a; b]`: a column.
+    case column([WrittenFormula])
     /// −a.
     case negate(WrittenFormula)
     /// a + b, a − b, a · b (a scalar product or a matrix product), a ⊙ b, a / b, a ^ b.
@@ -48,7 +50,7 @@ indirect enum WrittenFormula: Equatable {
         switch self {
         case .number(let value, let decimals): return [(value, decimals)]
         case .negate(let inner): return inner.literal.flatMap { $0.count == 1 ? [(-$0[0].value, $0[0].decimals)] : nil }
-        case .list(let entries):
+        case .list(let entries), .column(let entries):
             let flat = entries.map(\.literal)
             return flat.contains { $0 == nil } ? nil : flat.flatMap { $0 ?? [] }
         default: return nil
@@ -106,7 +108,7 @@ private struct Parser {
             } else if character == ".", next == "*" {
                 tokens.append(.symbol("⊙"))
                 index += 2
-            } else if "+−-·*@⊙/^()[],ᵀ".contains(character) {
+            } else if "+−-·*@⊙/^()[],;ᵀ".contains(character) {
                 tokens.append(.symbol(String(character)))
                 index += 1
             } else if character == "σ" || character == "Σ" {
@@ -185,7 +187,17 @@ private struct Parser {
             try expect(")")
             return inner
         case .symbol("["):
-            return .list(try list(closing: "]"))
+            let first = try sum()
+            if take(";") {
+                var entries = [first, try sum()]
+                while take(";") { entries.append(try sum()) }
+                try expect("]")
+                return .column(entries)
+            }
+            var entries = [first]
+            while take(",") { entries.append(try sum()) }
+            try expect("]")
+            return .list(entries)
         default:
             throw .malformed("unexpected '\(token)'")
         }

@@ -78,8 +78,8 @@ import TextScreen
         let warning = "is not a probability distribution"
         #expect(!Self.column(selected.pressing(.enter).typing("0.8").pressing(.enter)).joined().contains(warning))
         let improper = selected.pressing(.enter).typing("2").pressing(.enter)
-        #expect(Self.column(improper).joined(separator: " ").contains("The cross-entropy's target [y, 1 − y] = [2.00, −1.00] \(warning)"))
-        #expect(improper.screen(width: 80, height: 24).lines.contains { $0.contains("The cross-entropy's target [y, 1 − y]") })
+        #expect(Self.column(improper).joined(separator: " ").contains("The cross-entropy's target [y; 1 − y] = [2.00; −1.00] \(warning)"))
+        #expect(improper.screen(width: 80, height: 24).lines.contains { $0.contains("The cross-entropy's target [y; 1 − y]") })
     }
 
     @Test func aRenamedRateLeadsTheValuesAndNamesTheUpdate() throws {
