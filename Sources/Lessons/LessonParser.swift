@@ -204,7 +204,8 @@ private struct LessonReader {
             guard !group.isEmpty else { throw error(besideError, line: line, column: bars[min(index, bars.count - 1)]) }
             var rest = group
             while case let (word, wordColumn)? = rest.popFirst() {
-                if !bars.isEmpty && rest.count < group.count - 1 { throw error(besideError, line: line, column: wordColumn) }
+                // Side by side, one item stands between bars: only a table's columns follow it.
+                if !bars.isEmpty && wordColumn != group.first?.1 { throw error(besideError, line: line, column: wordColumn) }
                 let item: Slide.Item
                 switch word {
                 case "graph": item = .graph

@@ -72,6 +72,7 @@ extension TutorState {
             // Kept within the content, so that scrolling back starts at once.
             scroll = viewport.offset(scrolledBy: scroll + lines) - viewport.automatic
         case .scrollTable(let columns):
+            guard slide.allItems.contains(where: \.isTable) else { return }
             current.tableScroll = viewport.tableOffset(current.tableScroll, movedBy: columns)
         case .reset:
             remember()

@@ -76,9 +76,10 @@ import TextScreen
         #expect(render(end.pressing(.character("{"))).screen != render(end).screen)
     }
 
-    @Test func scrollingSidewaysKeepsTheSlideScrolledAndEachLessonItsOwnColumns() throws {
+    @Test func scrollingSidewaysKeepsTheSlideScrolledAndEachLessonItsOwnColumnsAndActsOnlyOnATable() throws {
         let scrolled = try Self.widerTable(width: 60, height: 16).pressing(.character("j"), .character("}"))
         #expect(scrolled.scroll == 3 && scrolled.current.tableScroll == 1)
+        #expect(scrolled.pressing(.pageUp, .character("}"), .pageDown).current.tableScroll == 1)
         let elsewhere = scrolled.pressing(.character("2"))
         #expect(elsewhere.current.tableScroll == 0)
         #expect(elsewhere.pressing(.character("4")).current.tableScroll == 1)
