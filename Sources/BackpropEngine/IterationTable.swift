@@ -28,10 +28,24 @@ public struct IterationTable: Sendable {
             case .updated(let node): trace.updated[node]
             }
         }
+
+        /// How a lesson names the column when `loss` is the loss: `h`, `dL/dh`, `w` (a parameter's
+        /// column holds it after the update).
+        public func name(loss: String) -> String {
+            switch self {
+            case .value(let node), .updated(let node): node
+            case .gradient(let node): "d\(loss)/d\(node)"
+            }
+        }
     }
 
     /// The columns, in the deck's order.
     public let columns: [Column]
+    /// The columns a table keeps in view when its lesson names none: the loss, and the parameters
+    /// after their update.
+    public let headline: [Column]
+    /// The loss, which gradient columns are named after.
+    private let loss: String
 
     /// The table of `model`.
     public init(model: Model) {
@@ -40,5 +54,17 @@ public struct IterationTable: Sendable {
             + computed.filter { $0 != model.loss && model.plan.order.contains($0) }.map(Column.gradient)
             + model.parameters.map(Column.gradient)
             + model.parameters.map(Column.updated)
+        headline = [.value(model.loss)] + model.parameters.map(Column.updated)
+        loss = model.loss
+    }
+
+    /// How a lesson names each column, in table order: `h`, `L`, `dL/dh`, ..., `w`, `b`.
+    public var names: [String] { columns.map { $0.name(loss: loss) } }
+
+    /// The column a lesson names `name`: a computed node (`h`), a gradient (`dL/dh`, also written
+    /// `∂L/∂h`) or a parameter after its update (`w`); nil when the table has no such column.
+    public func column(named name: String) -> Column? {
+        let spelt = String(name.map { $0 == "∂" ? "d" : $0 })
+        return columns.first { $0.name(loss: loss) == spelt }
     }
 }

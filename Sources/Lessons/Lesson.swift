@@ -32,8 +32,9 @@ public struct Slide: Sendable {
         case graph
         /// The step-by-step trace of one iteration.
         case trace
-        /// The iteration table and the loss curve.
-        case table
+        /// The iteration table and the loss curve, keeping in view the columns named (none: the
+        /// loss and the parameters).
+        case table([IterationTable.Column])
         /// ∂output/∂input with numbers.
         case jacobian(JacobianRequest)
         /// A question the learner answers with a formula.

@@ -144,7 +144,7 @@ private struct LessonReader {
         let words = value.wordsWithColumns(from: column)
         switch directive {
         case .show:
-            try show(value, line: line, column: column)
+            try show(value, of: model, line: line, column: column)
         case .steps:
             try chooseSteps(words, of: model, line: line, column: column)
         case .jacobian:
@@ -191,32 +191,55 @@ private struct LessonReader {
     }
 
     /// `show: graph trace` adds the items one above the other; `show: graph | trace` puts them
-    /// side by side, one item on each side of every `|`.
-    private mutating func show(_ value: String, line: Int, column: Int) throws(LessonError) {
+    /// side by side, one item on each side of every `|`. The words after `table`, up to the next
+    /// `|` or the end of the line, name the table's columns to keep in view.
+    private mutating func show(_ value: String, of model: Model, line: Int, column: Int) throws(LessonError) {
         let words = value.wordsWithColumns(from: column, standalone: "|")
         guard !words.isEmpty else { throw error("'show:' names an item: graph, trace or table", line: line, column: column) }
-        let sideBySide = words.contains { $0.0 == "|" }
+        let besideError = "one item on each side of '|', as in 'show: graph | trace'"
+        let bars = words.filter { $0.0 == "|" }.map(\.1)
+        let groups = words.split(omittingEmptySubsequences: false) { $0.0 == "|" }
         var row: [Slide.Item] = []
-        for (index, (word, wordColumn)) in words.enumerated() {
-            // Side by side, items stand at the even places and '|' at the odd ones.
-            if sideBySide && (word == "|") == index.isMultiple(of: 2) || index == words.count - 1 && word == "|" {
-                throw error("one item on each side of '|', as in 'show: graph | trace'", line: line, column: wordColumn)
+        for (index, group) in groups.enumerated() {
+            guard !group.isEmpty else { throw error(besideError, line: line, column: bars[min(index, bars.count - 1)]) }
+            var rest = group
+            while case let (word, wordColumn)? = rest.popFirst() {
+                // Side by side, one item stands between bars: only a table's columns follow it.
+                if !bars.isEmpty && wordColumn != group.first?.1 { throw error(besideError, line: line, column: wordColumn) }
+                let item: Slide.Item
+                switch word {
+                case "graph": item = .graph
+                case "trace": item = .trace
+                case "table":
+                    item = .table(try tableColumns(rest, of: model, line: line))
+                    rest = []
+                default: throw error("unknown item '\(word)' (known: graph, trace, table)", line: line, column: wordColumn)
+                }
+                if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
+                    throw error("a slide steps through one trace", line: line, column: wordColumn)
+                }
+                row.append(item)
             }
-            if word == "|" { continue }
-            let known: [String: Slide.Item] = ["graph": .graph, "trace": .trace, "table": .table]
-            guard let item = known[word] else {
-                throw error("unknown item '\(word)' (known: graph, trace, table)", line: line, column: wordColumn)
-            }
-            if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
-                throw error("a slide steps through one trace", line: line, column: wordColumn)
-            }
-            row.append(item)
         }
-        if sideBySide {
-            slide?.add(.beside(row))
-        } else {
+        if bars.isEmpty {
             for item in row { slide?.add(item) }
+        } else {
+            slide?.add(.beside(row))
         }
+    }
+
+    /// `h L dL/dh w b`: the columns of `model`'s table a `show: table` line names.
+    private func tableColumns(_ words: ArraySlice<(String, Int)>, of model: Model, line: Int) throws(LessonError) -> [IterationTable.Column] {
+        let table = IterationTable(model: model)
+        var columns: [IterationTable.Column] = []
+        for (word, wordColumn) in words {
+            guard let column = table.column(named: word) else {
+                throw error("unknown table column '\(word)' (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
+            }
+            guard !columns.contains(column) else { throw error("the column '\(word)' is named twice", line: line, column: wordColumn) }
+            columns.append(column)
+        }
+        return columns
     }
 }
 

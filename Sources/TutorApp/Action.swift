@@ -26,6 +26,9 @@ public enum Action: Equatable, Sendable {
     case answer
     /// Scroll the slide's column by this many lines (positive: down).
     case scroll(Int)
+    /// Scroll the iteration table sideways by this many of the columns that scroll (positive:
+    /// towards those on the right).
+    case scrollTable(Int)
     /// Type a character into the prompt.
     case type(Character)
     /// Delete the prompt's last character.

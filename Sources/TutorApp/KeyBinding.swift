@@ -15,7 +15,7 @@ public struct KeyBinding: Sendable {
         case moving
         /// Choosing and changing the values of the panel (only with a model).
         case values
-        /// Training and resetting the table (only with a model).
+        /// Training, resetting and scrolling the table (only with a model).
         case training
         /// How the slide is shown.
         case view
@@ -37,16 +37,20 @@ public struct KeyBinding: Sendable {
         public let short: String
         /// Their short name in hints, if they have one.
         public let hint: Hint?
+        /// Their topic, where it is not their binding's: the footer and status line hints they
+        /// are listed with.
+        public let topic: Topic?
         /// The keys listed one by one, where they can be.
         let keys: [Key]
         /// The action a key gives, nil for a key not among these.
         let action: @Sendable (Key) -> Action?
 
         /// `keys`, each giving `action`.
-        init(_ keys: [Key], _ action: Action, hint: String? = nil, rank: Int = 0, label: String? = nil) {
+        init(_ keys: [Key], _ action: Action, hint: String? = nil, rank: Int = 0, label: String? = nil, topic: Topic? = nil) {
             self.label = label ?? keys.map(\.name).joined(separator: " ")
             short = keys.first?.name ?? ""
             self.hint = hint.map { Hint(text: $0, rank: rank) }
+            self.topic = topic
             self.keys = keys
             self.action = { keys.contains($0) ? action : nil }
         }
@@ -56,6 +60,7 @@ public struct KeyBinding: Sendable {
             self.label = label
             short = label
             self.hint = hint.map { Hint(text: $0, rank: rank) }
+            topic = nil
             keys = []
             self.action = action
         }

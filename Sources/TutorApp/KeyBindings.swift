@@ -13,9 +13,6 @@ public enum KeyBindings {
         KeyBinding(.slides, .moving, "first / last slide of the lesson", .init([.home], .firstSlide), .init([.end], .lastSlide)),
         KeyBinding(.slides, .moving, "lesson 1–9 / the lesson menu",
                    .init(label: "1–9", action: lesson), .init([.character("m")], .showMenu, hint: "lessons", rank: 3)),
-        KeyBinding(.slides, .view, "scroll the slide down / up",
-                   .init([.character("j")], .scroll(3), hint: "scroll", rank: 5),
-                   .init([.character("k")], .scroll(-3), hint: "scroll", rank: 5)),
         KeyBinding(.slides, .values, "select a value in the panel",
                    .init([.up, .backTab], .select(by: -1), hint: "select", rank: 2, label: "↑"),
                    .init([.down, .tab], .select(by: 1), hint: "select", rank: 2, label: "↓ Tab")),
@@ -33,6 +30,11 @@ public enum KeyBindings {
                    .init([.character("s")], .train(1), hint: "train", rank: 3),
                    .init([.character("t")], .train(10), hint: "train 10", rank: 4),
                    .init([.character("r")], .reset, hint: "reset", rank: 3)),
+        KeyBinding(.slides, .view, "scroll down / up, table sideways",
+                   .init([.character("j")], .scroll(3), hint: "scroll", rank: 5),
+                   .init([.character("k")], .scroll(-3), hint: "scroll", rank: 5),
+                   .init([.character("}")], .scrollTable(1), hint: "columns", rank: 4, topic: .training),
+                   .init([.character("{")], .scrollTable(-1), hint: "columns", rank: 4, topic: .training)),
         KeyBinding(.slides, .view, "show 2, 4 or 6 decimals", .init([.character("p")], .cyclePrecision, hint: "decimals", rank: 5)),
         KeyBinding(.slides, .moving, "this help / quit",
                    .init([.character("?")], .toggleHelp, hint: "help"), .init([.character("q"), .interrupt], .quit, hint: "quit"),
@@ -75,14 +77,14 @@ public enum KeyBindings {
         preconditionFailure("no key gives \(action)")
     }
 
-    /// The hints of the bindings in `context` on `topics`, e.g. `→/← step`, each with its rank:
+    /// The hints of the keys in `context` on `topics`, e.g. `→/← step`, each with its rank:
     /// keys of one binding with the same hint are named together.
     static func hints(in context: KeyBinding.Context, topics: [KeyBinding.Topic]) -> [(text: String, rank: Int)] {
         var hints: [(text: String, rank: Int)] = []
-        for binding in bindings(in: context) where topics.contains(binding.topic) {
+        for binding in bindings(in: context) {
             var previous: KeyBinding.Hint?
             for keys in binding.keys {
-                guard let hint = keys.hint else { previous = nil; continue }
+                guard topics.contains(keys.topic ?? binding.topic), let hint = keys.hint else { previous = nil; continue }
                 if hint.text == previous?.text, let last = hints.popLast() {
                     hints.append((last.text.replacingFirst(" ", with: "/\(keys.short) "), last.rank))
                 } else {

@@ -22,23 +22,33 @@ struct Layout {
     /// Rows between the header and the status line.
     var bodyHeight: Int { height - 3 }
 
-    /// How far `content` can scroll: the focus two thirds down, within the content.
-    func viewport(of content: (lines: [Line], focus: Int?)) -> Viewport {
+    /// How far `content` can scroll: the focus two thirds down, within the content; its table
+    /// sideways up to `tableMaximum`.
+    func viewport(of content: (lines: [Line], focus: Int?), tableMaximum: Int) -> Viewport {
         let maximum = max(0, content.lines.count - bodyHeight)
-        return Viewport(automatic: min(maximum, content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0), maximum: maximum)
+        return Viewport(
+            automatic: min(maximum, content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0), maximum: maximum, tableMaximum: tableMaximum
+        )
     }
 }
 
-/// How far the slide's column scrolls, as last drawn: kept in the state so that scrolling stops
-/// at either end without `update` laying out the slide.
+/// How far the slide's column scrolls, and its table sideways, as last drawn: kept in the state
+/// so that scrolling stops at either end without `update` laying out the slide.
 public struct Viewport: Equatable, Sendable {
     /// The first line shown when the learner has not scrolled: where the current step puts it.
     public var automatic = 0
     /// The largest first line: the content's last line at the bottom.
     public var maximum = 0
+    /// The largest sideways scroll of the slide's table: its last column in view.
+    public var tableMaximum = 0
 
     /// The first line shown after scrolling `scroll` lines past `automatic`.
     func offset(scrolledBy scroll: Int) -> Int {
         min(maximum, max(0, automatic + scroll))
+    }
+
+    /// The table's sideways scroll `offset` moved by `columns`, within the table.
+    func tableOffset(_ offset: Int, movedBy columns: Int) -> Int {
+        min(tableMaximum, max(0, min(tableMaximum, offset) + columns))
     }
 }

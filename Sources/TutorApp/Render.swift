@@ -30,8 +30,9 @@ public func render(_ state: TutorState) -> Frame {
 
     let layout = Layout(width: width, height: height, panel: state.model != nil)
     let (panelWidth, mainWidth, bodyTop, bodyHeight) = (layout.panelWidth, layout.mainWidth, layout.bodyTop, layout.bodyHeight)
-    let content = SlideContent(state: state, width: mainWidth, glyphs: glyphs).lines()
-    let viewport = layout.viewport(of: content)
+    let slide = SlideContent(state: state, width: mainWidth, glyphs: glyphs)
+    let content = slide.lines()
+    let viewport = layout.viewport(of: content, tableMaximum: slide.tableMaximum())
     let offset = viewport.offset(scrolledBy: state.scroll)
     for (row, line) in content.lines.dropFirst(offset).prefix(bodyHeight).enumerated() {
         line.draw(on: &screen, x: 1, y: bodyTop + row, width: mainWidth)

@@ -87,9 +87,8 @@ struct SlideContent {
                 remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
-        case .table:
-            guard let model = state.model else { return ([], nil) }
-            let table = TableView(model: model, traces: state.computation.traces, notation: notation, glyphs: glyphs, width: width).lines()
+        case .table(let named):
+            guard let table = table(named, width: width)?.lines() else { return ([], nil) }
             // After training more, keep the newest rows and the curve in view.
             return (table, state.current.iterations > TutorState.initialIterations ? table.count - 1 : nil)
         case .jacobian(let request):
@@ -105,9 +104,9 @@ struct SlideContent {
             return (view, state.step > 0 || feedback != nil ? view.count - 1 : nil)
         case .beside(let items):
             let count = items.count
-            let columnWidth = (width - SlideContent.gap * (count - 1)) / max(1, count)
-            let parts = items.map { lines(of: $0, width: count > 1 && columnWidth >= SlideContent.besideWidth ? columnWidth : width) }
-            guard count > 1, columnWidth >= SlideContent.besideWidth else {
+            let columnWidth = besideWidth(of: count, width: width)
+            let parts = items.map { lines(of: $0, width: columnWidth ?? width) }
+            guard let columnWidth else {
                 var column = Column()
                 for part in parts { column.add(part.lines, focus: part.focus) }
                 return (column.lines, column.focus)
@@ -121,6 +120,34 @@ struct SlideContent {
             }
             return (rows, parts.compactMap(\.focus).max())
         }
+    }
+
+    /// How far the slide's table scrolls sideways at the width it gets: its last column in view.
+    func tableMaximum() -> Int {
+        state.slide.items.map { tableMaximum(of: $0, width: width) }.max() ?? 0
+    }
+
+    private func tableMaximum(of item: Slide.Item, width: Int) -> Int {
+        switch item {
+        case .table(let named): table(named, width: width)?.sidewaysMaximum ?? 0
+        case .beside(let items): items.map { tableMaximum(of: $0, width: besideWidth(of: items.count, width: width) ?? width) }.max() ?? 0
+        default: 0
+        }
+    }
+
+    /// The iteration table keeping `named` in view, `width` columns wide.
+    private func table(_ named: [IterationTable.Column], width: Int) -> TableView? {
+        guard let model = state.model else { return nil }
+        return TableView(
+            model: model, traces: state.computation.traces, named: named, offset: state.current.tableScroll,
+            notation: state.notation, glyphs: glyphs, width: width
+        )
+    }
+
+    /// The width of each of `count` items side by side in `width` columns; nil when they stack.
+    private func besideWidth(of count: Int, width: Int) -> Int? {
+        let columnWidth = (width - SlideContent.gap * (count - 1)) / max(1, count)
+        return count > 1 && columnWidth >= SlideContent.besideWidth ? columnWidth : nil
     }
 
     /// What to say when training goes wrong: it diverged, or the loss grows.

@@ -1,11 +1,17 @@
 import BackpropEngine
 import TextScreen
 
-/// The iteration table, one row per training iteration, and the loss drawn as a small curve.
+/// The iteration table, one row per training iteration, and the loss drawn as a small curve. When
+/// the table does not fit, vectors and matrices stand several lines tall in their cells, the
+/// columns the slide names stay in view, and the others scroll sideways beside them.
 struct TableView {
     let model: Model
     /// One trace per iteration.
     let traces: [Trace]
+    /// The columns to keep in view; none: the loss and the parameters.
+    let named: [IterationTable.Column]
+    /// How many of the columns that scroll are moved past.
+    let offset: Int
     let notation: Notation
     let glyphs: Glyphs
     let width: Int
@@ -16,29 +22,116 @@ struct TableView {
     static let firstRows = 3, lastRows = 5
 
     func lines() -> [Line] {
-        // A long table shows its first rows, a gap, and its newest rows; only those are written.
-        let numbered = Array(zip(traces.indices.map { $0 + 1 }, traces))
-        let long = traces.count > TableView.firstRows + TableView.lastRows + 1
-        let shown = long ? Array(numbered.prefix(TableView.firstRows) + numbered.suffix(TableView.lastRows)) : numbered
-        let (text, hidden) = IterationTableText(model: model, notation: notation).lines(shown, width: width)
-        var lines = [Line(text[0], Style(.heading, underline: true))]
-        for (index, row) in text.dropFirst().enumerated() {
-            if long && index == TableView.firstRows {
-                lines.append(Line("  \(glyphs.ellipsis) \(traces.count - shown.count) iterations not shown", Style(.dim)))
-            }
-            lines.append(Line(row))
+        let grid = self.grid()
+        var lines: [Line] = []
+        for band in grid.layout.bands {
+            if !lines.isEmpty { lines.append(Line()) }
+            lines += self.lines(of: band, in: grid)
         }
-        if hidden > 0 {
-            lines += wrap("\(hidden) more columns do not fit; a wider terminal, or backprop-tutor print, shows them all.", width: width)
-                .map { Line($0, Style(.dim)) }
+        if let notice = sidewaysNotice(grid.layout) {
+            lines += wrap(glyphs.ui(notice), width: width).map { Line($0, Style(.dim)) }
         }
         lines.append(Line(KeyBindings.line(glyphs.hints(in: .slides, topics: [.training]), width: width, lead: ""), Style(.dim)))
         let losses = traces.compactMap { $0.values[model.loss]?.scalar }.filter(\.isFinite)
         if losses.count >= 2, let first = losses.first, let last = losses.last {
-            lines.append(Line(glyphs.display("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))"), Style(.heading)))
+            let summary = glyphs.display("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))")
+            lines += wrap(summary, width: width).map { Line($0, Style(.heading)) }
             lines += curve(losses, width: min(width - 2, 60)).map { Line("  " + $0, Style(.value)) }
         }
         return lines
+    }
+
+    /// The largest useful sideways scroll: the last column in view.
+    var sidewaysMaximum: Int { grid().layout.maximum }
+
+    /// The table's text laid out in `width` columns.
+    private struct Grid {
+        /// The iteration numbers shown, each with its trace.
+        let rows: [(number: Int, trace: Trace)]
+        /// Each column's heading, then its cell in each row, one or more lines tall.
+        let cells: [[[String]]]
+        let widths: [Int]
+        let numberWidth: Int
+        let layout: TableLayout
+    }
+
+    /// The cells written on one line each when the whole table fits so, otherwise with vectors
+    /// and matrices stacked; laid out with the named columns kept in view.
+    private func grid() -> Grid {
+        // A long table shows its first rows, a gap, and its newest rows; only those are written.
+        let numbered = traces.indices.map { (number: $0 + 1, trace: traces[$0]) }
+        let long = traces.count > TableView.firstRows + TableView.lastRows + 1
+        let rows = long ? Array(numbered.prefix(TableView.firstRows) + numbered.suffix(TableView.lastRows)) : numbered
+        let table = IterationTable(model: model)
+        let kept = named.isEmpty ? table.headline : named
+        let numberWidth = max(1, "\(rows.last?.number ?? 0)".count)
+        let room = width - numberWidth
+        let written = { (stacked: Bool) in
+            table.columns.map { column in [[column.heading(notation)]] + rows.map { cell(column.value(in: $0.trace), stacked: stacked) } }
+        }
+        let widths = { (cells: [[[String]]]) in cells.map { $0.joined().map(\.count).max() ?? 0 } }
+        let flat = written(false)
+        let cells = TableLayout.fits(widths(flat), in: room) ? flat : written(true)
+        let layout = TableLayout(widths: widths(cells), kept: table.columns.map(kept.contains), room: room, offset: offset)
+        return Grid(rows: rows, cells: cells, widths: widths(cells), numberWidth: numberWidth, layout: layout)
+    }
+
+    /// A cell's lines: the value on one line, or a vector or matrix stacked with tall brackets.
+    private func cell(_ value: Tensor?, stacked: Bool) -> [String] {
+        guard let value else { return [""] }
+        switch value.shape {
+        case .scalar: return [notation.number(value.scalar)]
+        case .vector where stacked: return TextBlock(matrix: value.scalars.map { [notation.number($0)] }, glyphs: glyphs).lines
+        case .matrix where stacked: return TextBlock(matrix: value.rows.map { $0.map(notation.number) }, glyphs: glyphs).lines
+        default: return [notation.tensor(value)]
+        }
+    }
+
+    /// The heading and rows of one band, with the gap of a long table after its first rows.
+    private func lines(of band: TableLayout.Band, in grid: Grid) -> [Line] {
+        let columns = band.kept + band.window
+        var lines: [Line] = []
+        for row in grid.cells[0].indices {
+            if row == TableView.firstRows + 1 && grid.rows.count < traces.count {
+                lines.append(Line("  \(glyphs.ellipsis) \(traces.count - grid.rows.count) iterations not shown", Style(.dim)))
+            }
+            let style = row == 0 ? Style(.heading, underline: true) : Style.plain
+            let number = row == 0 ? "#" : "\(grid.rows[row - 1].number)"
+            let height = columns.map { grid.cells[$0][row].count }.max() ?? 1
+            for part in 0..<height {
+                let text = { (columns: [Int]) in
+                    columns.map { column in
+                        let lines = grid.cells[column][row]
+                        return TableView.pad(lines.indices.contains(part) ? lines[part] : "", grid.widths[column])
+                    }.joined(separator: "  ")
+                }
+                var spans = [Span(TableView.pad(part == 0 ? number : "", grid.numberWidth), style)]
+                if !band.kept.isEmpty { spans.append(Span("  " + text(band.kept), style)) }
+                if !band.window.isEmpty {
+                    spans.append(band.kept.isEmpty ? Span("  ", style) : Span(" \(glyphs.vertical) ", Style(.dim, underline: row == 0)))
+                    spans.append(Span(text(band.window), style))
+                }
+                lines.append(Line(spans))
+            }
+        }
+        return lines
+    }
+
+    /// Which columns are off to the side, and the keys that show them.
+    private func sidewaysNotice(_ layout: TableLayout) -> String? {
+        let (left, right) = (KeyBindings.key(for: .scrollTable(-1)), KeyBindings.key(for: .scrollTable(1)))
+        let columns = { (count: Int) in count == 1 ? "column" : "columns" }
+        let them = { (count: Int) in count == 1 ? "it" : "them" }
+        switch (layout.left, layout.right) {
+        case (0, 0): return nil
+        case (0, let count): return "\(count) more \(columns(count)): \(right) shows \(them(count))"
+        case (let count, 0): return "\(count) \(columns(count)) to the left: \(left) shows \(them(count))"
+        case (let before, let after): return "\(before) \(columns(before)) to the left, \(after) more: \(left) and \(right) show them"
+        }
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
     /// `values` drawn as bars `curveHeight` rows tall, one column per iteration (sampled evenly

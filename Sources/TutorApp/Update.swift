@@ -17,7 +17,7 @@ extension TutorState {
         case .viewport(let drawn):
             viewport = drawn
             return
-        case .scroll: break
+        case .scroll, .scrollTable: break
         default: scroll = 0
         }
         (notice, before) = (nil, nil)
@@ -71,6 +71,9 @@ extension TutorState {
         case .scroll(let lines):
             // Kept within the content, so that scrolling back starts at once.
             scroll = viewport.offset(scrolledBy: scroll + lines) - viewport.automatic
+        case .scrollTable(let columns):
+            guard slide.allItems.contains(where: \.isTable) else { return }
+            current.tableScroll = viewport.tableOffset(current.tableScroll, movedBy: columns)
         case .reset:
             remember()
             current.model = lesson.model

@@ -73,7 +73,7 @@ struct PrintCommand {
                 }
             }
         }
-        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces).lines
+        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces)
         if let last = traces.last, last.diverged {
             lines += ["", "diverged at iteration \(traces.count): a value is no longer finite; try a smaller η"]
         }

@@ -19,6 +19,12 @@ import Testing
         ("# T\n" + model + "## S\nshow: graph |\n", 10, 13, "one item on each side of '|', as in 'show: graph | trace'"),
         ("# T\n" + model + "## S\nshow: | graph\n", 10, 7, "one item on each side of '|', as in 'show: graph | trace'"),
         ("# T\n" + model + "## S\nshow: trace\nshow: graph|trace\n", 11, 13, "a slide steps through one trace"),
+        ("# T\n" + model + "## S\nshow: table h z\n", 10, 15, "unknown table column 'z' (known: h, L, dL/dh, dL/dw, w)"),
+        ("# T\n" + model + "## S\nshow: table x\n", 10, 13, "unknown table column 'x' (known: h, L, dL/dh, dL/dw, w)"),
+        ("# T\n" + model + "## S\nshow: table dL/dL\n", 10, 13, "unknown table column 'dL/dL' (known: h, L, dL/dh, dL/dw, w)"),
+        ("# T\n" + model + "## S\nshow: table h L graph\n", 10, 17, "unknown table column 'graph' (known: h, L, dL/dh, dL/dw, w)"),
+        ("# T\n" + model + "## S\nshow: graph | table w q | trace\n", 10, 23, "unknown table column 'q' (known: h, L, dL/dh, dL/dw, w)"),
+        ("# T\n" + model + "## S\nshow: table ∂L/∂h w dL/dh\n", 10, 21, "the column 'dL/dh' is named twice"),
         ("# T\n" + model + "## S\nsteps: h\n", 10, 1, "'steps:' follows the slide's 'show: trace' line"),
         ("# T\n" + model + "## S\nshow: trace\nsteps: L..z\n", 11, 11, "no gradient step for 'z' (known: L, h, w, x)"),
         ("# T\n" + model + "## S\nshow: trace\nsteps: h\nsteps: L\n", 12, 1, "a slide chooses its steps once"),
@@ -35,6 +41,17 @@ import Testing
         #expect(throws: LessonError(file: "bad.md", line: expected.line, column: expected.column, message: expected.message)) {
             try Lesson(parsing: expected.text, file: "bad.md", id: "bad")
         }
+    }
+
+    @Test func aTableNamesItsColumnsUpToTheNextBarOrTheEndOfTheLine() throws {
+        let lesson = try Lesson(parsing: "# T\n" + Self.model + """
+            ## S
+            show: graph | table L ∂L/∂h dL/dw w | trace
+            show: table
+            show: graph table h
+            """, file: "t.md", id: "t")
+        let named: [IterationTable.Column] = [.value("L"), .gradient("h"), .gradient("w"), .updated("w")]
+        #expect(lesson.slides.first?.items == [.beside([.graph, .table(named), .trace]), .table([]), .graph, .table([.value("h")])])
     }
 
     @Test func lessonIdsComeFromFileNames() {
@@ -67,7 +84,7 @@ import Testing
         #expect(slide.items == [
             .paragraph("Some prose on two lines."), .bullet("a bullet"), .note("The deck differs: a note."),
             .formulas(["∂L/∂w = ∂L/∂h · x"]), .graph, .trace, .jacobian(Slide.JacobianRequest(output: "h", input: "w")),
-            .question(question), .paragraph("Closing words."), .beside([.table, .graph]),
+            .question(question), .paragraph("Closing words."), .beside([.table([]), .graph]),
         ])
         #expect(slide.stepsTrace && slide.question == question && slide.jacobians == [Slide.JacobianRequest(output: "h", input: "w")])
     }

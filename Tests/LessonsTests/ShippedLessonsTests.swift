@@ -70,7 +70,7 @@ import Testing
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
         let traces = try model.train(iterations: 2)
         let steps = traces.flatMap { trace in trace.steps.map { writer.text(for: $0, trace.bindings) } }
-        for line in steps.map(\.line) + steps.compactMap(\.remark) + IterationTableText(model: model, notation: notation).lines(traces).lines {
+        for line in steps.map(\.line) + steps.compactMap(\.remark) + IterationTableText(model: model, notation: notation).lines(traces) {
             #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "\(line)")
         }
     }
@@ -83,6 +83,16 @@ import Testing
         let remarked = trace.steps.filter { writer.text(for: $0, trace.bindings).remark != nil }
         #expect(remarked.map(\.node) == [model.loss] && remarked.map(\.pass) == [.backward])
         #expect(writer.text(for: try #require(remarked.first), trace.bindings).remark == "the loss changes one for one with itself")
+    }
+
+    @Test func everyShippedTableNamesTheColumnsItsSlideTalksAbout() throws {
+        for lesson in try LessonLibrary.shipped() {
+            for slide in lesson.slides {
+                for case .table(let named) in slide.allItems {
+                    #expect(!named.isEmpty, "\(lesson.id): '\(slide.title)' shows a table without naming its columns")
+                }
+            }
+        }
     }
 
     static var lessonsFolder: String {

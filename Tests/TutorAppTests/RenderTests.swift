@@ -43,7 +43,7 @@ import TextScreen
     }
 
     @Test func afterTrainingMoreTheNewestRowsAndTheCurveStayInView() throws {
-        let trained = try TutorState.atFirstSlide(in: "linear") { $0.allItems.contains(.table) }.applying(.train(10), times: 2)
+        let trained = try TutorState.atFirstSlide(in: "linear") { $0.allItems.contains(where: \.isTable) }.applying(.train(10), times: 2)
         let text = trained.screen(width: 80, height: 24).lines
         #expect(text.contains { $0.hasPrefix(" 23  3.00") })
         #expect(text.contains { $0.contains("Loss over 23 iterations") })
