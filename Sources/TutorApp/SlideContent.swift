@@ -139,7 +139,7 @@ struct SlideContent {
     private func table(_ named: [IterationTable.Column], width: Int) -> TableView? {
         guard let model = state.model else { return nil }
         return TableView(
-            model: model, traces: state.computation.traces, named: named, offset: state.current.tableScroll,
+            model: model, traces: state.computation.traces, before: state.before?.traces, named: named, offset: state.current.tableScroll,
             notation: state.notation, glyphs: glyphs, width: width
         )
     }

@@ -8,6 +8,9 @@ struct TableView {
     let model: Model
     /// One trace per iteration.
     let traces: [Trace]
+    /// The traces before the last change of a value, if the last key changed one: the cells
+    /// that read otherwise now are marked.
+    let before: [Trace]?
     /// The columns to keep in view; none: the loss and the parameters.
     let named: [IterationTable.Column]
     /// How many of the columns that scroll are moved past.
@@ -50,6 +53,8 @@ struct TableView {
         let rows: [(number: Int, trace: Trace)]
         /// Each column's heading, then its cell in each row, one or more lines tall.
         let cells: [[[String]]]
+        /// Each column's cells (after the heading) that read otherwise before the last change.
+        let changed: [[Bool]]
         let widths: [Int]
         let numberWidth: Int
         let layout: TableLayout
@@ -71,9 +76,16 @@ struct TableView {
         }
         let widths = { (cells: [[[String]]]) in cells.map { $0.joined().map(\.count).max() ?? 0 } }
         let flat = written(false)
-        let cells = TableLayout.fits(widths(flat), in: room) ? flat : written(true)
+        let stacked = !TableLayout.fits(widths(flat), in: room)
+        let cells = stacked ? written(true) : flat
         let layout = TableLayout(widths: widths(cells), kept: table.columns.map(kept.contains), room: room, offset: offset)
-        return Grid(rows: rows, cells: cells, widths: widths(cells), numberWidth: numberWidth, layout: layout)
+        let changed = zip(table.columns, cells).map { column, cells in
+            zip(rows, cells.dropFirst()).map { row, now in
+                guard let before, before.indices.contains(row.number - 1) else { return false }
+                return cell(column.value(in: before[row.number - 1]), stacked: stacked) != now
+            }
+        }
+        return Grid(rows: rows, cells: cells, changed: changed, widths: widths(cells), numberWidth: numberWidth, layout: layout)
     }
 
     /// A cell's lines: the value on one line, or a vector or matrix stacked with tall brackets.
@@ -99,17 +111,21 @@ struct TableView {
             let number = row == 0 ? "#" : "\(grid.rows[row - 1].number)"
             let height = columns.map { grid.cells[$0][row].count }.max() ?? 1
             for part in 0..<height {
+                // Each cell a span of its own, marked when its number changed.
                 let text = { (columns: [Int]) in
-                    columns.map { column in
+                    columns.enumerated().flatMap { index, column -> [Span] in
                         let lines = grid.cells[column][row]
-                        return TableView.pad(lines.indices.contains(part) ? lines[part] : "", grid.widths[column])
-                    }.joined(separator: "  ")
+                        let line = lines.indices.contains(part) ? lines[part] : ""
+                        let marked = row > 0 && grid.changed[column][row - 1]
+                        let pad = String(repeating: " ", count: max(0, grid.widths[column] - line.count))
+                        return [Span((index == 0 ? "" : "  ") + pad, style), Span(line, marked ? Style(.normal, bold: true, underline: true) : style)]
+                    }
                 }
                 var spans = [Span(TableView.pad(part == 0 ? number : "", grid.numberWidth), style)]
-                if !band.kept.isEmpty { spans.append(Span("  " + text(band.kept), style)) }
+                if !band.kept.isEmpty { spans += [Span("  ", style)] + text(band.kept) }
                 if !band.window.isEmpty {
                     spans.append(band.kept.isEmpty ? Span("  ", style) : Span(" \(glyphs.vertical) ", Style(.dim, underline: row == 0)))
-                    spans.append(Span(text(band.window), style))
+                    spans += text(band.window)
                 }
                 lines.append(Line(spans))
             }

@@ -32,6 +32,14 @@ import TextScreen
         #expect(lines.contains { $0.contains("└─ q ↑") })
     }
 
+    @Test func aChangedRateMarksTheTableCellsItChanged() throws {
+        let table = try TutorState.atFirstSlide(in: "linear") { $0.allItems.contains(where: \.isTable) }
+        let screen = table.pressing(.character("-")).screen(width: 120, height: 40)
+        let row = try #require(screen.lines.firstIndex { $0.hasPrefix(" 1  1.10  1.80") })
+        let marked = String((0..<screen.width).map { screen[$0, row].style.underline ? screen[$0, row].character : " " })
+        #expect(marked.split(separator: " ") == ["0.29", "1.19"], "only row 1's updated w and b change: \(screen.lines[row])")
+    }
+
     @Test func aChangedValueMarksTheNumbersItChangedUntilTheNextKey() throws {
         let stepped = try TutorState.atFirstSlide(in: "linear") { $0.stepsTrace }.pressing(.right, .right)
         let nudged = stepped.pressing(.down, .down, .down, .character("+"))
