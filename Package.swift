@@ -50,6 +50,7 @@ let package = Package(
             dependencies: ["TutorApp", "TextScreen", "Lessons", "BackpropEngine", "TestSupport"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextScreen", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

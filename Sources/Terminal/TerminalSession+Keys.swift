@@ -2,7 +2,13 @@ import CNcurses
 import TextScreen
 
 extension TerminalSession {
-    /// Waits for the next key and returns it; nil for a key the tutor has no use for.
+    /// How long to wait, in milliseconds, for the rest of an escape sequence after its Esc (a
+    /// terminal sends a sequence in one write): an Esc followed by nothing for this long is the
+    /// Esc key.
+    static let escapeDelay: Int32 = 50
+
+    /// Waits for the next key and returns it; nil for a key the tutor has no use for (also a
+    /// whole escape sequence it does not know, see `KeyDecoder`).
     ///
     /// Ctrl-C comes back as `.interrupt`, a terminal resize as `.resize` with the new size (the
     /// next `paint` then repaints everything). Ctrl-Z suspends to the shell with the terminal
@@ -11,26 +17,28 @@ extension TerminalSession {
     /// `close()`, returns `.interrupt` so the caller's quit path runs.
     public func readKey() -> Key? {
         while isOpen {
+            wtimeout(cncurses_stdscr(), keyDecoder.isInSequence ? Self.escapeDelay : -1)
             var code: wint_t = 0
-            let decoded: KeyDecoder.Decoded
+            let decoded: KeyDecoder.Decoded?
             switch cncurses_read_key(&code) {
-            case KEY_CODE_YES: decoded = KeyDecoder.decode(functionKey: Int32(bitPattern: code))
-            case OK: decoded = KeyDecoder.decode(character: code)
-            default: return .interrupt
-            }
-            switch decoded {
-            case .key(let key):
-                return key
-            case .unknown:
-                return nil
-            case .resize:
+            case KEY_CODE_YES:
+                guard Int32(bitPattern: code) == KEY_RESIZE else { return nil }
                 needsFullRepaint = true
                 let size = self.size
                 return .resize(width: size.width, height: size.height)
-            case .redraw:
-                repaintAll()
-            case .suspend:
-                suspendToShell()
+            case OK:
+                decoded = keyDecoder.decode(code)
+            default:
+                // Within a sequence, nothing came in time; between keys, input is gone.
+                guard keyDecoder.isInSequence else { return .interrupt }
+                decoded = keyDecoder.timedOut()
+            }
+            switch decoded {
+            case nil: continue
+            case .key(let key): return key
+            case .unknown: return nil
+            case .redraw: repaintAll()
+            case .suspend: suspendToShell()
             }
         }
         return .interrupt

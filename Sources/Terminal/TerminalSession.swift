@@ -27,6 +27,8 @@ public final class TerminalSession {
     /// Set when the terminal's contents can no longer be trusted (resize, resume, Ctrl-L): the
     /// next paint clears the terminal and sends every cell.
     var needsFullRepaint = false
+    /// Where the key reader is in an escape sequence.
+    var keyDecoder = KeyDecoder()
 
     private init(terminal: OpaquePointer, outputDescriptor: Int32, unicode: Bool, color: Bool) {
         self.terminal = terminal
@@ -90,18 +92,17 @@ public final class TerminalSession {
             terminal: created, outputDescriptor: fileno(output), unicode: unicode, color: color)
     }
 
-    /// Raw keys (Ctrl-C and Ctrl-Z arrive as keys), no echo, function keys decoded, a short
-    /// Escape delay, no visible cursor.
+    /// Raw keys (Ctrl-C and Ctrl-Z arrive as keys), no echo, no visible cursor. The keypad stays
+    /// off: ncurses then passes escape sequences on as characters, and `KeyDecoder` reads them
+    /// the same whatever `TERM` says.
     private static func enterProgramMode() {
         let window = cncurses_stdscr()
         _ = raw()
         _ = noecho()
         _ = nonl()
-        _ = keypad(window, true)
         _ = intrflush(window, false)
         _ = leaveok(window, true)
         _ = curs_set(0)
-        _ = set_escdelay(25)
     }
 
     /// Starts colours when the terminal has them and `NO_COLOR` does not forbid them, keeping the

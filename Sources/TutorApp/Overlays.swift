@@ -20,10 +20,16 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
             return index == selected ? line.restyled { $0.reverse = true } : line
         }
         let inner = min(screen.width - 4, max(44, lines.map(\.width).max() ?? 0, state.lessons.map { min(60, $0.summary.count) }.max() ?? 0))
-        let summary = wrap(glyphs.display(state.lessons[selected].summary), width: inner)
-            .prefix(max(0, screen.height - lines.count - 6)).map { Line($0, Style(.dim)) }
+        let about = wrap(glyphs.display(state.lessons[selected].summary), width: inner)
+        // Every lesson when they fit with the frame, a blank line and the hints; otherwise those
+        // around the selected one, leaving room for three lines about it.
+        let shown = lines.count + 4 <= screen.height ? lines.count : max(1, screen.height - 6 - min(3, about.count))
+        let first = min(max(0, selected - shown / 2), lines.count - shown)
+        let title = shown < lines.count ? glyphs.ui("Lessons \(first + 1)–\(first + shown) of \(lines.count)") : "Lessons"
+        let summary = about.prefix(max(0, screen.height - shown - 6)).map { Line($0, Style(.dim)) }
         let hints = Line(KeyBindings.line(glyphs.hints(in: .menu, topics: [.moving]), width: inner, lead: ""), Style(.dim))
-        drawBox(title: "Lessons", lines: lines + [Line()] + summary + (summary.isEmpty ? [] : [Line()]) + [hints], on: &screen, glyphs: glyphs, minimumWidth: inner)
+        drawBox(title: title, lines: Array(lines[first..<(first + shown)]) + [Line()] + summary + (summary.isEmpty ? [] : [Line()]) + [hints],
+                on: &screen, glyphs: glyphs, minimumWidth: inner)
     case .prompt(let prompt):
         guard let model = state.model else { return }
         let title: String

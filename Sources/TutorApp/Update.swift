@@ -1,9 +1,20 @@
 import BackpropEngine
+import TextScreen
 
-/// The state after `action`: the only place the tutor's state changes.
+/// The state after `action`: with `update(_:pressing:)`, the only place the tutor's state changes.
 public func update(_ state: TutorState, _ action: Action) -> TutorState {
     var next = state
     next.apply(action)
+    return next
+}
+
+/// The state after pressing `key`, read through the key bindings of the mode it finds. A key
+/// bound to nothing there, or one the terminal reader could not name (nil), changes nothing but
+/// a pending Esc: that key cancels it, as the status line promises.
+public func update(_ state: TutorState, pressing key: Key?) -> TutorState {
+    if let key, let action = KeyBindings.action(for: key, in: state.mode) { return update(state, action) }
+    var next = state
+    next.escapePending = false
     return next
 }
 

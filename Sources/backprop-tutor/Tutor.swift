@@ -37,8 +37,7 @@ struct Tutor {
             let frame = render(state)
             session.paint(frame.screen)
             if frame.viewport != state.viewport { state = update(state, .viewport(frame.viewport)) }
-            guard let key = session.readKey(), let action = KeyBindings.action(for: key, in: state.mode) else { continue }
-            state = update(state, action)
+            state = update(state, pressing: session.readKey())
         }
         return 0
     }

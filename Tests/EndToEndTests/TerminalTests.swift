@@ -3,15 +3,6 @@ import Testing
 
 /// The real binary in a real terminal (tmux): stepping, live tweaks, resizing, quitting, signals.
 @Suite(.serialized) struct TerminalTests {
-    /// The pane once the command typed into it has printed its `EXIT=status` line, and that status.
-    /// Commands type `echo EX''IT=$?`, so that the command line itself, however it wraps, never
-    /// shows a line starting with `EXIT=`.
-    func waitForExit(_ tmux: Tmux) throws -> (screen: String, status: String?) {
-        let isExit = { (line: Substring) in line.hasPrefix("EXIT=") }
-        let screen = try tmux.wait { $0.split(separator: "\n").contains(where: isExit) && $0.split(separator: "\n").last?.hasPrefix("$") == true }
-        return (screen, screen.split(separator: "\n").first(where: isExit).map { String($0.dropFirst(5)) })
-    }
-
     /// A table row with its cells separated by single spaces.
     func rows(_ screen: String) -> [String] {
         screen.split(separator: "\n").map { $0.split(separator: "│")[0].split(separator: " ").joined(separator: " ") }
@@ -45,7 +36,7 @@ import Testing
         try tmux.wait { $0.contains("0.29  1.19") }
 
         try tmux.press("q")
-        let (shell, status) = try waitForExit(tmux)
+        let (shell, status) = try tmux.waitForExit()
         #expect(status == "0")
         #expect(shell.split(separator: "\n").last?.hasPrefix("$") == true)
         #expect(!shell.contains("slide 5 of 5"))
@@ -63,7 +54,7 @@ import Testing
         let third = try tmux.wait { $0.contains("b ← b − η · ∂L/∂b") }
         #expect(third.contains("b ← b − η · ∂L/∂b = 1.608 − 0.20 · (−0.68) = 1.74"))
         try tmux.press("q")
-        #expect(try waitForExit(tmux).status == "0")
+        #expect(try tmux.waitForExit().status == "0")
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
@@ -73,7 +64,7 @@ import Testing
         let pid = try String(contentsOf: tmux.folder.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let kill = try Process.run(URL(fileURLWithPath: "/bin/kill"), arguments: ["-TERM", pid])
         kill.waitUntilExit()
-        #expect(try waitForExit(tmux).status == "143")
+        #expect(try tmux.waitForExit().status == "143")
         try tmux.wait { _ in FileManager.default.fileExists(atPath: tmux.folder.appendingPathComponent("after").path) }
         let before = try String(contentsOf: tmux.folder.appendingPathComponent("before"), encoding: .utf8)
         let after = try String(contentsOf: tmux.folder.appendingPathComponent("after"), encoding: .utf8)
@@ -85,14 +76,14 @@ import Testing
         try tmux.type("\(Binary.url.path) wider; echo EX''IT=$?")
         try tmux.wait { $0.contains("slide 1 of") }
         try tmux.press("C-c")
-        let status = try waitForExit(tmux).status
+        let status = try tmux.waitForExit().status
         #expect(status == "0", "exit status \(status ?? "none")")
     }
 
     @Test func anUnusableTermIsExplainedInsteadOfLettingNcursesExit() throws {
         let tmux = try Tmux(width: 80, height: 24)
         try tmux.type("TERM=nonexistent \(Binary.url.path) linear; echo EX''IT=$?")
-        let (shell, status) = try waitForExit(tmux)
+        let (shell, status) = try tmux.waitForExit()
         #expect(status == "2")
         // The pane wraps long lines: read it as one.
         let text = shell.replacingOccurrences(of: "\n", with: "")

@@ -68,6 +68,12 @@ final class Tmux {
         for key in keys { try run(["send-keys", "-t", "t", key]) }
     }
 
+    /// Sends `bytes` to the program as they are, in one write: escape sequences a terminal
+    /// might send, whatever tmux would send for a key.
+    func send(bytes: [UInt8]) throws {
+        try run(["send-keys", "-t", "t", "-H"] + bytes.map { String($0, radix: 16) })
+    }
+
     /// Presses a key and waits until the pane shows something new, so that no key runs ahead
     /// of the program; returns the new text.
     @discardableResult
@@ -96,6 +102,15 @@ final class Tmux {
             text = try screen()
         }
         return text
+    }
+
+    /// The pane once the command typed into it has printed its `EXIT=status` line, and that status.
+    /// Commands type `echo EX''IT=$?`, so that the command line itself, however it wraps, never
+    /// shows a line starting with `EXIT=`.
+    func waitForExit() throws -> (screen: String, status: String?) {
+        let isExit = { (line: Substring) in line.hasPrefix("EXIT=") }
+        let screen = try wait { $0.split(separator: "\n").contains(where: isExit) && $0.split(separator: "\n").last?.hasPrefix("$") == true }
+        return (screen, screen.split(separator: "\n").first(where: isExit).map { String($0.dropFirst(5)) })
     }
 
     /// Resizes the pane.

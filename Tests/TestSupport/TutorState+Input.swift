@@ -7,20 +7,19 @@ extension TutorState {
         (0..<times).reduce(self) { state, _ in update(state, action) }
     }
 
-    /// The state after pressing `keys` in order, as the tutor's loop handles them: each read
-    /// through the key bindings of the mode it finds (a key bound to nothing there changes
-    /// nothing), then the viewport of the frame drawn handed back.
-    public func pressing(_ keys: [Key]) -> TutorState {
+    /// The state after pressing `keys` in order, as the tutor's loop handles them: each through
+    /// `update(_:pressing:)` (nil: a key the terminal reader could not name), then the viewport
+    /// of the frame drawn handed back.
+    public func pressing(_ keys: [Key?]) -> TutorState {
         keys.reduce(self) { state, key in
-            guard let action = KeyBindings.action(for: key, in: state.mode) else { return state }
-            let next = update(state, action)
+            let next = update(state, pressing: key)
             let frame = render(next)
             return frame.viewport == next.viewport ? next : update(next, .viewport(frame.viewport))
         }
     }
 
     /// The state after pressing `keys` in order.
-    public func pressing(_ keys: Key...) -> TutorState {
+    public func pressing(_ keys: Key?...) -> TutorState {
         pressing(keys)
     }
 

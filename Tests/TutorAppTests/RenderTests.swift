@@ -96,6 +96,27 @@ import TextScreen
         #expect(rows == ["lr 0.25 rate", "w 3.00 param"])
     }
 
+    @Test func theLessonMenuScrollsToKeepTheSelectedLessonInViewAndSaysOneSlide() throws {
+        let lessons = try (1...40).map { number in
+            try Lesson(parsing: "# Lesson \(number)\n\nAbout lesson \(number).\n\n## Only\n\nText.\n", file: "\(number)-l\(number).md", id: "l\(number)")
+        }
+        let menu = TutorState(lessons: lessons).applying(.showMenu)
+        for (width, height) in [(60, 16), (80, 24), (120, 40)] {
+            for selected in lessons.indices {
+                let screen = menu.applying(.select(by: 1), times: selected).screen(width: width, height: height)
+                // Between the header and the status line, which are drawn reversed too.
+                let highlighted = (1..<screen.height - 1).map { y in String((0..<screen.width).filter { screen[$0, y].style.reverse }.map { screen[$0, y].character }) }
+                    .filter { !$0.isEmpty }
+                let number = selected + 1
+                #expect(highlighted == ["\(number)  Lesson \(number)  (1 slide)"], "lesson \(number) at \(width)×\(height)")
+                let title = try #require(screen.lines.lazy.compactMap { $0.firstMatch(of: /Lessons (\d+)–(\d+) of 40/) }.first)
+                let shown = try #require(Int(title.1))...#require(Int(title.2))
+                #expect(shown.contains(number), "lesson \(number) at \(width)×\(height)")
+                #expect(screen.lines.contains { $0.contains("About lesson \(number).") }, "lesson \(number) at \(width)×\(height)")
+            }
+        }
+    }
+
     @Test func theHelpListsEveryBindingOfTheSlidesAlignedAtTheSmallestTerminal() throws {
         for unicode in [true, false] {
             let glyphs: Glyphs = unicode ? .unicode : .ascii

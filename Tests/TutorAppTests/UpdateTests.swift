@@ -168,6 +168,14 @@ import TextScreen
         #expect(!linear.pressing(.escape, .right, .escape).quitting)
     }
 
+    @Test func anyOtherKeyAfterEscStaysEvenOneBoundToNothing() {
+        // nil: a key the terminal reader could not name (F5, Insert, an unknown sequence).
+        for key: Key? in [.right, .character("x"), .character("Z"), .backspace, nil] {
+            let state = linear.pressing(.escape, key, .escape)
+            #expect(!state.quitting && state.escapePending, "\(String(describing: key))")
+        }
+    }
+
     @Test func resizeChangesNothingButTheLayout() {
         let state = linear.pressing(.right, .resize(width: 100, height: 30))
         #expect(state.step == linear.pressing(.right).step && !state.quitting)
