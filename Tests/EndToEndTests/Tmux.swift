@@ -92,7 +92,7 @@ final class Tmux {
     /// throws with the pane's last text if it never does.
     @discardableResult
     func wait(
-        seconds: Double = 10, file: String = #fileID, line: Int = #line, until condition: (String) -> Bool
+        seconds: Double = 30, file: String = #fileID, line: Int = #line, until condition: (String) -> Bool
     ) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var text = try screen()
