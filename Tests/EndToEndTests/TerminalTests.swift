@@ -65,7 +65,8 @@ import Testing
         let kill = try Process.run(URL(fileURLWithPath: "/bin/kill"), arguments: ["-TERM", pid])
         kill.waitUntilExit()
         #expect(try tmux.waitForExit().status == "143")
-        try tmux.wait { _ in FileManager.default.fileExists(atPath: tmux.folder.appendingPathComponent("after").path) }
+        // Written by stty after the tutor exits: wait until it holds a line, not just until it exists.
+        try tmux.wait { _ in (try? String(contentsOf: tmux.folder.appendingPathComponent("after"), encoding: .utf8))?.hasSuffix("\n") == true }
         let before = try String(contentsOf: tmux.folder.appendingPathComponent("before"), encoding: .utf8)
         let after = try String(contentsOf: tmux.folder.appendingPathComponent("after"), encoding: .utf8)
         #expect(before == after)
