@@ -63,7 +63,7 @@ extension Model {
                     throw EquationError("the learning rate '\(rate)' is not part of the network; only the update reads it", at: use.location ?? equation.location)
                 }
                 guard shapes[use.name] == nil else { continue }
-                let message = declared[use.name] == nil ? "unknown name '\(use.name)'" : "'\(use.name)' is used before its equation"
+                let message = declared[use.name] == nil ? "unknown name '\(use.name)'" + ShapeChecker.entryHint(for: use.name, shapes) : "'\(use.name)' is used before its equation"
                 throw EquationError(message, at: use.location ?? equation.location)
             }
             shapes[equation.name] = try ShapeChecker(shapes: shapes).shape(of: equation.expression, fallback: equation.location)

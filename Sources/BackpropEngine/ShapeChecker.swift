@@ -15,7 +15,7 @@ struct ShapeChecker {
         case .number:
             return .scalar
         case .name(let name), .gradient(let name):
-            guard let shape = shapes[name] else { throw fail("unknown name '\(name)'") }
+            guard let shape = shapes[name] else { throw fail("unknown name '\(name)'" + ShapeChecker.entryHint(for: name, shapes)) }
             return shape
         case .negate(let a):
             return try child(a)
@@ -93,6 +93,21 @@ struct ShapeChecker {
                 throw fail("crossentropy compares p and t of one shape, not a \(shapes[0]) and a \(shapes[1])")
             }
             return .scalar
+        }
+    }
+
+    /// For a name like `W12` or `x2` that is no node but reads as an entry of one, how to write
+    /// that entry: ` (an entry of W is written W[1, 2])`; empty otherwise.
+    static func entryHint(for name: String, _ shapes: [String: Shape]) -> String {
+        let digits = name.reversed().prefix(while: \.isNumber).reversed().compactMap(\.wholeNumberValue)
+        let stem = String(name.dropLast(digits.count))
+        switch (shapes[stem], digits.count) {
+        case (.vector(let n), 1) where (1...n).contains(digits[0]):
+            return " (an entry of \(stem) is written \(stem)[\(digits[0])])"
+        case (.matrix(let rows, let columns), 2) where (1...rows).contains(digits[0]) && (1...columns).contains(digits[1]):
+            return " (an entry of \(stem) is written \(stem)[\(digits[0]), \(digits[1])])"
+        default:
+            return ""
         }
     }
 }

@@ -39,8 +39,9 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         }
         var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text, Style(.value, bold: true, reverse: prompt.fresh)), Span("_", Style(.value))])]
         let hints = KeyBindings.line(glyphs.hints(in: .prompt, topics: [.moving]), width: screen.width, lead: "")
-        lines.append(prompt.error.map { Line($0, Style(.warning, bold: true)) } ?? Line(hints, Style(.dim)))
-        drawBox(title: title, lines: lines, on: &screen, glyphs: glyphs, minimumWidth: 44)
+        let room = min(screen.width - 4, max(44, prompt.text.count + 3))
+        lines += prompt.error.map { wrap(glyphs.ui($0), width: room).map { Line($0, Style(.warning, bold: true)) } } ?? [Line(hints, Style(.dim))]
+        drawBox(title: title, lines: lines, on: &screen, glyphs: glyphs, minimumWidth: room)
     }
 }
 

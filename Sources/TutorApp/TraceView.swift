@@ -57,7 +57,8 @@ struct TraceView {
             let hint = revealed == 0 ? "Press \(key) to compute \(next) first." : "Press \(key) for \(next)."
             lines.append(Line(glyphs.ui(hint), Style(.dim)))
         } else {
-            lines.append(Line(glyphs.ui("All \(steps.count) steps done. \(key) goes on to the next slide."), Style(.dim)))
+            let done = steps.count == 1 ? "The step is done." : "All \(steps.count) steps done."
+            lines.append(Line(glyphs.ui("\(done) \(key) goes on to the next slide."), Style(.dim)))
         }
         return (lines, focus)
     }

@@ -28,10 +28,13 @@ extension TutorState {
         case .viewport(let drawn):
             viewport = drawn
             return
-        case .scroll, .scrollTable: break
-        default: scroll = 0
+        default: break
         }
         (notice, before) = (nil, nil)
+        // A step, another slide or another iteration brings the focus back; other keys keep
+        // the slide where the learner scrolled it.
+        let place = (lessonIndex, slideIndex, step, current.iteration)
+        defer { if place != (lessonIndex, slideIndex, step, current.iteration) { scroll = 0 } }
         if action != .escape { escapePending = false }
         switch mode {
         case .help:

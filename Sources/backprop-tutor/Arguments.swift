@@ -138,7 +138,9 @@ let usage = """
 
       list             the lessons: id, title and number of slides
       print LESSON     run the lesson's model and print every step of every iteration and the
-                       iteration table; LESSON is a lesson id or a path to a lesson file
+                       iteration table; LESSON is a lesson id or a path to a lesson file;
+                       a warning (such as a cross-entropy target that is not a probability
+                       distribution) goes to standard error, one line each
         --iterations N     training iterations (default 3; --steps N is the same)
         --set NAME=VALUE   a starting value: w=0.5, x=[1,2], W=[[0.1,0.2],[0.3,0.4]] (repeatable)
         --eta V            the learning rate η instead of the lesson's, whatever its name
@@ -147,8 +149,6 @@ let usage = """
         --ascii            plain ASCII text
         --unicode          Unicode math symbols; without --ascii or --unicode, Unicode when
                            the locale (LC_ALL, LC_CTYPE, LANG) is UTF-8, as in the tutor
-                       a warning (such as a cross-entropy target that is not a probability
-                       distribution) goes to standard error, one line each
       --lessons DIR    lessons from DIR (files named N-ID.md) instead of the built-in ones
       -h, --help       this text
       -V, --version    the version

@@ -105,7 +105,7 @@ import TextScreen
         #expect(state.step == 1)
     }
 
-    @Test func aWrongAnswerIsExplainedAndAnUnreadableOneIsRefusedInThePrompt() {
+    @Test func aWrongAnswerIsExplainedAndAnUnreadableOneIsRefusedInThePrompt() throws {
         let wrong = question.pressing(.character("a")).typing("q").pressing(.enter)
         #expect(wrong.feedback?.correct == false && wrong.feedback?.text.hasPrefix("Not yet: q gives 0.65") == true)
         #expect(wrong.step == 0)
@@ -115,6 +115,10 @@ import TextScreen
         let unknown = question.pressing(.character("a")).typing("z").pressing(.enter)
         guard case .prompt(let other) = unknown.mode else { Issue.record("the prompt closed"); return }
         #expect(other.error == "column 1: unknown name 'z'")
+        let wide = try TutorState.atFirstSlide(in: "wider") { $0.question != nil }
+        let entry = wide.pressing(.character("a")).typing("[[W11, W21], [W12, W22]]").pressing(.enter)
+        guard case .prompt(let third) = entry.mode else { Issue.record("the prompt closed"); return }
+        #expect(third.error == "column 3: unknown name 'W11' (an entry of W is written W[1, 1])")
     }
 
     @Test func jAndKScrollTheSlideAndAStepBringsTheFocusBack() throws {
@@ -122,6 +126,7 @@ import TextScreen
         let scrolled = sized.pressing(.character("j"), .character("k"), .character("j"))
         #expect(scrolled.scroll == 3)
         #expect(scrolled.pressing(.right).scroll == 0)
+        #expect(scrolled.pressing(.down, .character("+")).scroll == 3, "a tweak keeps the slide where it was scrolled")
     }
 
     @Test func scrollingStopsAtTheEndSoThatScrollingBackStartsAtOnce() throws {
