@@ -8,6 +8,8 @@ struct QuestionView {
     let question: Slide.Question
     let model: Model
     let trace: Trace
+    /// The same iteration before the last change of a value, if any: a changed answer is marked.
+    let before: Trace?
     /// What the tutor said about the last answer typed.
     let feedback: Feedback?
     /// The answer is shown.
@@ -35,8 +37,12 @@ struct QuestionView {
                 parts.append(part)
             }
         }
-        lines += wrapPieces("Answer: " + parts[0], Array(parts.dropFirst()), separator: " = ", width: width, indent: 8)
-            .map { Line($0, Style(.update, bold: true)) }
+        let old = before.flatMap { try? $0.bindings.evaluate(question.answer) }.map(notation.tensor)
+        let changed = old != nil && old != parts.last
+        let answer = wrapPieces("Answer: " + parts[0], Array(parts.dropFirst()), separator: " = ", width: width, indent: 8)
+        lines += answer.enumerated().map { index, line in
+            Line(line, Style(.update, bold: true, underline: changed && index == answer.count - 1))
+        }
         return lines
     }
 }

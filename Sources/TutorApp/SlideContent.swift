@@ -93,12 +93,13 @@ struct SlideContent {
             return (table, state.current.iterations > TutorState.initialIterations ? table.count - 1 : nil)
         case .jacobian(let request):
             guard let jacobian = state.computation.jacobians[Computation.key(request)] else { return ([], nil) }
-            return (JacobianView(jacobian: jacobian, notation: notation, glyphs: glyphs, width: width).lines(), nil)
+            let before = state.before?.jacobians[Computation.key(request)]
+            return (JacobianView(jacobian: jacobian, before: before, notation: notation, glyphs: glyphs, width: width).lines(), nil)
         case .question(let question):
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let feedback = state.feedback
             let view = QuestionView(
-                question: question, model: model, trace: trace, feedback: feedback, revealed: state.step > 0,
+                question: question, model: model, trace: trace, before: state.traceBefore, feedback: feedback, revealed: state.step > 0,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
             return (view, state.step > 0 || feedback != nil ? view.count - 1 : nil)

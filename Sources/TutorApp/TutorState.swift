@@ -36,9 +36,9 @@ public struct TutorState: Sendable {
     public internal(set) var answered: String?
     /// What the last key did where it does not show, said in the status line until the next key.
     public internal(set) var notice: String?
-    /// The model and its traces before the last change of a value: the numbers that changed
-    /// are marked until the next key.
-    public internal(set) var before: (model: Model?, traces: [Trace])?
+    /// The engine's numbers before the last change of a value: the numbers that changed are
+    /// marked until the next key.
+    public internal(set) var before: Computation?
     /// The engine's numbers for the lesson on screen.
     public internal(set) var computation: Computation
 

@@ -222,7 +222,7 @@ extension TutorState {
 
     /// Keeps the numbers before a change of values, so that those that change can be marked.
     private mutating func remember() {
-        before = (model, computation.traces)
+        before = computation
     }
 
     /// Puts in the learner's new model and recomputes everything from it, on the same step.

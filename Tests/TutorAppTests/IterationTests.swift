@@ -40,6 +40,17 @@ import TextScreen
         #expect(marked.split(separator: " ") == ["0.29", "1.19"], "only row 1's updated w and b change: \(screen.lines[row])")
     }
 
+    @Test func aChangedWeightMarksTheJacobianRowsItChanged() throws {
+        let jacobian = try TutorState.atFirstSlide(in: "wider") { !$0.jacobians.isEmpty }
+        let nudged = jacobian.pressing(.down, .down, .down, .down, .down, .character("+"))
+        #expect(nudged.entries[nudged.selection] == ValueEntry(name: "W", entry: 0))
+        let screen = nudged.screen(width: 120, height: 40)
+        let heading = try #require(screen.lines.firstIndex { $0.contains("Jacobian ∂h/∂x, computed") })
+        let marked = { (y: Int) in (0..<screen.width).contains { screen[$0, y].style.underline && screen[$0, y].character != " " } }
+        #expect(marked(heading + 1), "the row holding W₁₁ changed: \(screen.lines[heading + 1])")
+        #expect(!marked(heading + 2), "the row of W₂₁, W₂₂ did not: \(screen.lines[heading + 2])")
+    }
+
     @Test func aChangedValueMarksTheNumbersItChangedUntilTheNextKey() throws {
         let stepped = try TutorState.atFirstSlide(in: "linear") { $0.stepsTrace }.pressing(.right, .right)
         let nudged = stepped.pressing(.down, .down, .down, .character("+"))
