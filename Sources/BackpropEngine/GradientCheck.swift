@@ -1,46 +1,82 @@
-/// One entry of a gradient checked against a central difference.
-public struct GradientCheck: Sendable {
+/// The central difference of one entry of a node: the loss with that entry nudged up and down
+/// by ε, everything the node is computed from held, and the slope between them.
+public struct CentralDifference: Sendable, Equatable {
     /// The node.
     public let node: String
     /// The entry's 0-based position in the node, row by row.
     public let entry: Int
+    /// The nudge ε.
+    public let epsilon: Double
+    /// L with the entry at its value + ε.
+    public let lossAbove: Double
+    /// L with the entry at its value − ε.
+    public let lossBelow: Double
+
+    /// (L(node[entry] + ε) − L(node[entry] − ε)) / 2ε.
+    public var estimate: Double { (lossAbove - lossBelow) / (2 * epsilon) }
+
+    /// |a − b| / max(1, |a|, |b|): how far a gradient `backprop` is from the estimate.
+    public func relativeDifference(from backprop: Double) -> Double {
+        abs(backprop - estimate) / max(1, abs(backprop), abs(estimate))
+    }
+}
+
+/// One entry of a gradient checked against a central difference.
+public struct GradientCheck: Sendable {
     /// ∂L/∂node[entry] by backpropagation.
     public let backprop: Double
-    /// (L(node[entry] + ε) − L(node[entry] − ε)) / 2ε.
-    public let centralDifference: Double
+    /// The central difference of the same entry.
+    public let difference: CentralDifference
 
+    /// The node.
+    public var node: String { difference.node }
+    /// The entry's 0-based position in the node, row by row.
+    public var entry: Int { difference.entry }
+    /// (L(node[entry] + ε) − L(node[entry] − ε)) / 2ε.
+    public var centralDifference: Double { difference.estimate }
     /// |backprop − centralDifference| / max(1, |backprop|, |centralDifference|).
-    public var error: Double {
-        abs(backprop - centralDifference) / max(1, abs(backprop), abs(centralDifference))
-    }
+    public var error: Double { difference.relativeDifference(from: backprop) }
 }
 
 extension Model {
     /// Every entry of every declared value's gradient, by backpropagation and by the central
     /// difference with step `epsilon`, at `values` (the starting values when nil).
     public func gradientCheck(at values: [String: Tensor]? = nil, epsilon: Double = 1e-6) throws -> [GradientCheck] {
-        let start = values ?? startingValues
-        let gradients = try trace(from: start).gradients
-        var checks: [GradientCheck] = []
-        for variable in variables {
-            guard let value = start[variable.name], let gradient = gradients[variable.name] else { continue }
-            for entry in value.scalars.indices {
+        let trace = try trace(from: values ?? startingValues)
+        let differences = try centralDifferences(of: trace, nodes: variables.map(\.name), epsilon: epsilon)
+        return variables.flatMap { variable in
+            (differences[variable.name] ?? []).compactMap { difference in
+                trace.gradients[variable.name].map { GradientCheck(backprop: $0.scalars[difference.entry], difference: difference) }
+            }
+        }
+    }
+
+    /// The central differences of every entry of `nodes` (all that `trace` has a gradient for
+    /// when nil) at `trace`'s values: a declared value is nudged as it is; a computed node is
+    /// nudged with its inputs held, the equations after it worked out again.
+    public func centralDifferences(of trace: Trace, nodes: [String]? = nil, epsilon: Double = 1e-6) throws -> [String: [CentralDifference]] {
+        var differences: [String: [CentralDifference]] = [:]
+        for node in nodes ?? self.nodes where trace.gradients[node] != nil {
+            guard let value = trace.values[node] else { continue }
+            differences[node] = try value.scalars.indices.map { entry in
                 func loss(nudgedBy delta: Double) throws -> Double {
                     var scalars = value.scalars
                     scalars[entry] += delta
-                    var nudged = start
-                    nudged[variable.name] = Tensor(shape: value.shape, scalars: scalars)
-                    return try lossValue(at: nudged)
+                    var nudged = trace.values
+                    nudged[node] = Tensor(shape: value.shape, scalars: scalars)
+                    return try lossValue(at: nudged, holding: node)
                 }
-                let difference = (try loss(nudgedBy: epsilon) - loss(nudgedBy: -epsilon)) / (2 * epsilon)
-                checks.append(GradientCheck(node: variable.name, entry: entry, backprop: gradient.scalars[entry], centralDifference: difference))
+                return CentralDifference(
+                    node: node, entry: entry, epsilon: epsilon, lossAbove: try loss(nudgedBy: epsilon), lossBelow: try loss(nudgedBy: -epsilon)
+                )
             }
         }
-        return checks
+        return differences
     }
 
-    /// The loss at `values`, by a forward pass only.
-    public func lossValue(at values: [String: Tensor]) throws -> Double {
-        try forwardPass(from: values).values[loss]?.scalar ?? .nan
+    /// The loss at `values`, by a forward pass only; with `held`, that node keeps the value
+    /// `values` give it.
+    public func lossValue(at values: [String: Tensor], holding held: String? = nil) throws -> Double {
+        try forwardPass(from: values, holding: held).values[loss]?.scalar ?? .nan
     }
 }

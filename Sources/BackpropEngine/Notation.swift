@@ -140,6 +140,16 @@ public struct Notation: Sendable, Equatable {
         return (digits, digits.isEmpty ? 0 : point)
     }
 
+    /// A small positive quantity to one significant digit, as a power of ten: `2e−10`; `0` for zero.
+    public func magnitude(_ value: Double) -> String {
+        guard value.isFinite else { return number(value) }
+        guard value != 0 else { return "0" }
+        var exponent = Notation.decimalDigits(abs(value)).point - 1
+        var digit = Int((abs(value) / Notation.power(exponent)).rounded())
+        if digit == 10 { (digit, exponent) = (1, exponent + 1) }
+        return (value < 0 ? minus : "") + "\(digit)e" + (exponent < 0 ? minus : "") + "\(abs(exponent))"
+    }
+
     /// A constant written in an equation, as short as it reads: `2`, `0.5`.
     public func constant(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return signed(String(Int64(value))) }

@@ -21,10 +21,11 @@ extension Model {
 
     /// The forward steps from `start`, and every node's value after them. A cross-entropy of a
     /// softmax is computed from the logits, though its step shows the equation as written.
-    func forwardPass(from start: [String: Tensor]) throws -> (steps: [Trace.Forward], values: [String: Tensor]) {
+    /// With `held`, that node's equation is not worked out: it keeps the value `start` gives it.
+    func forwardPass(from start: [String: Tensor], holding held: String? = nil) throws -> (steps: [Trace.Forward], values: [String: Tensor]) {
         var values = start
         var steps: [Trace.Forward] = []
-        for equation in equations {
+        for equation in equations where equation.name != held {
             let value = try Evaluator(values: values).evaluate(plan.fused[equation.name]?.loss ?? equation.expression)
             steps.append(Trace.Forward(node: equation.name, expression: equation.expression, value: value))
             values[equation.name] = value

@@ -45,6 +45,8 @@ public enum Action: Equatable, Sendable {
     case previousIteration
     /// Cycle the decimals shown: 2, 4, 6.
     case cyclePrecision
+    /// Show or hide the central-difference check beside every gradient on screen.
+    case toggleCheck
     /// Show or hide the help.
     case toggleHelp
     /// Esc: close what is open; twice in a row, quit.

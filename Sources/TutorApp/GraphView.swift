@@ -13,6 +13,8 @@ struct GraphView {
     let before: Trace?
     /// What of the trace is on screen.
     let reveal: Reveal
+    /// The central differences to show beside the gradients, by node; empty when not checking.
+    let check: [String: [CentralDifference]]
     let notation: Notation
     let glyphs: Glyphs
     let width: Int
@@ -41,6 +43,9 @@ struct GraphView {
                 head.append(Span(value, marked(.value, value, was: before?.values[node])))
                 if reveal.gradients.contains(node), let gradient = trace.gradients[node].map(notation.tensor) {
                     tail.append([Span("  " + glyphs.gradientMark, Style(.gradient)), Span(gradient, marked(.gradient, gradient, was: before?.gradients[node]))])
+                }
+                if reveal.gradients.contains(node), let gradient = trace.gradients[node], let differences = check[node] {
+                    tail.append([Span("  " + glyphs.display(CheckText(notation: notation).beside(gradient, differences)), Style(.dim))])
                 }
                 if reveal.updates.contains(node), let new = trace.updated[node].map(notation.tensor) {
                     tail.append([Span("  \(notation.unicode ? "←" : "<-") ", Style(.update)), Span(new, marked(.update, new, was: before?.updated[node]))])

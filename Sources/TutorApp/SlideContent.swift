@@ -25,6 +25,7 @@ struct SlideContent {
             let part = lines(of: item, width: width)
             column.add(part.lines, focus: part.focus)
         }
+        column.add(selectedCheck(), focus: nil)
         return (column.lines, column.focus)
     }
 
@@ -39,6 +40,19 @@ struct SlideContent {
             if let partFocus { focus = lines.count + partFocus }
             lines += part
         }
+    }
+
+    /// While checking, the central difference of the value selected in the panel worked out with
+    /// its two losses, once its gradient is on screen.
+    private func selectedCheck() -> [Line] {
+        guard state.checking, state.slide.allItems.contains(where: \.computes), state.entries.indices.contains(state.selection),
+              let model = state.model else { return [] }
+        let entry = state.entries[state.selection]
+        guard state.reveal.gradients.contains(entry.name),
+              let difference = state.check[entry.name]?.first(where: { $0.entry == (entry.entry ?? 0) }) else { return [] }
+        let text = "Gradient check of the value selected: "
+            + CheckText(notation: state.notation).workedOut(difference, entryName: entry.label(state.notation, in: model))
+        return wrap(glyphs.display(text), width: width).map { Line($0, Style(.dim)) }
     }
 
     /// What the learner must know before the numbers: the engine failed, training diverged, or
@@ -77,14 +91,17 @@ struct SlideContent {
             }, nil)
         case .graph:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
-            let graph = GraphView(model: model, trace: trace, before: state.traceBefore, reveal: state.reveal, notation: notation, glyphs: glyphs, width: width)
+            let graph = GraphView(
+                model: model, trace: trace, before: state.traceBefore, reveal: state.reveal, check: state.check,
+                notation: notation, glyphs: glyphs, width: width
+            )
             return (wrap(glyphs.display(graphLegend(notation, glyphs)), width: width).map { Line($0, Style(.heading)) } + graph.lines(), nil)
         case .trace:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let stepsToLoss = { (slide: Slide) in state.steps(of: slide).contains { $0.pass == .backward && $0.node == model.loss } }
             return TraceView(
-                model: model, trace: trace, before: state.traceBefore, steps: state.steps(of: state.slide), revealed: state.step,
-                remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
+                model: model, trace: trace, before: state.traceBefore, check: state.check, steps: state.steps(of: state.slide),
+                revealed: state.step, remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
         case .table(let named):

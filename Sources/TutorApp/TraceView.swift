@@ -10,6 +10,8 @@ struct TraceView {
     let trace: Trace
     /// The same iteration before the last change of a value, if any.
     let before: Trace?
+    /// The central differences to show under the gradients, by node; empty when not checking.
+    let check: [String: [CentralDifference]]
     /// The steps the learner steps through.
     let steps: [Trace.Step]
     /// How many of them are revealed.
@@ -45,6 +47,10 @@ struct TraceView {
                 rows += self.rows(of: entry, after: "    ", role: role, changed: changed)
             }
             if current { rows = rows.map { $0.restyled { $0.reverse = true } } }
+            if case .backward(let backward) = step, let differences = check[backward.node] {
+                let text = CheckText(notation: notation).beside(backward.value, differences, long: true)
+                rows += wrap(glyphs.display(text), width: width - 6).map { Line("      " + $0, Style(.dim)) }
+            }
             if remarks, let remark = text.remark {
                 rows += wrap("(\(remark))", width: width - 6).map { Line("      " + $0, Style(.dim)) }
             }

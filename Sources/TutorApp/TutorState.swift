@@ -18,6 +18,10 @@ public struct TutorState: Sendable {
     public internal(set) var selection = 0
     /// Decimals shown.
     public internal(set) var precision = 2
+    /// Every gradient on screen is shown with its central-difference estimate.
+    public internal(set) var checking = false
+    /// The central differences of the iteration on screen, while `checking`.
+    public internal(set) var check: [String: [CentralDifference]] = [:]
     /// Unicode glyphs, or ASCII.
     public let unicode: Bool
     /// What has the keyboard.

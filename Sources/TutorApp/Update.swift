@@ -48,6 +48,7 @@ extension TutorState {
             applyOnSlides(action)
         }
         current.revealed.formUnion(steps(of: slide).prefix(step).map(Reveal.Key.init))
+        check = checking ? (trace.flatMap { trace in try? model?.centralDifferences(of: trace) } ?? [:]) : [:]
     }
 
     private mutating func applyOnSlides(_ action: Action) {
@@ -107,6 +108,7 @@ extension TutorState {
             current.iteration = max(0, current.iteration - 1)
             step = min(step, stepCount(of: slide))
         case .cyclePrecision: precision = precision >= 6 ? 2 : precision + 2
+        case .toggleCheck: checking.toggle()
         case .toggleHelp: mode = .help
         case .escape:
             if escapePending { quitting = true } else { escapePending = true }

@@ -57,6 +57,18 @@ import Testing
         #expect(try tmux.waitForExit().status == "0")
     }
 
+    @Test func gShowsTheCentralDifferenceOfLinearsGradientAtFourDecimals() throws {
+        let tmux = try Tmux(width: 120, height: 40)
+        try tmux.type("\(Binary.url.path) linear; echo EX''IT=$?")
+        try tmux.wait { $0.contains("slide 1 of 5") }
+        for key in ["PgDn", "PgDn", "p", "Right", "Right", "Right", "g"] { _ = try tmux.step(key) }
+        let checked = try tmux.wait { $0.contains("step 3 of 4") && $0.contains("by central difference") }
+        #expect(checked.contains("∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.9000 · 1.0000 = −1.9000"))
+        #expect(checked.contains("≈ −1.9000 by central difference"))
+        try tmux.press("q")
+        #expect(try tmux.waitForExit().status == "0")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try Tmux(width: 100, height: 30)
         try tmux.type("stty -g > before; sh -c 'echo $$ > pid; exec \(Binary.url.path)'; echo EX''IT=$?; stty -g > after")

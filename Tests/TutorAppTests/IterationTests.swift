@@ -1,3 +1,5 @@
+import BackpropEngine
+import Foundation
 import Lessons
 import TestSupport
 import Testing
@@ -66,5 +68,44 @@ import TextScreen
         #expect(underlined("−1.80", on: screen), "∂L/∂h's new result in the trace")
         #expect(!underlined("3.00", on: screen), "y did not change")
         #expect(!underlined("1.20", on: nudged.pressing(.right).screen(width: 120, height: 40)))
+    }
+}
+
+/// `g` shows the central-difference estimate beside every gradient on screen, never before its step.
+@Suite struct GradientCheckOnScreenTests {
+    @Test func theEstimateAppearsBesideAGradientOnlyOnceItsStepIsShown() throws {
+        let gradient = try TutorState.atFirstSlide(in: "linear") { $0.steps == [.pass(.backward)] }
+        let checking = gradient.pressing(.character("g"), .character("p"), .down, .down, .down)
+        #expect(checking.checking && checking.entries[checking.selection].name == "w")
+        func text(_ state: TutorState) -> String { state.screen(width: 120, height: 40).lines.joined(separator: "\n") }
+        #expect(!text(checking).contains("≈"), "nothing is shown before its step")
+        let stepped = checking.pressing(.right, .right, .right)
+        #expect(text(stepped).contains("∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.9000 · 1.0000 = −1.9000"))
+        #expect(text(stepped).contains("≈ −1.9000 by central difference (relative difference"))
+        #expect(text(stepped).contains("w  = 0.1000  ∇ −1.9000  ≈ −1.9000 (rel. diff."))
+        #expect(text(stepped).contains("Gradient check of the value selected: ∂L/∂w ≈ (L(w + ε) − L(w − ε)) / 2ε ="))
+        #expect(!text(stepped).contains("∂L/∂b ≈") && !text(stepped).contains("b  = 1.0000  ∇"))
+        #expect(!text(stepped.pressing(.character("g"))).contains("≈"))
+    }
+
+    @Test(arguments: [2, 4, 6])
+    func theWorkedOutCheckRedoesFromItsOwnNumbers(precision: Int) throws {
+        let model = try #require(try LessonLibrary.shipped("deeper").model)
+        let trace = try model.trace()
+        for (node, differences) in try model.centralDifferences(of: trace) {
+            for difference in differences {
+                let line = CheckText(notation: Notation(loss: model.loss, precision: precision, unicode: false)).workedOut(difference, entryName: node)
+                // … = (A - B) / D = E
+                let parts = line.components(separatedBy: " = ")
+                let worked = try #require(parts.dropLast().last)
+                let shown = try #require(parts.last.flatMap(Double.init))
+                let numbers = worked.dropFirst().components(separatedBy: ") / ")
+                let losses = (numbers.first ?? "").components(separatedBy: " - ").compactMap(Double.init)
+                let divisor = try #require(numbers.last.flatMap(Double.init))
+                #expect(losses.count == 2, "\(line)")
+                let redone = (losses[0] - losses[1]) / divisor
+                #expect(abs(redone - shown) <= 0.5 * pow(10, Double(-(precision + 2))) + 1e-9, "\(line)")
+            }
+        }
     }
 }

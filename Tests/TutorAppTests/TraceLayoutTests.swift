@@ -47,7 +47,7 @@ import Testing
         let model = try #require(try LessonLibrary.shipped("wider").model)
         let trace = try #require(try model.train(iterations: 1).first)
         let view = TraceView(
-            model: model, trace: trace, before: nil, steps: trace.steps, revealed: trace.steps.count, remarks: false,
+            model: model, trace: trace, before: nil, check: [:], steps: trace.steps, revealed: trace.steps.count, remarks: false,
             notation: Notation(loss: model.loss), glyphs: .unicode, width: 20
         )
         let text = view.lines().lines.map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
