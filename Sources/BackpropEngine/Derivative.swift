@@ -55,7 +55,7 @@ struct Derivative {
                 return try pass(g * b, to: a) + pass(g * a, to: b)
             }
         case .call(let function, let arguments):
-            return try callContributions(function, arguments, upstream: g, result: result, pass: pass)
+            return try callContributions(function, arguments, upstream: g, result: result, pass: pass, passEntryWise: passEntryWise)
         case .vector(let entries):
             var all: [(String, Expr)] = []
             for (i, entry) in entries.enumerated() { all += try pass(Expr(.index(g, [i + 1])), to: entry) }
@@ -71,19 +71,46 @@ struct Derivative {
         }
     }
 
+    /// The contributions of a call, with `pass` handing a gradient on to an argument and
+    /// `passEntryWise` to an argument of an entry-wise function that a scalar may broadcast in.
+    /// Where a function has a kink, the derivative there is 0 (relu and abs at 0), and a tie of
+    /// max or min sends the whole gradient to the first argument.
     private func callContributions(
         _ function: Function, _ arguments: [Expr], upstream g: Expr, result: Expr,
-        pass: (Expr, Expr) throws(EquationError) -> [(String, Expr)]
+        pass: (Expr, Expr) throws(EquationError) -> [(String, Expr)],
+        passEntryWise: (Expr, Expr) throws(EquationError) -> [(String, Expr)]
     ) throws(EquationError) -> [(String, Expr)] {
+        func call(_ function: Function, _ arguments: Expr...) -> Expr { Expr(.call(function, arguments)) }
+        let argumentShape = { () throws(EquationError) -> Shape in
+            try ShapeChecker(shapes: shapes).shape(of: arguments[0], fallback: SourceLocation(line: 0, column: 0))
+        }
         switch function {
         case .sigmoid:
             return try pass(g * result * (.number(1) - result), arguments[0])
+        case .tanh:
+            return try pass(g * (.number(1) - Expr(.binary(.power, result, .number(2)))), arguments[0])
+        case .relu:
+            return try pass(g * call(.step, arguments[0]), arguments[0])
+        case .softplus:
+            return try pass(g * call(.sigmoid, arguments[0]), arguments[0])
         case .exp:
             return try pass(g * result, arguments[0])
         case .log:
             return try pass(g / arguments[0], arguments[0])
+        case .sqrt:
+            return try pass(g / (.number(2) * result), arguments[0])
+        case .abs:
+            return try pass(g * call(.sign, arguments[0]), arguments[0])
+        case .step, .sign:
+            // Flat on each side of 0: the gradient passed on is ∂L/∂result · 0, a zero of the argument's shape.
+            return try pass(g * Expr(.broadcast(.number(0), try argumentShape())), arguments[0])
+        case .max, .min:
+            let (a, b) = (arguments[0], arguments[1])
+            // 1 where b wins outright: b > a for max, b < a for min; the first argument takes the rest, ties included.
+            let toSecond = function == .max ? call(.step, b - a) : call(.step, a - b)
+            return try passEntryWise(g * (.number(1) - toSecond), a) + passEntryWise(g * toSecond, b)
         case .sum:
-            let shape = try ShapeChecker(shapes: shapes).shape(of: arguments[0], fallback: SourceLocation(line: 0, column: 0))
+            let shape = try argumentShape()
             return try pass(shape == .scalar ? g : Expr(.broadcast(g, shape)), arguments[0])
         case .softmax:
             let toLogits = result * (g - Expr(.call(.sum, [g * result])))

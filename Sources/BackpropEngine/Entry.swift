@@ -26,7 +26,7 @@ struct Entry {
             return terms.dropFirst().reduce(first, +)
         case .binary(let op, let a, let b):
             return Expr(.binary(op, entry(a, indices), entry(b, indices)))
-        case .call(let function, let arguments) where [.sigmoid, .exp, .log].contains(function):
+        case .call(let function, let arguments) where function.isEntryWise:
             return Expr(.call(function, arguments.map { entry($0, indices) }))
         case .vector(let entries):
             return entries[indices[0] - 1]

@@ -1,7 +1,8 @@
 /// Computes the value of an expression from the values (and gradients) of the names it reads.
-/// The functions are written to stay finite at the extremes: σ, softmax and log-softmax never
-/// overflow, and the logarithm of a probability that underflowed to 0 is taken at the smallest
-/// normal `Double`.
+/// The functions are written to stay finite at the extremes: σ, tanh, softplus, softmax and
+/// log-softmax never overflow, and the logarithm of a probability that underflowed to 0 is taken
+/// at the smallest normal `Double`. The square root of a negative number is a `DomainError`,
+/// not a NaN.
 struct Evaluator {
     /// The value of every name in scope.
     let values: [String: Tensor]
@@ -54,8 +55,19 @@ struct Evaluator {
     private func call(_ function: Function, _ arguments: [Tensor]) throws -> Tensor {
         switch function {
         case .sigmoid: return arguments[0].map(Evaluator.sigmoid)
+        case .tanh: return arguments[0].map(Math.tanh)
+        case .relu: return arguments[0].map { Swift.max($0, 0) }
+        case .softplus: return arguments[0].map(Evaluator.softplus)
         case .exp: return arguments[0].map(Math.exp)
         case .log: return arguments[0].map(Evaluator.log)
+        case .sqrt:
+            if let negative = arguments[0].scalars.first(where: { $0 < 0 }) { throw DomainError(function: .sqrt, value: negative) }
+            return arguments[0].map { $0.squareRoot() }
+        case .abs: return arguments[0].map(\.magnitude)
+        case .step: return arguments[0].map { $0 > 0 ? 1 : 0 }
+        case .sign: return arguments[0].map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
+        case .max: return try arguments[0].zip(arguments[1], Swift.max)
+        case .min: return try arguments[0].zip(arguments[1], Swift.min)
         case .sum: return arguments[0].total
         case .softmax, .logsoftmax:
             let logits = arguments.count == 1 ? arguments[0].scalars : arguments.map(\.scalar)
@@ -71,6 +83,12 @@ struct Evaluator {
         if a >= 0 { return 1 / (1 + Math.exp(-a)) }
         let e = Math.exp(a)
         return e / (1 + e)
+    }
+
+    /// softplus(a) = log(1 + e^a), written as max(a, 0) + log(1 + e^−|a|) so that the exponential
+    /// cannot overflow.
+    static func softplus(_ a: Double) -> Double {
+        Swift.max(a, 0) + Math.log1p(Math.exp(-a.magnitude))
     }
 
     /// softmax, shifted by the largest logit so that no exponential overflows.

@@ -18,10 +18,28 @@ public enum BinaryOperator: String, Sendable, CaseIterable {
 public enum Function: String, Sendable, CaseIterable {
     /// σ(a) = 1 / (1 + e^−a), entry by entry.
     case sigmoid
+    /// tanh(a) = (e^a − e^−a) / (e^a + e^−a), entry by entry.
+    case tanh
+    /// relu(a) = max(a, 0), entry by entry.
+    case relu
+    /// softplus(a) = log(1 + e^a), a smooth relu, entry by entry.
+    case softplus
     /// e^a, entry by entry.
     case exp
     /// The natural logarithm, entry by entry.
     case log
+    /// The square root, entry by entry; of a negative number it is an error.
+    case sqrt
+    /// |a|, entry by entry.
+    case abs
+    /// step(a) = 1 where a > 0, else 0, entry by entry: the derivative of relu.
+    case step
+    /// sign(a) = 1 where a > 0, −1 where a < 0, 0 at 0, entry by entry: the derivative of abs.
+    case sign
+    /// The larger of a and b, entry by entry (a scalar broadcasts).
+    case max
+    /// The smaller of a and b, entry by entry (a scalar broadcasts).
+    case min
     /// softmax of a vector, or of several scalars stacked into a vector.
     case softmax
     /// The sum of all entries.
@@ -34,6 +52,14 @@ public enum Function: String, Sendable, CaseIterable {
 
     /// The functions a model may call.
     public static let callable = allCases.filter { $0 != .logsoftmax }
+
+    /// True for a function applied entry by entry, whose result has its arguments' shape.
+    var isEntryWise: Bool {
+        switch self {
+        case .sigmoid, .tanh, .relu, .softplus, .exp, .log, .sqrt, .abs, .step, .sign, .max, .min: true
+        case .softmax, .sum, .crossentropy, .logsoftmax: false
+        }
+    }
 }
 
 /// An expression of the equation language, or one the engine derives from it (a gradient).

@@ -78,9 +78,15 @@ struct ShapeChecker {
         of function: Function, _ shapes: [Shape], fail: (String) -> EquationError
     ) throws(EquationError) -> Shape {
         switch function {
-        case .sigmoid, .exp, .log, .sum:
+        case .sigmoid, .tanh, .relu, .softplus, .exp, .log, .sqrt, .abs, .step, .sign, .sum:
             guard shapes.count == 1 else { throw fail("\(function.rawValue) takes one argument, not \(shapes.count)") }
             return function == .sum ? .scalar : shapes[0]
+        case .max, .min:
+            guard shapes.count == 2 else { throw fail("\(function.rawValue) takes two arguments (a, b), not \(shapes.count)") }
+            guard let result = entryWise(shapes[0], shapes[1]) else {
+                throw fail("cannot take the \(function.rawValue) of a \(shapes[0]) and a \(shapes[1]): shapes differ")
+            }
+            return result
         case .softmax, .logsoftmax:
             if shapes.count == 1, case .vector = shapes[0] { return shapes[0] }
             guard shapes.count >= 2, shapes.allSatisfy({ $0 == .scalar }) else {

@@ -20,13 +20,19 @@ extension Model {
     }
 
     /// The forward steps from `start`, and every node's value after them. A cross-entropy of a
-    /// softmax is computed from the logits, though its step shows the equation as written.
-    /// With `held`, that node's equation is not worked out: it keeps the value `start` gives it.
+    /// softmax is computed from the logits, though its step shows the equation as written. A
+    /// number outside a function's domain is an error naming the node. With `held`, that node's
+    /// equation is not worked out: it keeps the value `start` gives it.
     func forwardPass(from start: [String: Tensor], holding held: String? = nil) throws -> (steps: [Trace.Forward], values: [String: Tensor]) {
         var values = start
         var steps: [Trace.Forward] = []
         for equation in equations where equation.name != held {
-            let value = try Evaluator(values: values).evaluate(plan.fused[equation.name]?.loss ?? equation.expression)
+            let value: Tensor
+            do {
+                value = try Evaluator(values: values).evaluate(plan.fused[equation.name]?.loss ?? equation.expression)
+            } catch let error as DomainError {
+                throw error.naming(equation.name)
+            }
             steps.append(Trace.Forward(node: equation.name, expression: equation.expression, value: value))
             values[equation.name] = value
         }
@@ -34,12 +40,18 @@ extension Model {
     }
 
     /// `iterations` training iterations from the starting values, each starting where the last
-    /// one's updates left the parameters. Stops after the first iteration that diverged.
+    /// one's updates left the parameters. Stops after the first iteration that diverged; an
+    /// iteration after the first that cannot be computed is named in the error.
     public func train(iterations: Int) throws -> [Trace] {
         var traces: [Trace] = []
         var values = startingValues
         for _ in 0..<iterations {
-            let trace = try self.trace(from: values)
+            let trace: Trace
+            do {
+                trace = try self.trace(from: values)
+            } catch let error as EvaluationError where !traces.isEmpty {
+                throw EvaluationError("at iteration \(traces.count + 1): \(error)")
+            }
             traces.append(trace)
             if trace.diverged { break }
             values.merge(trace.updated) { _, new in new }

@@ -33,7 +33,7 @@ import Testing
         ("q(1-q)", 2, "missing '*': write q*(1-q)"),
         ("2h", 2, "missing '*': write 2*h"),
         ("2 * h q", 7, "missing '*': write h*q"),
-        ("sigmod(h)", 1, "unknown function 'sigmod' (known: sigmoid, exp, log, softmax, sum, crossentropy)"),
+        ("sigmod(h)", 1, "unknown function 'sigmod' (known: sigmoid, tanh, relu, softplus, exp, log, sqrt, abs, step, sign, max, min, softmax, sum, crossentropy)"),
     ])
     func aProductWithoutItsStarIsSpeltOutWhereTheStarGoes(typed: String, column: Int, message: String) throws {
         let model = try Model(parsing: "eta = 0.1\nparam h = 0.5\nq = sigmoid(h)\nloss L = q")

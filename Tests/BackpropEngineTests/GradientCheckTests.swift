@@ -64,7 +64,33 @@ import Testing
             eta = 0.5
             loss L = crossentropy(softmax(V @ x), [2*y, 1 - y])
             """,
+        "tanh": around("tanh(a)"),
+        "relu": around("relu(a)"),
+        "softplus": around("softplus(a)"),
+        "abs": around("abs(a)"),
+        "sqrt": around("sqrt(a)", a: "[0.09, 0.6, 1.7, 4.2]"),
+        "max": around("max(a, b)"),
+        "min": around("min(a, b)"),
+        "max and min with a scalar": around("max(s, a) + min(b, s) + max(a, 0.1)"),
+        "step and sign, flat on each side of 0": around("a*step(a) + b*sign(b)"),
+        "the new operations nested": around("sqrt(softplus(W @ tanh(a)) + relu(b)) * abs(min(a, s))"),
     ]
+
+    /// A model computing `call` of the vectors a and b, the scalar s and the matrix W at points on
+    /// both sides of 0 and of each other, none at a kink; the loss weighs each entry of the result
+    /// differently and squares it, so that every entry's gradient differs.
+    static func around(_ call: String, a: String = "[-1.7, -0.3, 0.6, 2.4]") -> String {
+        """
+        param a = \(a)
+        param b = [0.4, -0.9, 1.1, -0.2]
+        param s = 0.25
+        param W = [[0.5, -0.2, 0.1, 0.3], [-0.4, 0.6, 0.2, -0.1], [0.3, 0.3, -0.5, 0.2], [0.1, -0.6, 0.4, 0.5]]
+        input c = [0.3, -1.2, 0.8, 1.5]
+        eta = 0.1
+        q = \(call)
+        loss L = c @ q + 0.5*sum(q*q)
+        """
+    }
 
     @Test(arguments: models.keys.sorted())
     func backpropMatchesCentralDifferences(name: String) throws {

@@ -120,6 +120,16 @@ import Testing
         #expect(result.standardOutput.contains("w ← w − η · ∂L/∂w = 3.000 − 0.500 · 6.000 = 0.000"))
     }
 
+    @Test func printOfASquareRootOfANegativeNumberNamesTheNodeAndFails() throws {
+        let file = try Binary.temporaryFolder().appendingPathComponent("1-root.md")
+        try "# Root\n```model\nparam w = 4\nrate eta = 0.1\nq = sqrt(w)\nloss L = q\n```\n## Only\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["print", file.path, "--iterations", "1"]).status == 0)
+        let result = try Binary.run(["print", file.path, "--set", "w=-0.25"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "backprop-tutor: sqrt of a negative number in 'q' (−0.25)\n")
+        #expect(result.standardOutput.isEmpty)
+    }
+
     @Test func stepsIsAnotherNameForIterations() throws {
         let iterations = try Binary.run(["print", "deeper", "--iterations", "5"])
         #expect(iterations.status == 0 && iterations.standardOutput.contains("): 5 iterations, η = 0.5\n"))

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Redoes a written step the way a learner checks it by hand: each part with numbers only is
-/// computed from the numbers as shown (σ, exp and log as on a calculator) and must round to the
+/// computed from the numbers as shown (σ, tanh, softplus, exp, log and sqrt as on a calculator) and must round to the
 /// result shown, and a sum of path numbers must come from the paths' products one by one.
 /// Independent of the engine: it reads nothing but the text.
 enum Redo {
@@ -151,8 +151,18 @@ enum Redo {
         guard let first = arguments.first else { throw Failure(message: "\(function) of nothing") }
         switch function {
         case "sigmoid": return first.map { 1 / (1 + exp(-$0)) }
+        case "tanh": return first.map { tanh($0) }
+        case "relu": return first.map { $0 > 0 ? $0 : 0 }
+        case "softplus": return first.map { log(1 + exp($0)) }
         case "exp": return first.map { exp($0) }
         case "log": return first.map { log($0) }
+        case "sqrt": return first.map { sqrt($0) }
+        case "abs": return first.map { fabs($0) }
+        case "step": return first.map { $0 > 0 ? 1 : 0 }
+        case "sign": return first.map { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 }
+        case "max", "min":
+            guard arguments.count == 2 else { throw Failure(message: "\(function) takes a and b") }
+            return try entryWise(first, arguments[1]) { a, b in (a > b) == (function == "max") ? a : b }
         case "sum": return .scalar(first.entries.reduce(0, +))
         case "softmax", "logsoftmax":
             let logits = arguments.count == 1 ? first.entries : arguments.map { $0.entries[0] }

@@ -3,9 +3,10 @@ import Lessons
 import TestSupport
 import Testing
 
-/// Every line that plugs numbers into a formula, in every shipped lesson, gives the result it
-/// shows when a learner redoes it from the numbers shown, at 2, 4 and 6 decimals, in Unicode and
-/// in ASCII, over five iterations: the steps of the trace and the answers to the questions.
+/// Every line that plugs numbers into a formula, in every shipped lesson and in a network using
+/// every operation of the language, gives the result it shows when a learner redoes it from the
+/// numbers shown, at 2, 4 and 6 decimals, in Unicode and in ASCII, over five iterations: the steps
+/// of the trace and the answers to the questions.
 @Suite struct RedoArithmeticTests {
     @Test(arguments: [
         (2, "∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = −0.09 · 2.00 = −0.18"), (4, "∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = −0.0888 · 2.0000 = −0.1776"),
@@ -23,7 +24,38 @@ import Testing
     @Test(arguments: ["linear", "deeper", "wider", "closing"], [2, 4, 6])
     func everyLineWithNumbersGivesItsOwnResultWhenRedoneByHand(id: String, precision: Int) throws {
         let lesson = try LessonLibrary.shipped(id)
-        let model = try #require(lesson.model)
+        try expectEveryLineRedoes(try #require(lesson.model), answers: lesson.slides.compactMap(\.question).map(\.answer), precision: precision, id)
+    }
+
+    /// A network with each of tanh, relu, softplus, abs, sqrt, max and min, on vectors and on
+    /// scalars, a scalar broadcast against a vector in max and min.
+    static let everyOperation = """
+        input x = [1.5, -0.5]
+        target y = 0.3
+        param W = [[0.4, -0.3], [0.2, 0.6]]
+        param b = [0.1, -0.2]
+        param v = [0.7, -0.5]
+        param s = 0.3
+        rate eta = 0.1
+        h = W @ x + b
+        q = tanh(h)
+        r = relu(h)
+        m = max(q, s)
+        n = min(2*s, r)
+        a = sqrt(abs(h) + 1)
+        k = max(b[1], 0.1) - min(relu(v[1]), 0.5)
+        u = softplus(v @ (m + n)) + tanh(s)
+        loss L = (u - y)^2 + 0.1*(a @ a) + abs(k)
+        """
+
+    @Test(arguments: [2, 4, 6])
+    func everyLineOfANetworkWithEveryOperationGivesItsOwnResultWhenRedoneByHand(precision: Int) throws {
+        try expectEveryLineRedoes(try Model(parsing: Self.everyOperation), answers: [], precision: precision, "every operation")
+    }
+
+    /// Every line of five iterations of `model`, and the lines of `answers` to its questions, in
+    /// Unicode and in ASCII at `precision` decimals, redone by hand.
+    private func expectEveryLineRedoes(_ model: Model, answers: [Expr], precision: Int, _ id: String) throws {
         let traces = try model.train(iterations: 5)
         var plugged = 0
         var failing: [String] = []
@@ -34,10 +66,10 @@ import Testing
                     let text = writer.text(for: step, trace.bindings)
                     return ([text] + text.entries).map { ($0.line, $0.parts) }
                 }
-                for question in lesson.slides.compactMap(\.question) {
+                for answer in answers {
                     let parts = [
-                        writer.symbolic(question.answer), writer.substituted(question.answer, trace.bindings),
-                        writer.notation.tensor(try trace.bindings.evaluate(question.answer)),
+                        writer.symbolic(answer), writer.substituted(answer, trace.bindings),
+                        writer.notation.tensor(try trace.bindings.evaluate(answer)),
                     ]
                     lines.append(("answer = " + parts.joined(separator: " = "), parts))
                 }
@@ -84,6 +116,26 @@ import Testing
         (["−log softmax([0.05; −0.06])", "[0.64; 0.75]"], true),
         (["-logsoftmax([0.05; -0.06])", "[0.64; 0.74]"], false),
         (["frobnicate(0.5)", "0.50"], false),
+        (["tanh(0.55)", "0.50"], true),
+        (["tanh(0.55)", "0.55"], false),
+        (["relu([0.30; −0.20])", "[0.30; 0.00]"], true),
+        (["relu([0.30; −0.20])", "[0.30; −0.20]"], false),
+        (["softplus(−0.40)", "0.51"], true),
+        (["softplus(−0.40)", "0.40"], false),
+        (["sqrt(2.25)", "1.50"], true),
+        (["sqrt(2.25)", "1.12"], false),
+        (["abs(−0.70)", "0.70"], true),
+        (["abs(−0.70)", "−0.70"], false),
+        (["−0.50 · step(0.30)", "−0.50"], true),
+        (["−0.50 · step(−0.30)", "−0.50"], false),
+        (["0.80 · sign(−0.30)", "−0.80"], true),
+        (["0.80 · sign(0.00)", "0.80"], false),
+        (["max([0.76; 0.10], 0.30)", "[0.76; 0.30]"], true),
+        (["max([0.76; 0.10], 0.30)", "[0.76; 0.10]"], false),
+        (["min([0.76; 0.10], 0.30)", "[0.30; 0.10]"], true),
+        (["min([0.76; 0.10], 0.30)", "[0.76; 0.30]"], false),
+        (["[−0.50; 0.60] ⊙ (1 − step([1.00; 0.10] − [0.7616; 0.0997]))", "[0.00; 0.00]"], true),
+        (["[−0.50; 0.60] ⊙ (1 − step([1.00; 0.10] − [0.7616; 0.1]))", "[0.00; 0.60]"], true),
         (["[0.53; 0.47] ⊙ ([−1.90; 0.00] − Σ([−1.90; 0.00] ⊙ [0.53; 0.47]))", "[−0.47; 0.47]"], true),
     ])
     func theRedoCheckCatchesEveryLineThatDoesNotGiveItsResult(parts: [String], holds: Bool) {

@@ -12,7 +12,8 @@ indirect enum WrittenFormula: Equatable {
     case negate(WrittenFormula)
     /// a + b, a − b, a · b (a scalar product or a matrix product), a ⊙ b, a / b, a ^ b.
     case binary(Operator, WrittenFormula, WrittenFormula)
-    /// σ(a), exp(a), log(a), softmax(a, …), log softmax(a, …), Σ(a), crossentropy(p, t).
+    /// σ(a), tanh(a), relu(a), softplus(a), exp(a), log(a), sqrt(a), abs(a), step(a), sign(a),
+    /// max(a, b), min(a, b), softmax(a, …), log softmax(a, …), Σ(a), crossentropy(p, t).
     case call(String, [WrittenFormula])
     /// aᵀ.
     case transpose(WrittenFormula)
@@ -81,6 +82,7 @@ private struct Parser {
 
     static let functions = ["σ": "sigmoid", "sigmoid": "sigmoid", "exp": "exp", "log": "log", "softmax": "softmax",
                             "Σ": "sum", "sum": "sum", "crossentropy": "crossentropy", "log softmax": "logsoftmax", "logsoftmax": "logsoftmax"]
+        .merging(["tanh", "relu", "softplus", "sqrt", "abs", "step", "sign", "max", "min"].map { ($0, $0) }) { old, _ in old }
     static let superscripts: [Character: Int] = ["⁰": 0, "¹": 1, "²": 2, "³": 3, "⁴": 4, "⁵": 5, "⁶": 6, "⁷": 7, "⁸": 8, "⁹": 9]
 
     static func tokens(of text: String) throws(WrittenFormula.Unreadable) -> [Token] {

@@ -1,3 +1,4 @@
+import BackpropEngine
 import Lessons
 import Testing
 @testable import TutorApp
@@ -10,5 +11,12 @@ import Testing
         let computation = Computation(lesson: wider, model: linear.model, iterations: 1)
         #expect(computation.failure == "the engine could not compute this model: no node is called 'W'")
         #expect(computation.traces.isEmpty)
+    }
+
+    @Test func theSquareRootOfANegativeNumberIsSaidWithItsNodeAndValue() throws {
+        let linear = try #require(try LessonLibrary.builtIn().first { $0.id == "linear" })
+        let model = try Model(parsing: "param w = -0.25\neta = 0.1\nq = sqrt(w)\nloss L = q")
+        let computation = Computation(lesson: linear, model: model, iterations: 1)
+        #expect(computation.failure == "the engine could not compute this model: sqrt of a negative number in 'q' (−0.25)")
     }
 }
