@@ -63,9 +63,14 @@ public enum Function: String, Sendable, CaseIterable {
 }
 
 /// An expression of the equation language, or one the engine derives from it (a gradient).
+///
+/// An expression is an immutable tree whose parts are shared, not copied: a derived gradient that
+/// reuses an operand of its equation holds that very operand. Walks that meet a shared part more
+/// than once (simplifying, finding shapes, compiling) remember it by its `identity`, so their cost
+/// follows the number of distinct parts, not the size of the tree written out.
 public struct Expr: Equatable, Sendable {
     /// What the expression is.
-    public indirect enum Kind: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
         /// A number.
         case number(Double)
         /// A named value of the model.
@@ -92,19 +97,36 @@ public struct Expr: Equatable, Sendable {
         case broadcast(Expr, Shape)
     }
 
+    /// The shared, immutable part an expression is a handle to.
+    private final class Node: Sendable {
+        let kind: Kind
+        let location: SourceLocation?
+
+        init(_ kind: Kind, _ location: SourceLocation?) {
+            self.kind = kind
+            self.location = location
+        }
+    }
+
+    private let node: Node
+
     /// What the expression is.
-    public var kind: Kind
+    public var kind: Kind { node.kind }
     /// Where it was written, for expressions parsed from text.
-    public var location: SourceLocation?
+    public var location: SourceLocation? { node.location }
 
     /// An expression of `kind` found at `location`.
     public init(_ kind: Kind, at location: SourceLocation? = nil) {
-        self.kind = kind
-        self.location = location
+        node = Node(kind, location)
     }
 
+    /// This very part of a tree: equal for copies of one expression, different for two
+    /// expressions built apart even when they read the same. A table keyed by it must hold the
+    /// expression too, so that the part is not freed and its identity reused.
+    var identity: ObjectIdentifier { ObjectIdentifier(node) }
+
     /// Expressions are equal when they mean the same; where they were written does not count.
-    public static func == (left: Expr, right: Expr) -> Bool { left.kind == right.kind }
+    public static func == (left: Expr, right: Expr) -> Bool { left.node === right.node || left.kind == right.kind }
 
     /// A number.
     public static func number(_ value: Double) -> Expr { Expr(.number(value)) }
@@ -115,9 +137,10 @@ public struct Expr: Equatable, Sendable {
 
     /// The names this expression reads, in the order they first appear.
     public var names: [String] {
-        var seen: [String] = []
-        visit { if case .name(let name) = $0.kind, !seen.contains(name) { seen.append(name) } }
-        return seen
+        var seen: Set<String> = []
+        var names: [String] = []
+        visit { if case .name(let name) = $0.kind, seen.insert(name).inserted { names.append(name) } }
+        return names
     }
 
     /// The direct subexpressions.

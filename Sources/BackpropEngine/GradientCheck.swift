@@ -77,6 +77,16 @@ extension Model {
     /// The loss at `values`, by a forward pass only; with `held`, that node keeps the value
     /// `values` give it.
     public func lossValue(at values: [String: Tensor], holding held: String? = nil) throws -> Double {
-        try forwardPass(from: values, holding: held).values[loss]?.scalar ?? .nan
+        var buffer = try program.buffer(holding: values)
+        if let held, let slot = program.layout.value(held) {
+            guard let value = values[held], value.shape == slot.shape else { throw EvaluationError("no \(slot.shape) value for '\(held)'") }
+            buffer.replaceSubrange(slot.range, with: value.scalars)
+        }
+        let program = program
+        try buffer.withUnsafeMutableBufferPointer { buffer throws(EvaluationError) in
+            guard let start = buffer.baseAddress else { return }
+            try program.forward(start, holding: held)
+        }
+        return program.layout.value(loss).map { buffer[$0.start] } ?? .nan
     }
 }

@@ -20,12 +20,12 @@ public struct IterationTable: Sendable {
             }
         }
 
-        /// The column's number in `trace`.
-        public func value(in trace: Trace) -> Tensor? {
+        /// The column's number in `iteration`: a trace, or the numbers alone.
+        public func value(in iteration: some IterationResults) -> Tensor? {
             switch self {
-            case .value(let node): trace.values[node]
-            case .gradient(let node): trace.gradients[node]
-            case .updated(let node): trace.updated[node]
+            case .value(let node): iteration.value(of: node)
+            case .gradient(let node): iteration.gradient(of: node)
+            case .updated(let node): iteration.update(of: node)
             }
         }
 

@@ -12,11 +12,11 @@ public struct IterationTableText: Sendable {
         self.notation = notation
     }
 
-    /// The heading and one line per trace.
-    public func lines(_ traces: [Trace]) -> [String] {
-        let numbers = ["#"] + traces.indices.map { "\($0 + 1)" }
+    /// The heading and one line per iteration: traces, or the numbers alone.
+    public func lines(_ iterations: [some IterationResults]) -> [String] {
+        let numbers = ["#"] + iterations.indices.map { "\($0 + 1)" }
         let cells = [numbers] + IterationTable(model: model).columns.map { column in
-            [column.heading(notation)] + traces.map { trace in column.value(in: trace).map(notation.tensor) ?? "" }
+            [column.heading(notation)] + iterations.map { iteration in column.value(in: iteration).map(notation.tensor) ?? "" }
         }
         let widths = cells.map { $0.map(\.count).max() ?? 0 }
         return numbers.indices.map { row in

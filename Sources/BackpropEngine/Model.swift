@@ -53,6 +53,8 @@ public struct Model: Sendable {
     public let shapes: [String: Shape]
     /// How each node's gradient is computed, derived once from the equations.
     let plan: BackwardPlan
+    /// The equations, the gradients and the updates compiled for their numbers.
+    let program: Program
 
     /// The nodes in the order the backward pass reaches them: from the loss down, then the
     /// parameters, inputs and targets.

@@ -77,6 +77,10 @@ extension Model {
         self.loss = lossName
         self.shapes = shapes
         self.plan = try BackwardPlan(variables: variables, equations: equations, loss: lossName, shapes: shapes)
+        let updates = variables.filter { $0.role == .parameter }.map { variable in
+            (parameter: variable.name, expression: Expr.name(variable.name) - Expr.name(rate) * .gradient(variable.name))
+        }
+        self.program = Program(variables: variables, equations: equations, rate: rate, loss: lossName, shapes: shapes, plan: plan, updates: updates)
     }
 
     /// The value of a constant expression (a starting value or the learning rate).

@@ -1,30 +1,50 @@
-/// The operations the evaluator applies to tensors. Shapes are checked before evaluation, so a
-/// mismatch here is reported as an `EvaluationError` rather than trusted.
+/// The operations the evaluator applies to tensors, computed by the engine's `Kernel`. Shapes are
+/// checked before evaluation, so a mismatch here is reported as an `EvaluationError` rather than
+/// trusted.
 extension Tensor {
-    /// `self ⊕ other` entry by entry, a scalar broadcast against the other side.
-    func zip(_ other: Tensor, _ combine: (Double, Double) -> Double) throws -> Tensor {
-        if shape == other.shape {
-            return Tensor(shape: shape, scalars: Swift.zip(scalars, other.scalars).map(combine))
+    /// A tensor of `shape` whose entries `fill` writes, every one of them.
+    static func filled(_ shape: Shape, _ fill: (UnsafeMutablePointer<Double>) throws -> Void) rethrows -> Tensor {
+        let scalars = try [Double](unsafeUninitializedCapacity: shape.count) { buffer, count in
+            if let start = buffer.baseAddress { try fill(start) }
+            count = shape.count
         }
-        if shape == .scalar { return other.map { combine(scalar, $0) } }
-        if other.shape == .scalar { return map { combine($0, other.scalar) } }
-        throw EvaluationError("cannot combine a \(shape) with a \(other.shape) entry by entry")
+        return Tensor(shape: shape, scalars: scalars)
+    }
+
+    /// `op` applied to each entry.
+    func map(_ op: UnaryOperation) throws -> Tensor {
+        try scalars.withUnsafeBufferPointer { a in
+            try Tensor.filled(shape) { result in try Kernel.map(op, a.baseAddress!, into: result, count: a.count) }
+        }
+    }
+
+    /// `op` of `self` and `other` entry by entry, a scalar broadcast against the other side.
+    func zip(_ other: Tensor, _ op: BinaryOperation) throws -> Tensor {
+        guard let shape = ShapeChecker.entryWise(self.shape, other.shape) else {
+            throw EvaluationError("cannot combine a \(self.shape) with a \(other.shape) entry by entry")
+        }
+        return scalars.withUnsafeBufferPointer { a in
+            other.scalars.withUnsafeBufferPointer { b in
+                Tensor.filled(shape) { result in
+                    Kernel.zip(
+                        op, a.baseAddress!, step: self.shape == shape ? 1 : 0, b.baseAddress!, step: other.shape == shape ? 1 : 0,
+                        into: result, count: shape.count
+                    )
+                }
+            }
+        }
     }
 
     /// The matrix product: matrix·vector, matrix·matrix, vector·matrix and vector·vector (dot).
     func matmul(_ other: Tensor) throws -> Tensor {
-        guard let (m, n, p) = Tensor.productDimensions(shape, other.shape) else {
+        guard let (m, n, p) = Tensor.productDimensions(shape, other.shape), let product = Tensor.productShape(shape, other.shape) else {
             throw EvaluationError("cannot multiply a \(shape) by a \(other.shape)")
         }
-        var result = [Double](repeating: 0, count: m * p)
-        for i in 0..<m {
-            for j in 0..<p {
-                var total = 0.0
-                for k in 0..<n { total += scalars[i * n + k] * other.scalars[k * p + j] }
-                result[i * p + j] = total
+        return scalars.withUnsafeBufferPointer { a in
+            other.scalars.withUnsafeBufferPointer { b in
+                Tensor.filled(product) { Kernel.matmul(a.baseAddress!, b.baseAddress!, into: $0, m: m, n: n, p: p) }
             }
         }
-        return Tensor(shape: Tensor.productShape(shape, other.shape) ?? .scalar, scalars: result)
     }
 
     /// The dimensions (m, n, p) of `left @ right` seen as an m×n by n×p product, or nil.
@@ -52,24 +72,22 @@ extension Tensor {
     /// The transpose of a matrix; vectors and scalars are returned as they are.
     var transposed: Tensor {
         guard case .matrix(let rowCount, let columns) = shape else { return self }
-        var result = [Double](repeating: 0, count: scalars.count)
-        for i in 0..<rowCount {
-            for j in 0..<columns { result[j * rowCount + i] = scalars[i * columns + j] }
+        return scalars.withUnsafeBufferPointer { a in
+            Tensor.filled(.matrix(columns, rowCount)) { Kernel.transpose(a.baseAddress!, into: $0, rows: rowCount, columns: columns) }
         }
-        return Tensor(shape: .matrix(columns, rowCount), scalars: result)
     }
 
     /// The outer product `self · otherᵀ` of two vectors.
     func outer(_ other: Tensor) -> Tensor {
-        let rowCount = scalars.count, columns = other.scalars.count
-        return Tensor(
-            shape: .matrix(rowCount, columns),
-            scalars: scalars.flatMap { a in other.scalars.map { a * $0 } }
-        )
+        scalars.withUnsafeBufferPointer { a in
+            other.scalars.withUnsafeBufferPointer { b in
+                Tensor.filled(.matrix(a.count, b.count)) { Kernel.outer(a.baseAddress!, b.baseAddress!, into: $0, n: a.count, m: b.count) }
+            }
+        }
     }
 
     /// The sum of all entries.
-    var total: Tensor { Tensor(scalars.reduce(0, +)) }
+    var total: Tensor { scalars.withUnsafeBufferPointer { Tensor(Kernel.sum($0.baseAddress!, count: $0.count)) } }
 
     /// `self` spread over `shape`: a scalar is repeated; any other tensor must already have it.
     func broadcast(to target: Shape) throws -> Tensor {

@@ -88,6 +88,15 @@ public struct Trace: Sendable {
     }
 }
 
+extension Trace: IterationResults {
+    /// The value of a declared value or node in this iteration (before the update).
+    public func value(of name: String) -> Tensor? { values[name] }
+    /// ∂L/∂`name` in this iteration.
+    public func gradient(of name: String) -> Tensor? { gradients[name] }
+    /// `parameter` after this iteration's update.
+    public func update(of parameter: String) -> Tensor? { updated[parameter] }
+}
+
 /// The numbers a formula is read with: values and gradients by name.
 public struct Bindings: Sendable {
     /// Values by name.

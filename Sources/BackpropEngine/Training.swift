@@ -1,17 +1,65 @@
 extension Model {
-    /// One training iteration from `values` (the starting values when nil): forward, backward, update.
+    /// One training iteration from `values` (the starting values when nil): forward, backward,
+    /// update, with the formulas behind every number.
     public func trace(from values: [String: Tensor]? = nil) throws -> Trace {
-        let (forward, computed) = try forwardPass(from: values ?? startingValues)
+        var trainer = try Trainer(model: self, from: values)
+        return trace(of: try trainer.next())
+    }
+
+    /// The iteration `numbers` with the formulas behind every number: the trace the tutor shows,
+    /// built from numbers already computed.
+    public func trace(of numbers: IterationNumbers) -> Trace {
+        let forward = equations.compactMap { equation in
+            numbers.value(of: equation.name).map { Trace.Forward(node: equation.name, expression: equation.expression, value: $0) }
+        }
+        let backward = program.steps.compactMap { step in
+            numbers.gradient(of: step.node).map { value in
+                Trace.Backward(node: step.node, terms: step.terms.map { planned, condition in
+                    guard let condition, let shorter = planned.shorter, numbers[condition] == 1 else { return planned.term }
+                    return shorter.term
+                }, value: value)
+            }
+        }
+        let updates = program.updates.compactMap { parameter, expression in
+            numbers.update(of: parameter).map { Trace.Update(parameter: parameter, expression: expression, value: $0) }
+        }
+        return Trace(forward: forward, backward: backward, updates: updates, values: numbers.values, gradients: numbers.gradients, updated: numbers.updated)
+    }
+
+    /// `count` training iterations, numbers only, from the starting values or on from after
+    /// `previous`: each starts where the last one's updates left the parameters. Stops after the
+    /// first iteration that diverged; an iteration after the first that cannot be computed is
+    /// named in the error.
+    public func iterations(_ count: Int, after previous: IterationNumbers? = nil) throws -> [IterationNumbers] {
+        var trainer = try previous.map { Trainer(model: self, after: $0) } ?? Trainer(model: self)
+        var all: [IterationNumbers] = []
+        all.reserveCapacity(Swift.max(0, count))
+        while all.count < count {
+            let numbers = try trainer.next()
+            all.append(numbers)
+            if numbers.diverged { break }
+        }
+        return all
+    }
+
+    /// `iterations` training iterations from the starting values with the formulas behind every
+    /// number, as `iterations(_:)` computes them.
+    public func train(iterations: Int) throws -> [Trace] {
+        try self.iterations(iterations).map(trace(of:))
+    }
+
+    /// One training iteration worked out by evaluating each equation, chain-rule term and update
+    /// one by one: the reference the compiled program's numbers are held to.
+    func evaluatedTrace(from values: [String: Tensor]) throws -> Trace {
+        let (forward, computed) = try forwardPass(from: values)
         var evaluator = Evaluator(values: computed)
         let pass = try backward(from: loss, seed: Tensor(1), evaluator: evaluator)
         evaluator.gradients = pass.gradients
         let backward = plan.order.compactMap { node in
             evaluator.gradients[node].map { Trace.Backward(node: node, terms: pass.terms[node] ?? [], value: $0) }
         }
-        var updates: [Trace.Update] = []
-        for parameter in parameters {
-            let expression = Expr.name(parameter) - Expr.name(rate) * .gradient(parameter)
-            updates.append(Trace.Update(parameter: parameter, expression: expression, value: try evaluator.evaluate(expression)))
+        let updates = try program.updates.map { parameter, expression in
+            Trace.Update(parameter: parameter, expression: expression, value: try evaluator.evaluate(expression))
         }
         return Trace(
             forward: forward, backward: backward, updates: updates, values: evaluator.values, gradients: evaluator.gradients,
@@ -19,14 +67,13 @@ extension Model {
         )
     }
 
-    /// The forward steps from `start`, and every node's value after them. A cross-entropy of a
-    /// softmax is computed from the logits, though its step shows the equation as written. A
-    /// number outside a function's domain is an error naming the node. With `held`, that node's
-    /// equation is not worked out: it keeps the value `start` gives it.
-    func forwardPass(from start: [String: Tensor], holding held: String? = nil) throws -> (steps: [Trace.Forward], values: [String: Tensor]) {
+    /// The forward steps from `start` by the evaluator, and every node's value after them. A
+    /// cross-entropy of a softmax is computed from the logits, though its step shows the equation
+    /// as written. A number outside a function's domain is an error naming the node.
+    func forwardPass(from start: [String: Tensor]) throws -> (steps: [Trace.Forward], values: [String: Tensor]) {
         var values = start
         var steps: [Trace.Forward] = []
-        for equation in equations where equation.name != held {
+        for equation in equations {
             let value: Tensor
             do {
                 value = try Evaluator(values: values).evaluate(plan.fused[equation.name]?.loss ?? equation.expression)
@@ -37,26 +84,6 @@ extension Model {
             values[equation.name] = value
         }
         return (steps, values)
-    }
-
-    /// `iterations` training iterations from the starting values, each starting where the last
-    /// one's updates left the parameters. Stops after the first iteration that diverged; an
-    /// iteration after the first that cannot be computed is named in the error.
-    public func train(iterations: Int) throws -> [Trace] {
-        var traces: [Trace] = []
-        var values = startingValues
-        for _ in 0..<iterations {
-            let trace: Trace
-            do {
-                trace = try self.trace(from: values)
-            } catch let error as EvaluationError where !traces.isEmpty {
-                throw EvaluationError("at iteration \(traces.count + 1): \(error)")
-            }
-            traces.append(trace)
-            if trace.diverged { break }
-            values.merge(trace.updated) { _, new in new }
-        }
-        return traces
     }
 
     /// The gradient of `output` with respect to every node that feeds it, when the gradient
@@ -77,7 +104,7 @@ extension Model {
                 let via = planned.term.via
                 guard reachable.contains(via), evaluator.gradients[via] != nil else { continue }
                 let term = try planned.resolved(by: evaluator)
-                total = try total.zip(try evaluator.evaluate(term.expression).broadcast(to: shape), +)
+                total = try total.zip(try evaluator.evaluate(term.expression).broadcast(to: shape), .add)
                 used[node, default: []].append(term)
             }
             evaluator.gradients[node] = total

@@ -1,0 +1,95 @@
+/// Where the numbers an iteration keeps live in a program's buffer, by name: the value of every
+/// declared value (the learning rate's included) and node, the gradient of every node the
+/// backward pass reaches, each parameter after its update, and for each chain-rule term with a
+/// shorter form, the number that decides which form is taken.
+final class NumberLayout: Sendable {
+    /// The declared values, by name, in the order declared: what an iteration starts from.
+    let declared: [(name: String, slot: Slot)]
+    /// Values, by name, in the order declared then computed.
+    let values: [(name: String, slot: Slot)]
+    /// Gradients, by name, in backward order.
+    let gradients: [(name: String, slot: Slot)]
+    /// Parameters after their update, in the order declared.
+    let updated: [(name: String, slot: Slot)]
+    /// How many numbers an iteration keeps, from the start of the buffer.
+    let count: Int
+    /// How many of them are values, gradients and updates, the rest deciding forms.
+    let finiteCount: Int
+    private let valueIndex: [String: Slot]
+    private let gradientIndex: [String: Slot]
+    private let updatedIndex: [String: Slot]
+
+    init(
+        declared: [(String, Slot)], values: [(String, Slot)], gradients: [(String, Slot)], updated: [(String, Slot)],
+        count: Int, finiteCount: Int
+    ) {
+        self.declared = declared.map { (name: $0.0, slot: $0.1) }
+        self.values = values.map { (name: $0.0, slot: $0.1) }
+        self.gradients = gradients.map { (name: $0.0, slot: $0.1) }
+        self.updated = updated.map { (name: $0.0, slot: $0.1) }
+        self.count = count
+        self.finiteCount = finiteCount
+        valueIndex = Dictionary(values, uniquingKeysWith: { first, _ in first })
+        gradientIndex = Dictionary(gradients, uniquingKeysWith: { first, _ in first })
+        updatedIndex = Dictionary(updated, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Where the value of `name` lives.
+    func value(_ name: String) -> Slot? { valueIndex[name] }
+    /// Where ∂L/∂`name` lives.
+    func gradient(_ name: String) -> Slot? { gradientIndex[name] }
+    /// Where `parameter` after its update lives.
+    func update(_ parameter: String) -> Slot? { updatedIndex[parameter] }
+}
+
+/// The numbers of a training iteration, by name: what an iteration table reads, from a trace or
+/// from the numbers alone.
+public protocol IterationResults {
+    /// The value of a declared value or node in the iteration (before the update).
+    func value(of name: String) -> Tensor?
+    /// ∂L/∂`name` in the iteration.
+    func gradient(of name: String) -> Tensor?
+    /// `parameter` after the iteration's update.
+    func update(of parameter: String) -> Tensor?
+}
+
+/// The numbers of one training iteration, without the formulas: every value (the learning rate's
+/// included), every gradient the backward pass computes and every parameter after its update,
+/// held in one flat array and looked up by name. What the iteration table, `print --json` and
+/// training many iterations need; `Model.trace(of:)` adds the formulas for the iteration on screen.
+public struct IterationNumbers: IterationResults, Sendable {
+    /// Which iteration this is, counted from 1.
+    public let iteration: Int
+    let layout: NumberLayout
+    let scalars: [Double]
+
+    /// The value of a declared value or node in this iteration (before the update).
+    public func value(of name: String) -> Tensor? { layout.value(name).map(tensor) }
+
+    /// ∂L/∂`name` in this iteration.
+    public func gradient(of name: String) -> Tensor? { layout.gradient(name).map(tensor) }
+
+    /// `parameter` after this iteration's update.
+    public func update(of parameter: String) -> Tensor? { layout.update(parameter).map(tensor) }
+
+    /// Every value, by name.
+    public var values: [String: Tensor] { dictionary(layout.values) }
+    /// Every gradient, by name.
+    public var gradients: [String: Tensor] { dictionary(layout.gradients) }
+    /// Each parameter after the update, by name.
+    public var updated: [String: Tensor] { dictionary(layout.updated) }
+
+    /// True when a value, a gradient or an update is infinite or not a number: training diverged.
+    public var diverged: Bool { !scalars[..<layout.finiteCount].allSatisfy(\.isFinite) }
+
+    /// The number at `index` of the buffer the iteration ran in.
+    subscript(index: Int) -> Double { scalars[index] }
+
+    func tensor(_ slot: Slot) -> Tensor {
+        Tensor(shape: slot.shape, scalars: Array(scalars[slot.range]))
+    }
+
+    private func dictionary(_ slots: [(name: String, slot: Slot)]) -> [String: Tensor] {
+        Dictionary(slots.map { ($0.name, tensor($0.slot)) }, uniquingKeysWith: { first, _ in first })
+    }
+}

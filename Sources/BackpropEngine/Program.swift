@@ -1,0 +1,106 @@
+/// Where a value lives in a program's buffer: the first of its numbers, and its shape.
+struct Slot: Hashable, Sendable {
+    /// The index of the first number.
+    let start: Int
+    /// The shape, which says how many numbers follow.
+    let shape: Shape
+
+    /// The indices of its numbers.
+    var range: Range<Int> { start..<start + shape.count }
+}
+
+/// A model compiled for its numbers: a flat list of instructions over one buffer of `Double`,
+/// worked out once from the same expressions the tutor writes (the equations, the chain-rule
+/// terms of `BackwardPlan`, the updates), so that running it gives, to the last bit, the numbers
+/// those expressions give when evaluated one by one. No name is looked up and nothing is
+/// allocated while it runs.
+///
+/// The buffer starts with the numbers an iteration keeps (see `NumberLayout`), then the
+/// constants, then the intermediate results.
+struct Program: Sendable {
+    /// The instructions: each equation's forward step, then the backward pass and the updates.
+    let instructions: [Instruction]
+    /// Where each `gather` instruction reads its numbers.
+    let sources: [Int]
+    /// A buffer to run in: the constants in place, everything else 0.
+    let template: [Double]
+    /// Each equation's node and its instructions, in computing order.
+    let equations: [(node: String, instructions: Range<Int>)]
+    /// The instructions of the backward pass and the updates.
+    let backward: Range<Int>
+    /// The backward steps, in backward order.
+    let steps: [Step]
+    /// Each parameter's update, `parameter − η·∂L/∂parameter`, in the order declared.
+    let updates: [(parameter: String, expression: Expr)]
+    /// Where each number an iteration keeps lives.
+    let layout: NumberLayout
+    /// The learning rate's name.
+    let rate: String
+
+    /// A buffer holding `values` (every declared value, by name) and the constants, ready to run;
+    /// a missing value is an error naming it, the learning rate's last.
+    func buffer(holding values: [String: Tensor]) throws(EvaluationError) -> [Double] {
+        var buffer = template
+        for (name, slot) in layout.declared.filter({ $0.name != rate }) + layout.declared.filter({ $0.name == rate }) {
+            guard let value = values[name] else { throw EvaluationError("no value for '\(name)'") }
+            guard value.shape == slot.shape else { throw EvaluationError("'\(name)' is a \(slot.shape), not a \(value.shape)") }
+            buffer.replaceSubrange(slot.range, with: value.scalars)
+        }
+        return buffer
+    }
+
+    /// The forward pass in `buffer`, whose declared values are in place; with `held`, that node's
+    /// equation is skipped and its value is the one in place. A number outside a function's domain
+    /// is an error naming the node.
+    func forward(_ buffer: UnsafeMutablePointer<Double>, holding held: String? = nil) throws(EvaluationError) {
+        for (node, range) in equations where node != held {
+            do {
+                try run(range, buffer)
+            } catch {
+                throw error.naming(node)
+            }
+        }
+    }
+
+    /// The backward pass and the updates in `buffer`, after the forward pass.
+    func backward(_ buffer: UnsafeMutablePointer<Double>) throws(EvaluationError) {
+        do {
+            try run(backward, buffer)
+        } catch {
+            throw EvaluationError("\(error)")
+        }
+    }
+
+    private func run(_ range: Range<Int>, _ buffer: UnsafeMutablePointer<Double>) throws(DomainError) {
+        let b = buffer
+        for index in range {
+            switch instructions[index] {
+            case .map(let op, let a, let result, let count):
+                try Kernel.map(op, b + a, into: b + result, count: count)
+            case .zip(let op, let a, let aStep, let right, let bStep, let result, let count):
+                Kernel.zip(op, b + a, step: aStep, b + right, step: bStep, into: b + result, count: count)
+            case .matmul(let a, let right, let result, let m, let n, let p):
+                Kernel.matmul(b + a, b + right, into: b + result, m: m, n: n, p: p)
+            case .transpose(let a, let result, let rows, let columns):
+                Kernel.transpose(b + a, into: b + result, rows: rows, columns: columns)
+            case .outer(let a, let right, let result, let n, let m):
+                Kernel.outer(b + a, b + right, into: b + result, n: n, m: m)
+            case .sum(let a, let result, let count):
+                b[result] = Kernel.sum(b + a, count: count)
+            case .softmax(let a, let result, let count):
+                Kernel.softmax(b + a, into: b + result, count: count)
+            case .logSoftmax(let a, let result, let count):
+                Kernel.logSoftmax(b + a, into: b + result, count: count)
+            case .crossEntropy(let p, let t, let result, let count):
+                b[result] = Kernel.crossEntropy(b + p, b + t, count: count)
+            case .copy(let a, let step, let result, let count):
+                for i in 0..<count { b[result + i] = b[a + i * step] }
+            case .gather(let first, let result, let count):
+                for i in 0..<count { b[result + i] = b[sources[first + i]] }
+            case .choose(let condition, let a, let right, let result, let count):
+                let chosen = b[condition] == 1 ? a : right
+                for i in 0..<count { b[result + i] = b[chosen + i] }
+            }
+        }
+    }
+}
