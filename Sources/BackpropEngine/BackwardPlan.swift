@@ -39,9 +39,13 @@ struct BackwardPlan: Sendable {
     /// The cross-entropies of a softmax, taken as one step, by the name of their equation.
     let fused: [String: SoftmaxCrossEntropy]
 
-    init(variables: [Model.Variable], equations: [Model.Equation], loss: String, shapes: [String: Shape]) throws(EquationError) {
-        let derivative = Derivative(shapes: shapes)
-        let simplifier = Simplifier(loss: loss)
+    /// The plan of a model's `equations` with its `variables`, `loss` and `shapes`; `known` holds
+    /// the shapes of the equations' parts already worked out.
+    init(
+        variables: [Model.Variable], equations: [Model.Equation], loss: String, shapes: [String: Shape], known: KnownShapes
+    ) throws(EquationError) {
+        let derivative = Derivative(shapes: shapes, known: known)
+        var simplifier = Simplifier(loss: loss)
         var fused: [String: SoftmaxCrossEntropy] = [:]
         var terms: [String: [PlannedTerm]] = [:]
         for equation in equations {
@@ -56,7 +60,8 @@ struct BackwardPlan: Sendable {
                 full = try derivative.contributions(of: equation.expression, upstream: upstream, result: .name(equation.name))
                 shorter = full
             }
-            for ((name, expression), (_, short)) in zip(BackwardPlan.merged(full), BackwardPlan.merged(shorter)) {
+            let merged = BackwardPlan.merged(full)
+            for ((name, expression), (_, short)) in zip(merged, step == nil ? merged : BackwardPlan.merged(shorter)) {
                 let term = ChainTerm(via: equation.name, expression: simplifier.simplify(expression))
                 let shortTerm = ChainTerm(via: equation.name, expression: simplifier.simplify(short))
                 let alternative = step.flatMap { step in
@@ -73,17 +78,31 @@ struct BackwardPlan: Sendable {
         self.fused = fused
     }
 
-    /// The contributions to each name added up, in the order the names first appear.
+    /// The contributions to each name added up, in the order the names first appear. Entries read
+    /// one by one (`p[1] + p[2]`) add up into one vector or matrix, `[∂L/∂p₁; ∂L/∂p₂]`, for as long
+    /// as nothing else comes between them.
     private static func merged(_ contributions: [(String, Expr)]) -> [(String, Expr)] {
-        var byName: [(String, Expr)] = []
-        for (name, expression) in contributions {
-            if let index = byName.firstIndex(where: { $0.0 == name }) {
-                byName[index].1 = byName[index].1 + expression
-            } else {
-                byName.append((name, expression))
+        var names: [String] = []
+        var sums: [String: Expr] = [:]
+        var entries: [String: (shape: Shape, byOffset: [Int: Expr])] = [:]
+        func entriesAsSum(_ name: String) -> Expr? {
+            entries.removeValue(forKey: name).map { shape, byOffset in
+                Expr(.sparse(shape, byOffset.keys.sorted().compactMap { offset in byOffset[offset].map { Expr.SparseEntry(offset: offset, value: $0) } }))
             }
         }
-        return byName
+        for (name, expression) in contributions {
+            if sums[name] == nil, entries[name] == nil { names.append(name) }
+            if sums[name] == nil, case .sparse(let shape, let read) = expression.kind, entries[name].map({ $0.shape == shape }) ?? true {
+                for entry in read {
+                    let sum = entries[name]?.byOffset[entry.offset].map { $0 + entry.value } ?? entry.value
+                    entries[name, default: (shape, [:])].byOffset[entry.offset] = sum
+                }
+            } else {
+                let sum = sums[name] ?? entriesAsSum(name)
+                sums[name] = sum.map { $0 + expression } ?? expression
+            }
+        }
+        return names.compactMap { name in (sums[name] ?? entriesAsSum(name)).map { (name, $0) } }
     }
 
     /// The equations from the loss down: a node comes once every equation reading it has come,

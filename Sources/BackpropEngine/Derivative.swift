@@ -4,123 +4,181 @@
 struct Derivative {
     /// The shape of every name in scope.
     let shapes: [String: Shape]
+    /// The shapes of the parts met, each worked out once.
+    private let known: KnownShapes
+
+    /// A derivation over names of `shapes`, keeping the shapes of parts in `known`.
+    init(shapes: [String: Shape], known: KnownShapes = KnownShapes()) {
+        self.shapes = shapes
+        self.known = known
+    }
 
     /// The contributions `expression` passes to each name it reads, given the gradient
     /// `upstream` arriving at its result, which is itself named by `result`.
     func contributions(of expression: Expr, upstream: Expr, result: Expr) throws(EquationError) -> [(String, Expr)] {
-        let here = expression.location ?? SourceLocation(line: 0, column: 0)
-        func shape(_ e: Expr) throws(EquationError) -> Shape { try ShapeChecker(shapes: shapes).shape(of: e, fallback: here) }
+        var all: [(String, Expr)] = []
+        try collect(expression, upstream: upstream, result: result, into: &all)
+        return all
+    }
+
+    private func shape(_ expression: Expr) throws(EquationError) -> Shape {
+        try ShapeChecker(shapes: shapes, remembering: known).shape(of: expression, fallback: expression.location ?? SourceLocation(line: 0, column: 0))
+    }
+
+    /// Appends to `all` the contributions of `expression`, as `contributions` gives them.
+    private func collect(_ expression: Expr, upstream g: Expr, result: Expr, into all: inout [(String, Expr)]) throws(EquationError) {
         let resultShape = try shape(expression)
         /// Passes `gradient` on to `operand`.
-        func pass(_ gradient: Expr, to operand: Expr) throws(EquationError) -> [(String, Expr)] {
-            try contributions(of: operand, upstream: gradient, result: operand)
+        func pass(_ gradient: Expr, to operand: Expr) throws(EquationError) {
+            try collect(operand, upstream: gradient, result: operand, into: &all)
         }
         /// Passes `gradient` on to an operand of an entry-wise operation, summed first when the
         /// operand is a scalar that was broadcast over a vector or matrix.
-        func passEntryWise(_ gradient: Expr, to operand: Expr) throws(EquationError) -> [(String, Expr)] {
+        func passEntryWise(_ gradient: Expr, to operand: Expr) throws(EquationError) {
             let broadcast = try shape(operand) == .scalar && resultShape != .scalar
-            return try pass(broadcast ? Expr(.call(.sum, [gradient])) : gradient, to: operand)
+            try pass(broadcast ? Expr(.call(.sum, [gradient])) : gradient, to: operand)
         }
-        let g = upstream
 
         switch expression.kind {
-        case .number, .gradient, .transpose, .outer, .broadcast:
-            return []
+        case .number, .gradient, .transpose, .outer, .broadcast, .sparse:
+            return
         case .name(let name):
-            return [(name, g)]
+            all.append((name, g))
         case .negate(let a):
-            return try pass(-g, to: a)
+            try pass(-g, to: a)
         case .binary(.add, let a, let b):
-            return try passEntryWise(g, to: a) + passEntryWise(g, to: b)
+            try passEntryWise(g, to: a)
+            try passEntryWise(g, to: b)
         case .binary(.subtract, let a, let b):
-            return try passEntryWise(g, to: a) + passEntryWise(-g, to: b)
-        case .binary(.multiply, let a, let b):
-            return try passEntryWise(g * b, to: a) + passEntryWise(g * a, to: b)
+            try passEntryWise(g, to: a)
+            try passEntryWise(-g, to: b)
+        case .binary(.multiply, _, _):
+            for (factor, gradient) in Derivative.product(expression, upstream: g) { try passEntryWise(gradient, to: factor) }
         case .binary(.divide, let a, let b):
-            return try passEntryWise(g / b, to: a) + passEntryWise(-(g * a / Expr(.binary(.power, b, .number(2)))), to: b)
+            try passEntryWise(g / b, to: a)
+            try passEntryWise(-(g * a / Expr(.binary(.power, b, .number(2)))), to: b)
         case .binary(.power, let a, let b):
-            let toBase = try passEntryWise(g * b * Expr(.binary(.power, a, b - .number(1))), to: a)
-            if b.names.isEmpty { return toBase }
-            return try toBase + passEntryWise(g * result * Expr(.call(.log, [a])), to: b)
+            try passEntryWise(g * b * Expr(.binary(.power, a, b - .number(1))), to: a)
+            if !b.names.isEmpty { try passEntryWise(g * result * Expr(.call(.log, [a])), to: b) }
         case .binary(.matmul, let a, let b):
             switch (try shape(a), try shape(b)) {
             case (.matrix, .vector):
-                return try pass(Expr(.outer(g, b)), to: a) + pass(Expr(.binary(.matmul, Expr(.transpose(a)), g)), to: b)
+                try pass(Expr(.outer(g, b)), to: a)
+                try pass(Expr(.binary(.matmul, Expr(.transpose(a)), g)), to: b)
             case (.matrix, .matrix):
-                return try pass(Expr(.binary(.matmul, g, Expr(.transpose(b)))), to: a)
-                    + pass(Expr(.binary(.matmul, Expr(.transpose(a)), g)), to: b)
+                try pass(Expr(.binary(.matmul, g, Expr(.transpose(b)))), to: a)
+                try pass(Expr(.binary(.matmul, Expr(.transpose(a)), g)), to: b)
             case (.vector, .matrix):
-                return try pass(Expr(.binary(.matmul, b, g)), to: a) + pass(Expr(.outer(a, g)), to: b)
+                try pass(Expr(.binary(.matmul, b, g)), to: a)
+                try pass(Expr(.outer(a, g)), to: b)
             default:
-                return try pass(g * b, to: a) + pass(g * a, to: b)
+                try pass(g * b, to: a)
+                try pass(g * a, to: b)
             }
         case .call(let function, let arguments):
-            return try callContributions(function, arguments, upstream: g, result: result, pass: pass, passEntryWise: passEntryWise)
-        case .vector(let entries):
-            var all: [(String, Expr)] = []
-            for (i, entry) in entries.enumerated() { all += try pass(Expr(.index(g, [i + 1])), to: entry) }
-            return all
-        case .matrix(let rows):
-            var all: [(String, Expr)] = []
-            for (i, row) in rows.enumerated() {
-                for (j, entry) in row.enumerated() { all += try pass(Expr(.index(g, [i + 1, j + 1])), to: entry) }
+            for (argument, gradient, entryWise) in try callContributions(function, arguments, upstream: g, result: result) {
+                try entryWise ? passEntryWise(gradient, to: argument) : pass(gradient, to: argument)
             }
-            return all
+        case .vector(let entries):
+            for (i, entry) in entries.enumerated() { try pass(Expr(.index(g, [i + 1])), to: entry) }
+        case .matrix(let rows):
+            for (i, row) in rows.enumerated() {
+                for (j, entry) in row.enumerated() { try pass(Expr(.index(g, [i + 1, j + 1])), to: entry) }
+            }
         case .index(let a, let indices):
-            return try pass(Derivative.scatter(g, at: indices, into: try shape(a)), to: a)
+            let whole = try shape(a)
+            try pass(Expr(.sparse(whole, [Expr.SparseEntry(offset: whole.offset(of: indices), value: g)])), to: a)
         }
     }
 
-    /// The contributions of a call, with `pass` handing a gradient on to an argument and
-    /// `passEntryWise` to an argument of an entry-wise function that a scalar may broadcast in.
-    /// Where a function has a kink, the derivative there is 0 (relu and abs at 0), and a tie of
-    /// max or min sends the whole gradient to the first argument.
-    private func callContributions(
-        _ function: Function, _ arguments: [Expr], upstream g: Expr, result: Expr,
-        pass: (Expr, Expr) throws(EquationError) -> [(String, Expr)],
-        passEntryWise: (Expr, Expr) throws(EquationError) -> [(String, Expr)]
-    ) throws(EquationError) -> [(String, Expr)] {
-        func call(_ function: Function, _ arguments: Expr...) -> Expr { Expr(.call(function, arguments)) }
-        let argumentShape = { () throws(EquationError) -> Shape in
-            try ShapeChecker(shapes: shapes).shape(of: arguments[0], fallback: SourceLocation(line: 0, column: 0))
+    /// The gradient each factor of a chain of `*` receives, given `g` at its result: the factors
+    /// as written, left to right, each with g times the others in order, the product of those
+    /// before it (the chain as computed up to there) times the product of those after it. A name
+    /// used as several factors receives once their count times what its first use receives
+    /// (∂(w·w·w)/∂w = 3 · w · w); a number receives nothing. Every gradient reuses those shared
+    /// products, so a chain of n factors passes on gradients of n parts in all, not n².
+    private static func product(_ chain: Expr, upstream g: Expr) -> [(factor: Expr, gradient: Expr)] {
+        var factors: [Expr] = [], upTo: [Expr] = []
+        var node = chain
+        while case .binary(.multiply, let a, let b) = node.kind {
+            factors.append(b)
+            upTo.append(node)
+            node = a
         }
+        factors.append(node)
+        upTo.append(node)
+        factors.reverse()
+        upTo.reverse()
+        var after = [Expr?](repeating: nil, count: factors.count)
+        for i in factors.indices.dropLast().reversed() { after[i] = after[i + 1].map { factors[i + 1] * $0 } ?? factors[i + 1] }
+        var uses: [String: Int] = [:]
+        for factor in factors { if case .name(let name) = factor.kind { uses[name, default: 0] += 1 } }
+        var passed: Set<String> = []
+        var gradients: [(factor: Expr, gradient: Expr)] = []
+        for (i, factor) in factors.enumerated() {
+            var count = 1
+            switch factor.kind {
+            case .number: continue
+            case .name(let name):
+                guard passed.insert(name).inserted else { continue }
+                count = uses[name] ?? 1
+            default: break
+            }
+            var gradient = count == 1 ? g : .number(Double(count)) * g
+            if i > 0 { gradient = gradient * upTo[i - 1] }
+            if let rest = after[i] { gradient = gradient * rest }
+            gradients.append((factor, gradient))
+        }
+        return gradients
+    }
+
+    /// What a call passes on to each argument: the gradient, and whether it goes to an argument
+    /// of an entry-wise function that a scalar may be broadcast in. Where a function has a kink,
+    /// the derivative there is 0 (relu and abs at 0), and a tie of max or min sends the whole
+    /// gradient to the first argument.
+    private func callContributions(
+        _ function: Function, _ arguments: [Expr], upstream g: Expr, result: Expr
+    ) throws(EquationError) -> [(operand: Expr, gradient: Expr, entryWise: Bool)] {
+        func call(_ function: Function, _ arguments: Expr...) -> Expr { Expr(.call(function, arguments)) }
+        func to(_ argument: Expr, _ gradient: Expr) -> [(operand: Expr, gradient: Expr, entryWise: Bool)] { [(argument, gradient, false)] }
+        let a = arguments[0]
         switch function {
         case .sigmoid:
-            return try pass(g * result * (.number(1) - result), arguments[0])
+            return to(a, g * result * (.number(1) - result))
         case .tanh:
-            return try pass(g * (.number(1) - Expr(.binary(.power, result, .number(2)))), arguments[0])
+            return to(a, g * (.number(1) - Expr(.binary(.power, result, .number(2)))))
         case .relu:
-            return try pass(g * call(.step, arguments[0]), arguments[0])
+            return to(a, g * call(.step, a))
         case .softplus:
-            return try pass(g * call(.sigmoid, arguments[0]), arguments[0])
+            return to(a, g * call(.sigmoid, a))
         case .exp:
-            return try pass(g * result, arguments[0])
+            return to(a, g * result)
         case .log:
-            return try pass(g / arguments[0], arguments[0])
+            return to(a, g / a)
         case .sqrt:
-            return try pass(g / (.number(2) * result), arguments[0])
+            return to(a, g / (.number(2) * result))
         case .abs:
-            return try pass(g * call(.sign, arguments[0]), arguments[0])
+            return to(a, g * call(.sign, a))
         case .step, .sign:
             // Flat on each side of 0: the gradient passed on is ∂L/∂result · 0, a zero of the argument's shape.
-            return try pass(g * Expr(.broadcast(.number(0), try argumentShape())), arguments[0])
+            return to(a, g * Expr(.broadcast(.number(0), try shape(a))))
         case .max, .min:
-            let (a, b) = (arguments[0], arguments[1])
+            let b = arguments[1]
             // 1 where b wins outright: b > a for max, b < a for min; the first argument takes the rest, ties included.
             let toSecond = function == .max ? call(.step, b - a) : call(.step, a - b)
-            return try passEntryWise(g * (.number(1) - toSecond), a) + passEntryWise(g * toSecond, b)
+            return [(a, g * (.number(1) - toSecond), true), (b, g * toSecond, true)]
         case .sum:
-            let shape = try argumentShape()
-            return try pass(shape == .scalar ? g : Expr(.broadcast(g, shape)), arguments[0])
+            let shape = try shape(a)
+            return to(a, shape == .scalar ? g : Expr(.broadcast(g, shape)))
         case .softmax:
             let toLogits = result * (g - Expr(.call(.sum, [g * result])))
-            return try passToLogits(arguments, toLogits, entry: { Expr(.index(toLogits, [$0])) }, pass: pass)
+            return Derivative.toLogits(arguments, toLogits) { Expr(.index(toLogits, [$0])) }
         case .logsoftmax:
             let toLogits = g - Expr(.call(.softmax, arguments)) * Expr(.call(.sum, [g]))
-            return try passToLogits(arguments, toLogits, entry: { Expr(.index(toLogits, [$0])) }, pass: pass)
+            return Derivative.toLogits(arguments, toLogits) { Expr(.index(toLogits, [$0])) }
         case .crossentropy:
-            let (p, t) = (arguments[0], arguments[1])
-            return try pass(-(g * t / p), p) + pass(-(g * Expr(.call(.log, [p]))), t)
+            let (p, t) = (a, arguments[1])
+            return to(p, -(g * t / p)) + to(t, -(g * Expr(.call(.log, [p]))))
         }
     }
 
@@ -131,38 +189,23 @@ struct Derivative {
     func contributions(
         of step: SoftmaxCrossEntropy, upstream g: Expr, targetsSumToOne: Bool
     ) throws(EquationError) -> [(String, Expr)] {
-        func pass(_ gradient: Expr, _ operand: Expr) throws(EquationError) -> [(String, Expr)] {
-            try contributions(of: operand, upstream: gradient, result: operand)
-        }
         func scaled(_ p: Expr) -> Expr { targetsSumToOne ? p : p * step.targetSum }
-        let toLogits = try passToLogits(
-            step.logits, g * (scaled(step.probabilities) - step.target),
-            entry: { g * (scaled(Expr(.index(step.probabilities, [$0]))) - step.target($0)) }, pass: pass
-        )
-        return try toLogits + pass(-(g * Expr(.call(.logsoftmax, step.logits))), step.target)
-    }
-
-    /// Passes `gradient`, shaped like the logits of a softmax stacked into a vector, on to the
-    /// logits: whole to a vector, or `entry(i)` (1-based) to the i-th of several scalars.
-    private func passToLogits(
-        _ logits: [Expr], _ gradient: Expr, entry: (Int) -> Expr,
-        pass: (Expr, Expr) throws(EquationError) -> [(String, Expr)]
-    ) throws(EquationError) -> [(String, Expr)] {
-        if logits.count == 1 { return try pass(gradient, logits[0]) }
+        let toLogits = Derivative.toLogits(step.logits, g * (scaled(step.probabilities) - step.target)) {
+            g * (scaled(Expr(.index(step.probabilities, [$0]))) - step.target($0))
+        }
         var all: [(String, Expr)] = []
-        for (i, logit) in logits.enumerated() { all += try pass(entry(i + 1), logit) }
+        for (operand, gradient, _) in toLogits + [(step.target, -(g * Expr(.call(.logsoftmax, step.logits))), false)] {
+            try collect(operand, upstream: gradient, result: operand, into: &all)
+        }
         return all
     }
 
-    /// A vector or matrix of zeros holding `gradient` at the 1-based position `indices`.
-    private static func scatter(_ gradient: Expr, at indices: [Int], into shape: Shape) -> Expr {
-        switch shape {
-        case .matrix(let rows, let columns):
-            return Expr(.matrix((1...rows).map { i in
-                (1...columns).map { j in [i, j] == indices ? gradient : .number(0) }
-            }))
-        default:
-            return Expr(.vector((1...max(1, shape.count)).map { $0 == indices[0] ? gradient : .number(0) }))
-        }
+    /// `gradient`, shaped like the logits of a softmax stacked into a vector, for the logits:
+    /// whole for a vector, or `entry(i)` (1-based) for the i-th of several scalars.
+    private static func toLogits(
+        _ logits: [Expr], _ gradient: Expr, entry: (Int) -> Expr
+    ) -> [(operand: Expr, gradient: Expr, entryWise: Bool)] {
+        if logits.count == 1 { return [(logits[0], gradient, false)] }
+        return logits.enumerated().map { ($1, entry($0 + 1), false) }
     }
 }

@@ -4,6 +4,13 @@
 struct Entry {
     /// The shapes of the names the expressions read.
     let shapes: [String: Shape]
+    /// The shapes of the parts met, each worked out once.
+    private let known = KnownShapes()
+
+    /// Entries of expressions over names of `shapes`.
+    init(shapes: [String: Shape]) {
+        self.shapes = shapes
+    }
 
     /// Entry `indices` (1-based: `[i]` of a vector, `[i, j]` of a matrix) of `expression`; a
     /// part it cannot open up (a softmax) is indexed whole, `softmax(o)₁`.
@@ -38,12 +45,14 @@ struct Entry {
             return entry(a, [indices[0]]) * entry(b, [indices[1]])
         case .broadcast(let a, _):
             return a
+        case .sparse(let shape, let entries):
+            return entries.first { $0.offset == shape.offset(of: indices) }?.value ?? .number(0)
         case .number, .call, .index:
             return Expr(.index(expression, indices))
         }
     }
 
     private func shape(of expression: Expr) -> Shape? {
-        try? ShapeChecker(shapes: shapes).shape(of: expression, fallback: SourceLocation(line: 0, column: 0))
+        try? ShapeChecker(shapes: shapes, remembering: known).shape(of: expression, fallback: SourceLocation(line: 0, column: 0))
     }
 }

@@ -32,7 +32,7 @@ struct Evaluator {
             return Tensor(rows: try rows.map { try $0.map { try evaluate($0).scalar } })
         case .index(let a, let indices):
             let base = try evaluate(a)
-            let offset = indices.count == 2 ? (indices[0] - 1) * base.rows[0].count + indices[1] - 1 : indices[0] - 1
+            let offset = base.shape.offset(of: indices)
             guard base.scalars.indices.contains(offset) else { throw EvaluationError("index out of range") }
             return Tensor(base.scalars[offset])
         case .transpose(let a):
@@ -41,6 +41,10 @@ struct Evaluator {
             return try evaluate(a).outer(try evaluate(b))
         case .broadcast(let a, let shape):
             return try evaluate(a).broadcast(to: shape)
+        case .sparse(let shape, let entries):
+            var scalars = [Double](repeating: 0, count: shape.count)
+            for entry in entries { scalars[entry.offset] = try evaluate(entry.value).scalar }
+            return Tensor(shape: shape, scalars: scalars)
         }
     }
 

@@ -95,6 +95,17 @@ public struct Expr: Equatable, Sendable {
         case outer(Expr, Expr)
         /// A scalar spread over every entry of a shape (derived expressions only).
         case broadcast(Expr, Shape)
+        /// A vector or matrix of zeros but for the entries given, in order of position (derived
+        /// expressions only): the gradient of a value read entry by entry, `[0; ∂L/∂q]` for `q[2]`.
+        case sparse(Shape, [SparseEntry])
+    }
+
+    /// An entry of a `sparse` expression.
+    public struct SparseEntry: Equatable, Sendable {
+        /// Its 0-based position, row by row.
+        public let offset: Int
+        /// Its value, a scalar.
+        public let value: Expr
     }
 
     /// The shared, immutable part an expression is a handle to.
@@ -151,6 +162,7 @@ public struct Expr: Equatable, Sendable {
         case .binary(_, let a, let b), .outer(let a, let b): [a, b]
         case .call(_, let arguments), .vector(let arguments): arguments
         case .matrix(let rows): rows.flatMap { $0 }
+        case .sparse(_, let entries): entries.map(\.value)
         }
     }
 

@@ -50,7 +50,13 @@ public struct FormulaWriter: Sendable {
     }
 
     private func write(_ expression: Expr, numbers: [Operand]) -> Piece {
-        func w(_ e: Expr) -> Piece { write(e, numbers: numbers) }
+        write(expression, numbers: numbers, ShapeChecker(shapes: shapes, remembering: KnownShapes()))
+    }
+
+    /// `expression` written, with `numbers` in place of their parts; `checker` tells the shapes of
+    /// the parts, each worked out once.
+    private func write(_ expression: Expr, numbers: [Operand], _ checker: ShapeChecker) -> Piece {
+        func w(_ e: Expr) -> Piece { write(e, numbers: numbers, checker) }
         if let operand = numbers.first(where: { $0.expression == expression }) { return number(operand.value, decimals: operand.decimals) }
         switch expression.kind {
         case .number(let value):
@@ -63,7 +69,7 @@ public struct FormulaWriter: Sendable {
             let inner = w(a)
             return Piece(text: notation.minus + inner.wrapped(if: inner.precedence < .product || inner.precedence == .unary), precedence: .unary)
         case .binary(let op, let a, let b):
-            return binary(op, a, b, numbers: numbers)
+            return binary(op, a, b, numbers: numbers, checker)
         case .call(let function, let arguments):
             let names: [Function: String] = notation.unicode ? [.sigmoid: "σ", .sum: "Σ", .logsoftmax: "log softmax"] : [:]
             let list = arguments.map { w($0).text }.joined(separator: ", ")
@@ -84,14 +90,22 @@ public struct FormulaWriter: Sendable {
             let base = w(a)
             return Piece(text: base.wrapped(if: base.precedence < .postfix) + (notation.unicode ? "ᵀ" : "^T"), precedence: .postfix)
         case .outer(let a, let b):
-            return binary(.matmul, a, Expr(.transpose(b)), numbers: numbers)
+            return binary(.matmul, a, Expr(.transpose(b)), numbers: numbers, checker)
         case .broadcast(let a, _):
             return w(a)
+        case .sparse(let shape, let entries):
+            var texts = Array(repeating: notation.constant(0), count: shape.count)
+            for entry in entries { texts[entry.offset] = w(entry.value).text }
+            guard case .matrix(let rows, let columns) = shape else {
+                return Piece(text: "[" + texts.joined(separator: Notation.columnSeparator) + "]", precedence: .atom)
+            }
+            let text = (0..<rows).map { "[" + texts[$0 * columns..<($0 + 1) * columns].joined(separator: ", ") + "]" }.joined(separator: ", ")
+            return Piece(text: "[\(text)]", precedence: .atom)
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: [Operand]) -> Piece {
-        let (left, right) = (write(a, numbers: numbers), write(b, numbers: numbers))
+    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: [Operand], _ checker: ShapeChecker) -> Piece {
+        let (left, right) = (write(a, numbers: numbers, checker), write(b, numbers: numbers, checker))
         if op == .power {
             let base = left.wrapped(if: left.precedence < .postfix)
             if notation.unicode, case .number(let exponent) = b.kind, exponent == exponent.rounded(), exponent >= 0, exponent < 10 {
@@ -109,13 +123,13 @@ public struct FormulaWriter: Sendable {
         let rightWrapped = right.precedence < precedence || right.precedence == .unary
             || (right.precedence == precedence && !(associative && sameOperator))
         return Piece(
-            text: left.wrapped(if: left.precedence < precedence) + " \(symbol(op, a, b)) " + right.wrapped(if: rightWrapped),
+            text: left.wrapped(if: left.precedence < precedence) + " \(symbol(op, a, b, checker)) " + right.wrapped(if: rightWrapped),
             precedence: precedence
         )
     }
 
     /// The operator's sign; `*` between two non-scalars is the entry-wise ⊙.
-    private func symbol(_ op: BinaryOperator, _ a: Expr, _ b: Expr) -> String {
+    private func symbol(_ op: BinaryOperator, _ a: Expr, _ b: Expr, _ checker: ShapeChecker) -> String {
         switch op {
         case .add: return "+"
         case .subtract: return notation.minus
@@ -123,7 +137,6 @@ public struct FormulaWriter: Sendable {
         case .power: return "^"
         case .matmul: return notation.unicode ? "·" : "@"
         case .multiply:
-            let checker = ShapeChecker(shapes: shapes)
             let here = SourceLocation(line: 0, column: 0)
             let entryWise = (try? checker.shape(of: a, fallback: here)) != .scalar && (try? checker.shape(of: b, fallback: here)) != .scalar
             if notation.unicode { return entryWise ? "⊙" : "·" }

@@ -57,6 +57,7 @@ extension Model {
         guard let (lossName, lossLocation) = loss else { throw EquationError("the model has no loss: mark one equation with 'loss', as in 'loss L = ...'", at: end) }
 
         var shapes = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0.value.shape) })
+        let known = KnownShapes()
         for equation in equations {
             for use in Model.uses(in: equation.expression) {
                 if use.name == rate {
@@ -66,7 +67,7 @@ extension Model {
                 let message = declared[use.name] == nil ? "unknown name '\(use.name)'" + ShapeChecker.entryHint(for: use.name, shapes) : "'\(use.name)' is used before its equation"
                 throw EquationError(message, at: use.location ?? equation.location)
             }
-            shapes[equation.name] = try ShapeChecker(shapes: shapes).shape(of: equation.expression, fallback: equation.location)
+            shapes[equation.name] = try ShapeChecker(shapes: shapes, remembering: known).shape(of: equation.expression, fallback: equation.location)
         }
         guard shapes[lossName] == .scalar else {
             throw EquationError("the loss must be a scalar, but '\(lossName)' is a \(shapes[lossName] ?? .scalar)", at: lossLocation)
@@ -76,7 +77,7 @@ extension Model {
         self.rate = rate
         self.loss = lossName
         self.shapes = shapes
-        self.plan = try BackwardPlan(variables: variables, equations: equations, loss: lossName, shapes: shapes)
+        self.plan = try BackwardPlan(variables: variables, equations: equations, loss: lossName, shapes: shapes, known: known)
         let updates = variables.filter { $0.role == .parameter }.map { variable in
             (parameter: variable.name, expression: Expr.name(variable.name) - Expr.name(rate) * .gradient(variable.name))
         }

@@ -115,6 +115,7 @@ extension Expr {
         case .transpose(let a): .transpose(r(a))
         case .outer(let a, let b): .outer(r(a), r(b))
         case .broadcast(let a, let shape): .broadcast(r(a), shape)
+        case .sparse(let shape, let entries): .sparse(shape, entries.map { Expr.SparseEntry(offset: $0.offset, value: r($0.value)) })
         }
         return Expr(kind, at: location)
     }

@@ -12,23 +12,14 @@ struct ProgramBuilder {
     private(set) var sources: [Int] = []
     private(set) var template: [Double] = []
     private var constants: [UInt64: Slot] = [:]
-    /// The parts compiled in the current scope, by identity, and the operations, by value.
-    private var scope = Scope()
-    /// What the forward pass computed, for the backward pass.
-    private var forward = Scope()
-    /// True while the backward pass is compiled: the forward pass's results may be reused.
-    private var backward = false
-
-    /// What a scope remembers.
-    private struct Scope {
-        var parts: [ObjectIdentifier: (part: Expr, slot: Slot)] = [:]
-        var operations: [Operation: Slot] = [:]
-
-        mutating func merge(_ other: Scope) {
-            parts.merge(other.parts) { old, _ in old }
-            operations.merge(other.operations) { old, _ in old }
-        }
-    }
+    /// Each part compiled, by identity, and each operation, by value, with the scope it was
+    /// compiled in.
+    private var parts = PartTable<(slot: Slot, scope: Int)>()
+    private var operations: [Operation: (slot: Slot, scope: Int)] = [:]
+    /// What is being compiled: an equation's forward step, numbered from 0, or the backward pass.
+    private var scope = 0
+    /// The scope of the backward pass, which may reuse what any scope computed.
+    private static let backwardScope = -1
 
     /// An operation on numbers in known places: two equal operations give equal numbers.
     private enum Operation: Hashable {
@@ -53,17 +44,20 @@ struct ProgramBuilder {
         return slot
     }
 
-    /// Starts the instructions of one equation's forward step: nothing computed before is reused.
+    /// Starts the instructions of the next equation's forward step: nothing computed before is
+    /// reused.
     mutating func beginEquation() {
-        forward.merge(scope)
-        scope = Scope()
+        scope += 1
     }
 
     /// Starts the backward pass: everything the forward pass computed may be reused.
     mutating func beginBackward() {
-        forward.merge(scope)
-        scope = Scope()
-        backward = true
+        scope = ProgramBuilder.backwardScope
+    }
+
+    /// True when what was compiled in `other` may be reused now.
+    private func sees(_ other: Int) -> Bool {
+        other == scope || scope == ProgramBuilder.backwardScope
     }
 
     /// Appends an instruction that no later part may stand for (one adding into a gradient).
@@ -84,11 +78,11 @@ struct ProgramBuilder {
     mutating func compile(
         _ expression: Expr, into destination: Slot? = nil, values: [String: Slot], gradients: [String: Slot]
     ) -> Slot {
-        if let known = scope.parts[expression.identity]?.slot ?? (backward ? forward.parts[expression.identity]?.slot : nil) {
-            return place(known, destination)
+        if let known = parts[expression], sees(known.scope) {
+            return place(known.slot, destination)
         }
         let slot = build(expression, into: destination, values: values, gradients: gradients)
-        scope.parts[expression.identity] = (expression, slot)
+        parts[expression] = (slot, scope)
         return slot
     }
 
@@ -116,7 +110,7 @@ struct ProgramBuilder {
             return gather(rows.joined().map(part), .matrix(rows.count, rows.first?.count ?? 0), into: destination)
         case .index(let a, let indices):
             let base = part(a)
-            let offset = if case .matrix(_, let columns) = base.shape { (indices[0] - 1) * columns + indices[1] - 1 } else { indices[0] - 1 }
+            let offset = base.shape.offset(of: indices)
             precondition(base.shape.count > offset && offset >= 0, "index \(indices) outside a \(base.shape)")
             return place(Slot(start: base.start + offset, shape: .scalar), destination)
         case .transpose(let a):
@@ -131,6 +125,10 @@ struct ProgramBuilder {
             return emit(.outer(left, right), .matrix(n, m), into: destination) { .outer(a: left.start, b: right.start, result: $0, n: n, m: m) }
         case .broadcast(let a, let shape):
             return spread(part(a), over: shape, into: destination)
+        case .sparse(let shape, let entries):
+            var slots = Array(repeating: constant(0), count: shape.count)
+            for entry in entries { slots[entry.offset] = part(entry.value) }
+            return gather(slots, shape, into: destination)
         }
     }
 
@@ -189,7 +187,7 @@ struct ProgramBuilder {
         if destination == nil, entries.allSatisfy({ constants[template[$0.start].bitPattern] == $0 }) {
             let slot = allocate(shape)
             for (offset, start) in starts.enumerated() { template[slot.start + offset] = template[start] }
-            scope.operations[.gather(starts, shape)] = slot
+            operations[.gather(starts, shape)] = (slot, scope)
             return slot
         }
         let first = sources.count
@@ -210,12 +208,12 @@ struct ProgramBuilder {
         if let known = known(operation) { return place(known, destination) }
         let slot = destination ?? allocate(shape)
         instructions.append(instruction(slot.start))
-        scope.operations[operation] = slot
+        operations[operation] = (slot, scope)
         return slot
     }
 
     private func known(_ operation: Operation) -> Slot? {
-        scope.operations[operation] ?? (backward ? forward.operations[operation] : nil)
+        operations[operation].flatMap { sees($0.scope) ? $0.slot : nil }
     }
 
     /// `value`, copied into `destination` when one is given.

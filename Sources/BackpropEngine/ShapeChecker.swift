@@ -3,10 +3,25 @@
 struct ShapeChecker {
     /// The shape of every name in scope.
     let shapes: [String: Shape]
+    /// Where the shapes of parts already worked out are kept, if anywhere.
+    var known: KnownShapes?
+
+    /// A checker over names of `shapes`, keeping the shapes it works out in `known`.
+    init(shapes: [String: Shape], remembering known: KnownShapes? = nil) {
+        self.shapes = shapes
+        self.known = known
+    }
 
     /// The shape of `expression`; errors point at the offending part, or at `fallback` when the
     /// expression carries no location.
     func shape(of expression: Expr, fallback: SourceLocation) throws(EquationError) -> Shape {
+        if let shape = known?.table[expression] { return shape }
+        let shape = try workOut(expression, fallback: fallback)
+        known?.table[expression] = shape
+        return shape
+    }
+
+    private func workOut(_ expression: Expr, fallback: SourceLocation) throws(EquationError) -> Shape {
         let location = expression.location ?? fallback
         func fail(_ message: String) -> EquationError { EquationError(message, at: location) }
         func child(_ e: Expr) throws(EquationError) -> Shape { try shape(of: e, fallback: location) }
@@ -61,7 +76,7 @@ struct ShapeChecker {
             return base
         case .outer(let a, let b):
             return .matrix(try child(a).count, try child(b).count)
-        case .broadcast(_, let shape):
+        case .broadcast(_, let shape), .sparse(let shape, _):
             return shape
         }
     }

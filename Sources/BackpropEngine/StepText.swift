@@ -66,7 +66,8 @@ extension FormulaWriter {
     private func workedEntry(of node: String, _ sum: Expr, _ value: Tensor, _ bindings: Bindings) -> [StepText] {
         guard case .matrix(_, let columns) = value.shape else { return [] }
         let indices = [1, columns]
-        let entry = Simplifier(loss: notation.loss).simplify(Entry(shapes: shapes).of(sum, at: indices))
+        var simplifier = Simplifier(loss: notation.loss)
+        let entry = simplifier.simplify(Entry(shapes: shapes).of(sum, at: indices))
         return [StepText(target: symbolic(Expr(.index(.gradient(node), indices))), relation: "=", parts: parts([
             symbolic(entry), substituted(entry, bindings), notation.number(value.scalars[columns - 1]),
         ]))]

@@ -13,6 +13,13 @@ public enum Shape: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Where the entry at 1-based `indices` (`[i]` of a vector, `[i, j]` of a matrix) comes, from 0,
+    /// row by row.
+    func offset(of indices: [Int]) -> Int {
+        if case .matrix(_, let columns) = self, indices.count == 2 { return (indices[0] - 1) * columns + indices[1] - 1 }
+        return indices[0] - 1
+    }
+
     /// `scalar`, `2-vector` or `2×3 matrix`.
     public var description: String {
         switch self {

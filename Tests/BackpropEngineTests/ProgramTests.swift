@@ -30,6 +30,8 @@ import Testing
         "a cross-entropy of a softmax of scalars, targets y and 1 - y":
             "param a = 0.3\ntarget y = 0.8\neta = 0.5\np = softmax(a, -a)\nloss L = crossentropy(p, [y, 1 - y])",
         "a cross-entropy on its own": "param o = [0.3, -0.2]\ntarget y = [0.4, 0.6]\neta = 0.5\np = sigmoid(o)\nloss L = crossentropy(p, y) + p[1]",
+        "a product with factors used twice, a scalar broadcast": "param w = 1.1\nparam a = [0.5, -1]\nparam s = 2\neta = 0.1\nloss L = sum(w*a*s*w*a)",
+        "entries summed, then the whole": "param W = [[1, 2], [3, 4]]\neta = 0.1\nloss L = W[1, 2] + 3*W[2, 1] + W[1, 2] + sum(W) + W[2, 2]",
         "a loss before other equations": "param w = 0.5\neta = 0.1\nloss L = w^2\nafter = L*w",
     ]
 
