@@ -68,9 +68,9 @@ public enum Function: String, Sendable, CaseIterable {
 /// reuses an operand of its equation holds that very operand. Walks that meet a shared part more
 /// than once (simplifying, finding shapes, compiling) remember it by its `identity`, so their cost
 /// follows the number of distinct parts, not the size of the tree written out.
-public struct Expr: Equatable, Sendable {
+public struct Expr: Hashable, Sendable {
     /// What the expression is.
-    public enum Kind: Equatable, Sendable {
+    public enum Kind: Hashable, Sendable {
         /// A number.
         case number(Double)
         /// A named value of the model.
@@ -101,7 +101,7 @@ public struct Expr: Equatable, Sendable {
     }
 
     /// An entry of a `sparse` expression.
-    public struct SparseEntry: Equatable, Sendable {
+    public struct SparseEntry: Hashable, Sendable {
         /// Its 0-based position, row by row.
         public let offset: Int
         /// Its value, a scalar.
@@ -138,6 +138,11 @@ public struct Expr: Equatable, Sendable {
 
     /// Expressions are equal when they mean the same; where they were written does not count.
     public static func == (left: Expr, right: Expr) -> Bool { left.node === right.node || left.kind == right.kind }
+
+    /// Hashes what the expression means, as `==` compares it.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+    }
 
     /// A number.
     public static func number(_ value: Double) -> Expr { Expr(.number(value)) }

@@ -16,7 +16,7 @@ public struct FormulaWriter: Sendable {
 
     /// The formula in symbols.
     public func symbolic(_ expression: Expr) -> String {
-        write(expression, numbers: []).text
+        write(expression, numbers: OperandTable([])).text
     }
 
     /// The formula with every name and gradient replaced by its number, each with the fewest
@@ -34,7 +34,7 @@ public struct FormulaWriter: Sendable {
 
     /// The formula with each of `operands` written as its number.
     func written(_ expression: Expr, _ operands: [Operand]) -> String {
-        write(expression, numbers: operands).text
+        write(expression, numbers: OperandTable(operands)).text
     }
 
     /// How tightly a piece of text binds, from a sum (loosest) to an atom.
@@ -49,15 +49,15 @@ public struct FormulaWriter: Sendable {
         func wrapped(if condition: Bool) -> String { condition ? "(\(text))" : text }
     }
 
-    private func write(_ expression: Expr, numbers: [Operand]) -> Piece {
+    private func write(_ expression: Expr, numbers: OperandTable) -> Piece {
         write(expression, numbers: numbers, ShapeChecker(shapes: shapes, remembering: KnownShapes()))
     }
 
     /// `expression` written, with `numbers` in place of their parts; `checker` tells the shapes of
     /// the parts, each worked out once.
-    private func write(_ expression: Expr, numbers: [Operand], _ checker: ShapeChecker) -> Piece {
+    private func write(_ expression: Expr, numbers: OperandTable, _ checker: ShapeChecker) -> Piece {
         func w(_ e: Expr) -> Piece { write(e, numbers: numbers, checker) }
-        if let operand = numbers.first(where: { $0.expression == expression }) { return number(operand.value, decimals: operand.decimals) }
+        if let operand = numbers[expression] { return number(operand.value, decimals: operand.decimals) }
         switch expression.kind {
         case .number(let value):
             return Piece(text: notation.constant(value), precedence: value < 0 ? .unary : .atom)
@@ -84,7 +84,7 @@ public struct FormulaWriter: Sendable {
             let position = indices.map(String.init).joined(separator: notation.unicode ? "" : ",")
             return Piece(text: base.wrapped(if: base.precedence < .postfix) + notation.subscripted(position), precedence: .postfix)
         case .transpose(let a):
-            if let operand = numbers.first(where: { $0.expression == a }), case .vector = operand.value.shape {
+            if let operand = numbers[a], case .vector = operand.value.shape {
                 return Piece(text: notation.row(operand.value, decimals: operand.decimals), precedence: .atom)
             }
             let base = w(a)
@@ -104,7 +104,7 @@ public struct FormulaWriter: Sendable {
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: [Operand], _ checker: ShapeChecker) -> Piece {
+    private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: OperandTable, _ checker: ShapeChecker) -> Piece {
         let (left, right) = (write(a, numbers: numbers, checker), write(b, numbers: numbers, checker))
         if op == .power {
             let base = left.wrapped(if: left.precedence < .postfix)

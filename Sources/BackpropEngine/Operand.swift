@@ -17,12 +17,50 @@ struct Claim {
     let decimals: Int
 }
 
+/// Operands found by the part of a formula they stand for: the first operand that is that very
+/// part or, for a name, a gradient or an entry, that reads the same.
+struct OperandTable {
+    /// The operands, in order.
+    let operands: [Operand]
+    private var byPart: [ObjectIdentifier: Int] = [:]
+    private var byReading: [Expr: Int] = [:]
+
+    /// A table of `operands`.
+    init(_ operands: [Operand]) {
+        self.operands = operands
+        var first: [Expr: Int] = [:]
+        for (index, operand) in operands.enumerated() {
+            let canonical = first[operand.expression] ?? index
+            first[operand.expression] = canonical
+            byPart[operand.expression.identity] = byPart[operand.expression.identity] ?? canonical
+            if OperandTable.readsAlike(operand.expression) { byReading[operand.expression] = byReading[operand.expression] ?? canonical }
+        }
+    }
+
+    /// Where in `operands` the operand for `part` is, if `part` has one.
+    func index(of part: Expr) -> Int? {
+        byPart[part.identity] ?? (OperandTable.readsAlike(part) ? byReading[part] : nil)
+    }
+
+    /// The operand for `part`, if it has one.
+    subscript(part: Expr) -> Operand? { index(of: part).map { operands[$0] } }
+
+    /// True for the parts a formula reads by name: names, gradients and entries.
+    private static func readsAlike(_ part: Expr) -> Bool {
+        switch part.kind {
+        case .name, .gradient, .index: true
+        default: false
+        }
+    }
+}
+
 extension FormulaWriter {
     /// The parts of `expression` written as numbers with `bindings`, in the order they are
     /// written, each once, at `precision`: every name and gradient bound, and every entry
     /// that can be evaluated.
     func operands(of expression: Expr, _ bindings: Bindings) -> [Operand] {
         var found: [Operand] = []
+        var seen: Set<Expr> = []
         func visit(_ part: Expr) {
             let value: Tensor? = switch part.kind {
             case .name(let name): bindings.values[name]
@@ -31,7 +69,7 @@ extension FormulaWriter {
             default: nil
             }
             if let value {
-                if !found.contains(where: { $0.expression == part }) {
+                if seen.insert(part).inserted {
                     found.append(Operand(expression: part, value: value, decimals: notation.precision))
                 }
             } else {
@@ -44,20 +82,23 @@ extension FormulaWriter {
 
     /// `operands` with the fewest decimals that make every claim come true when redone from the
     /// numbers as shown: first the fewest for all of them at once, then, one by one, the fewest
-    /// each needs with the others as they are. A result that lands exactly halfway between two
-    /// shown values is taken only when no number of decimals avoids it (0.5 · 1.90² = 1.805).
+    /// each needs with the others as they are (for up to `oneByOne` operands: past that, redoing
+    /// the claims for each would cost the square of their count). A result that lands exactly
+    /// halfway between two shown values is taken only when no number of decimals avoids it
+    /// (0.5 · 1.90² = 1.805).
     func fewestDecimals(_ operands: [Operand], _ claims: [Claim]) -> [Operand] {
         guard operands.allSatisfy(\.value.isFinite), claims.allSatisfy(\.value.isFinite) else { return operands }
         let decimals = notation.precision...notation.precision + Notation.extraDecimals
         let all = { (count: Int) in operands.map { Operand(expression: $0.expression, value: $0.value, decimals: count) } }
+        let table = OperandTable(operands)
         for tie in [false, true] {
-            guard let common = decimals.first(where: { holds(claims, all($0), tie: tie) }) else { continue }
+            guard let common = decimals.first(where: { holds(claims, all($0), table, tie: tie) }) else { continue }
             var chosen = all(common)
-            for index in chosen.indices {
+            for index in chosen.indices where chosen.count <= FormulaWriter.oneByOne {
                 for fewer in notation.precision..<common {
                     var trial = chosen
                     trial[index].decimals = fewer
-                    if holds(claims, trial, tie: tie) {
+                    if holds(claims, trial, table, tie: tie) {
                         chosen = trial
                         break
                     }
@@ -68,13 +109,17 @@ extension FormulaWriter {
         return operands
     }
 
+    /// The most operands given their decimals one by one.
+    static let oneByOne = 32
+
     /// True when every claim, redone from `operands` as shown, rounds to its value as shown;
-    /// with `tie`, also when it lands halfway between that value and a neighbour.
-    private func holds(_ claims: [Claim], _ operands: [Operand], tie: Bool) -> Bool {
+    /// with `tie`, also when it lands halfway between that value and a neighbour. `table` finds
+    /// the operands' places in `operands`.
+    private func holds(_ claims: [Claim], _ operands: [Operand], _ table: OperandTable, tie: Bool) -> Bool {
         claims.allSatisfy { claim in
             let redone = claim.expression.replacing { part in
-                operands.first { $0.expression == part }.map { operand in
-                    operand.value.map { notation.shown($0, decimals: operand.decimals) }.literal
+                table.index(of: part).map { index in
+                    operands[index].value.map { notation.shown($0, decimals: operands[index].decimals) }.literal
                 }
             }
             guard let value = try? Evaluator(values: [:]).evaluate(redone), value.scalars.count == claim.value.scalars.count else {

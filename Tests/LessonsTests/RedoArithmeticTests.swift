@@ -53,6 +53,21 @@ import Testing
         try expectEveryLineRedoes(try Model(parsing: Self.everyOperation), answers: [], precision: precision, "every operation")
     }
 
+    /// A product of 40 parameters, a loss with a sum of 30 entries: formulas with more numbers than
+    /// are given their decimals one by one.
+    static let manyNumbers = (1...40).map { "param w\($0) = \(1 + Double($0) / 997)" }.joined(separator: "\n") + """
+
+        param W = [[0.11, 0.2, 0.3, 0.4, 0.5, 0.6], [0.7, 0.8, 0.9, 1.0, 1.1, 1.2], [1.3, 1.4, 1.5, 1.6, 1.7, 1.8], [1.9, 2.0, 2.1, 2.2, 2.3, 2.4], [2.5, 2.6, 2.7, 2.8, 2.9, 3.05]]
+        eta = 0.01
+        h = \((1...40).map { "w\($0)" }.joined(separator: "*"))
+        loss L = 0.5*(h - 1)^2 + 0.01*(\((1...5).flatMap { i in (1...6).map { j in "W[\(i), \(j)]" } }.joined(separator: " + ")))
+        """
+
+    @Test(arguments: [2, 4])
+    func everyLineOfFormulasWithManyNumbersGivesItsOwnResultWhenRedoneByHand(precision: Int) throws {
+        try expectEveryLineRedoes(try Model(parsing: Self.manyNumbers), answers: [], precision: precision, "many numbers")
+    }
+
     /// Every line of five iterations of `model`, and the lines of `answers` to its questions, in
     /// Unicode and in ASCII at `precision` decimals, redone by hand.
     private func expectEveryLineRedoes(_ model: Model, answers: [Expr], precision: Int, _ id: String) throws {
