@@ -15,9 +15,10 @@ extension Model {
             (text: String(line), start: SourceLocation(line: firstLine + offset, column: 1))
         }
         // Every name the model defines is in scope on every line: `e^a` means exp(a) only in a
-        // model without its own `e`, and an equation reading a later one is told so below.
+        // model without its own `e`, and an equation reading a later one is told so below. What a
+        // line defines stands before its `=`, so only that much of it is read here.
         let names = Set(lines.compactMap { line in
-            var parser = try? Parser(line: line.text, start: line.start)
+            var parser = try? Parser(line: String(line.text.prefix { $0 != "=" }), start: line.start)
             return parser?.statementHead()?.name
         })
         for line in lines {

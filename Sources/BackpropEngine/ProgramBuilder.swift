@@ -74,20 +74,47 @@ struct ProgramBuilder {
     }
 
     /// Compiles `expression`, with its value in `destination` when one is given; `values` and
-    /// `gradients` say where each name's value and gradient are.
+    /// `gradients` say where each name's value and gradient are. Its parts are compiled first,
+    /// deepest first, from a list rather than by recursion, so that a chain of ten thousand
+    /// additions needs no deeper stack than one.
     mutating func compile(
         _ expression: Expr, into destination: Slot? = nil, values: [String: Slot], gradients: [String: Slot]
     ) -> Slot {
-        if let known = parts[expression], sees(known.scope) {
-            return place(known.slot, destination)
+        var pending: [(part: Expr, partsDone: Bool)] = [(expression, false)]
+        while let (part, partsDone) = pending.popLast() {
+            if partsDone {
+                _ = compileOne(part, values: values, gradients: gradients)
+            } else if known(part) == nil {
+                pending.append((part, true))
+                pending += part.children.reversed().map { ($0, false) }
+            }
         }
-        let slot = build(expression, into: destination, values: values, gradients: gradients)
-        parts[expression] = (slot, scope)
-        return slot
+        return compileOne(expression, into: destination, values: values, gradients: gradients)
+    }
+
+    /// The slot of a part compiled in a scope that may reuse it now.
+    private func known(_ part: Expr) -> Slot? {
+        parts[part].flatMap { sees($0.scope) ? $0.slot : nil }
+    }
+
+    /// Compiles `expression` whose parts are compiled already.
+    private mutating func compileOne(
+        _ expression: Expr, into destination: Slot? = nil, values: [String: Slot], gradients: [String: Slot]
+    ) -> Slot {
+        switch expression.kind {
+        case .number, .name, .gradient, .index:
+            // Found without computing anything: not worth remembering.
+            return build(expression, into: destination, values: values, gradients: gradients)
+        default:
+            if let known = known(expression) { return place(known, destination) }
+            let slot = build(expression, into: destination, values: values, gradients: gradients)
+            parts[expression] = (slot, scope)
+            return slot
+        }
     }
 
     private mutating func build(_ expression: Expr, into destination: Slot?, values: [String: Slot], gradients: [String: Slot]) -> Slot {
-        func part(_ e: Expr) -> Slot { compile(e, values: values, gradients: gradients) }
+        func part(_ e: Expr) -> Slot { compileOne(e, values: values, gradients: gradients) }
         switch expression.kind {
         case .number(let value):
             return place(constant(value), destination)
