@@ -10,6 +10,8 @@ public struct Glyphs: Sendable {
     let corners: (Character, Character, Character, Character)
     let valueMark: String, gradientMark: String, separator: String
     let bars: [Character]
+    /// Marks where training diverged.
+    let divergedMark: Character
 
     /// Box drawing, tall brackets, ∇ and block bars.
     public static let unicode = Glyphs(
@@ -17,7 +19,7 @@ public struct Glyphs: Sendable {
         bracketTop: ("⎡", "⎤"), bracketMiddle: ("⎢", "⎥"), bracketBottom: ("⎣", "⎦"),
         horizontal: "─", vertical: "│", scrollUp: "↑", scrollDown: "↓", corners: ("┌", "┐", "└", "┘"),
         valueMark: "= ", gradientMark: "∇ ", separator: " · ",
-        bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], divergedMark: "×"
     )
 
     /// The same drawings in ASCII.
@@ -26,7 +28,7 @@ public struct Glyphs: Sendable {
         bracketTop: ("[", "]"), bracketMiddle: ("|", "|"), bracketBottom: ("[", "]"),
         horizontal: "-", vertical: "|", scrollUp: "^", scrollDown: "v", corners: ("+", "+", "+", "+"),
         valueMark: "= ", gradientMark: "grad ", separator: " - ",
-        bars: [" ", ".", ".", "-", "-", "=", "=", "#", "#"]
+        bars: [" ", ".", ".", "-", "-", "=", "=", "#", "#"], divergedMark: "x"
     )
 }
 

@@ -19,8 +19,8 @@ struct TableView {
     let glyphs: Glyphs
     let width: Int
 
-    /// Rows of the curve.
-    static let curveHeight = 3
+    /// Rows of the curve's bars.
+    static let curveHeight = 4
     /// How many of the first and of the newest rows a long table shows.
     static let firstRows = 3, lastRows = 5
 
@@ -35,12 +35,8 @@ struct TableView {
             lines += wrap(glyphs.ui(notice), width: width).map { Line($0, Style(.dim)) }
         }
         lines.append(Line(KeyBindings.line(glyphs.hints(in: .slides, topics: [.training]), width: width, lead: ""), Style(.dim)))
-        let losses = traces.compactMap { $0.values[model.loss]?.scalar }.filter(\.isFinite)
-        if losses.count >= 2, let first = losses.first, let last = losses.last {
-            let summary = glyphs.display("Loss over \(losses.count) iterations: \(notation.number(first)) → \(notation.number(last))")
-            lines += wrap(summary, width: width).map { Line($0, Style(.heading)) }
-            lines += curve(losses, width: min(width - 2, 60)).map { Line("  " + $0, Style(.value)) }
-        }
+        let losses = traces.map { trace in trace.diverged ? .nan : trace.values[model.loss]?.scalar ?? .nan }
+        lines += LossCurve(losses: losses, notation: notation, glyphs: glyphs, width: min(width, 64), height: TableView.curveHeight).lines()
         return lines
     }
 
@@ -148,21 +144,5 @@ struct TableView {
 
     private static func pad(_ text: String, _ width: Int) -> String {
         String(repeating: " ", count: max(0, width - text.count)) + text
-    }
-
-    /// `values` drawn as bars `curveHeight` rows tall, one column per iteration (sampled evenly
-    /// when there are more iterations than columns), from 0 to the largest value.
-    private func curve(_ values: [Double], width: Int) -> [String] {
-        let columns = min(values.count, max(1, width))
-        let sampled = (0..<columns).map { values[$0 * (values.count - 1) / max(1, columns - 1)] }
-        let top = max(sampled.max() ?? 1, .leastNormalMagnitude)
-        let levels = glyphs.bars.count - 1
-        return (0..<TableView.curveHeight).map { row in
-            let floor = TableView.curveHeight - 1 - row
-            return String(sampled.map { value -> Character in
-                let filled = Int((max(0, value) / top * Double(levels * TableView.curveHeight)).rounded())
-                return glyphs.bars[min(levels, max(0, filled - floor * levels))]
-            })
-        }
     }
 }
