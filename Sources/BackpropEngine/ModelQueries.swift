@@ -1,10 +1,10 @@
 extension Expr {
     /// Parses one expression of the equation language written at `start`, over `names` (`e^a`
-    /// is exp(a) unless `e` is one of them).
+    /// is exp(a) unless `e` is one of them); given the loss `loss` (`L`), `dL/dh` is ∂L/∂h.
     public init(
-        parsing text: String, at start: SourceLocation = SourceLocation(line: 1, column: 1), names: Set<String> = []
+        parsing text: String, at start: SourceLocation = SourceLocation(line: 1, column: 1), names: Set<String> = [], loss: String? = nil
     ) throws(EquationError) {
-        self = try Parser.expression(text, start: start, names: names)
+        self = try Parser.expression(text, start: start, names: names, loss: loss)
     }
 }
 
@@ -19,9 +19,12 @@ extension Tensor {
 
 extension Model {
     /// Parses an expression over this model's names (a question's answer, a learner's answer)
-    /// and checks that it reads only those names, with shapes that fit.
-    public func expression(parsing text: String, at start: SourceLocation = SourceLocation(line: 1, column: 1)) throws(EquationError) -> Expr {
-        let expression = try Expr(parsing: text, at: start, names: Set(shapes.keys))
+    /// and checks that it reads only those names, with shapes that fit; with `gradients`, it may
+    /// also read their gradients, written as the tutor writes them in ASCII: `dL/dh * x`.
+    public func expression(
+        parsing text: String, at start: SourceLocation = SourceLocation(line: 1, column: 1), gradients: Bool = false
+    ) throws(EquationError) -> Expr {
+        let expression = try Expr(parsing: text, at: start, names: Set(shapes.keys), loss: gradients ? loss : nil)
         _ = try shape(of: expression, fallback: start)
         return expression
     }

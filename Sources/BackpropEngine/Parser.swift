@@ -8,7 +8,8 @@
 ///     primary := NUMBER | NAME | NAME '(' expr (',' expr)* ')' | '(' expr ')' | '[' expr (',' expr)* ']'
 ///
 /// A bracketed list of bracketed lists is a matrix, row by row. `e^a` is `exp(a)` unless `e` is
-/// one of the names in scope. Two operands side by side (`2h`, `q(1-q)`) are refused with the
+/// one of the names in scope. Given the loss `L`, `dL/dh` is the gradient ∂L/∂h, as the tutor
+/// writes it in ASCII, unless `dL` is a name in scope. Two operands side by side (`2h`, `q(1-q)`) are refused with the
 /// product spelt out, since the language writes every `*`.
 struct Parser {
     private var tokens: [Token]
@@ -19,25 +20,30 @@ struct Parser {
     /// The names in scope: such a name before `(` is a product missing its `*`, not a call, and
     /// `e` among them is a value, not Euler's number.
     private let names: Set<String>
+    /// The loss whose gradients `dL/dh` reads, if gradients are read at all.
+    private let loss: String?
     private var position = 0
     /// How deeply the expression being read is nested.
     private var depth = 0
     /// Deeper nesting is refused rather than risk the stack.
     static let maximumDepth = 64
 
-    /// A parser over one line of text starting at `start`, with `names` in scope.
-    init(line: String, start: SourceLocation, names: Set<String> = []) throws(EquationError) {
+    /// A parser over one line of text starting at `start`, with `names` in scope, reading the
+    /// gradients of `loss` when it is given.
+    init(line: String, start: SourceLocation, names: Set<String> = [], loss: String? = nil) throws(EquationError) {
         tokens = try Lexer.tokens(line, start: start)
         characters = Array(line)
         self.start = start
         self.names = names
+        self.loss = loss
     }
 
-    /// Parses a whole line of text (starting at `start`) as one expression over `names`.
+    /// Parses a whole line of text (starting at `start`) as one expression over `names`, reading
+    /// the gradients of `loss` when it is given.
     static func expression(
-        _ text: String, start: SourceLocation = SourceLocation(line: 1, column: 1), names: Set<String> = []
+        _ text: String, start: SourceLocation = SourceLocation(line: 1, column: 1), names: Set<String> = [], loss: String? = nil
     ) throws(EquationError) -> Expr {
-        var parser = try Parser(line: text, start: start, names: names)
+        var parser = try Parser(line: text, start: start, names: names, loss: loss)
         let expression = try parser.expression()
         try parser.expectEnd()
         return expression
@@ -149,6 +155,10 @@ struct Parser {
             return Expr(.number(value), at: token.location)
         case .name(let name):
             position += 1
+            if let node = gradientNode(after: name) {
+                position += 2
+                return Expr(.gradient(node), at: token.location)
+            }
             let callable = Function(rawValue: name).map(Function.callable.contains) ?? false
             // A name in scope before '(' is a product missing its '*': the caller says so.
             guard current.kind == .symbol("("), callable || !names.contains(name) else { return Expr(.name(name), at: token.location) }
@@ -178,6 +188,15 @@ struct Parser {
         default:
             throw EquationError("expected a number, a name or '(' but found \(token.spelling)", at: token.location)
         }
+    }
+
+    /// The node `h` when `name` and the tokens after it read `dL/dh`, `L` being the loss whose
+    /// gradients are read and `dL` not a name in scope.
+    private func gradientNode(after name: String) -> String? {
+        guard let loss, name == "d" + loss, !names.contains(name), position + 1 < tokens.count,
+              tokens[position].kind == .symbol("/"), case .name(let next) = tokens[position + 1].kind, next.count > 1, next.hasPrefix("d")
+        else { return nil }
+        return String(next.dropFirst())
     }
 
     /// Reads `expr (',' expr)*` and the closing symbol.

@@ -24,6 +24,8 @@ public enum Action: Equatable, Sendable {
     case edit
     /// Start typing an answer to the slide's question.
     case answer
+    /// Turn predict mode on or off: each step of a trace asks for its value before showing it.
+    case togglePredict
     /// Scroll the slide's column by this many lines (positive: down).
     case scroll(Int)
     /// Scroll the iteration table sideways by this many of the columns that scroll (positive:

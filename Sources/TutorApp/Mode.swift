@@ -6,11 +6,11 @@ public enum Mode: Equatable, Sendable {
     case help
     /// The lesson menu, with the highlighted lesson.
     case menu(selected: Int)
-    /// Typing an exact value.
+    /// Typing an exact value, an answer or a prediction.
     case prompt(Prompt)
 }
 
-/// The small prompt for an exact value or an answer.
+/// The small prompt for an exact value, an answer or a prediction.
 public struct Prompt: Equatable, Sendable {
     /// What the typed text is for.
     public enum Purpose: Equatable, Sendable {
@@ -18,6 +18,10 @@ public struct Prompt: Equatable, Sendable {
         case value(ValueEntry)
         /// An answer to the slide's question.
         case answer
+        /// A prediction of the trace's next step, before it is shown; `miss` is what the tutor
+        /// said about the last wrong one, kept in view while the learner tries again (the step
+        /// is scored once it has one).
+        case prediction(miss: String?)
     }
 
     /// What the typed text is for.

@@ -1,5 +1,5 @@
 import TextScreen
-/// Draws what is open over the slides: the help, the lesson menu or the value prompt.
+/// Draws what is open over the slides: the help, the lesson menu or a prompt.
 func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     switch state.mode {
     case .slides:
@@ -33,14 +33,27 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     case .prompt(let prompt):
         guard let model = state.model else { return }
         let title: String
+        let keys = KeyBindings.line(glyphs.hints(in: .prompt, topics: [.moving]), width: screen.width, lead: "")
+        var hints = [Line(keys, Style(.dim))]
+        var said = prompt.error
+        var room = min(screen.width - 4, max(44, prompt.text.count + 3))
+        // A refused value or answer says why in place of the hints; a prediction keeps them.
+        var hintsStay = false
         switch prompt.purpose {
         case .value(let entry): title = "New value of \(entry.label(state.notation, in: model))"
         case .answer: title = "Your answer, as a formula"
+        case .prediction(let miss):
+            title = "Predict \(state.prediction?.subject ?? "the next step")"
+            said = said ?? miss
+            room = min(screen.width - 4, max(60, room))
+            let (enter, escape) = (KeyBindings.key(for: .confirm, in: .prompt), KeyBindings.key(for: .escape, in: .prompt))
+            hints = wrap(glyphs.ui(state.prediction?.hint ?? ""), width: room).map { Line($0, Style(.dim)) }
+                + [Line(glyphs.ui("\(enter) check  \(escape) skip: the step shows, unscored"), Style(.dim))]
+            hintsStay = true
         }
         var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text, Style(.value, bold: true, reverse: prompt.fresh)), Span("_", Style(.value))])]
-        let hints = KeyBindings.line(glyphs.hints(in: .prompt, topics: [.moving]), width: screen.width, lead: "")
-        let room = min(screen.width - 4, max(44, prompt.text.count + 3))
-        lines += prompt.error.map { wrap(glyphs.ui($0), width: room).map { Line($0, Style(.warning, bold: true)) } } ?? [Line(hints, Style(.dim))]
+        let warning = said.map { wrap(glyphs.ui($0), width: room).map { Line($0, Style(.warning, bold: true)) } } ?? []
+        lines += warning + (warning.isEmpty || hintsStay ? hints : [])
         drawBox(title: title, lines: lines, on: &screen, glyphs: glyphs, minimumWidth: room)
     }
 }

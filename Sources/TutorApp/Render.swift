@@ -76,11 +76,14 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     screen.put(glyphs.display(state.slide.title), x: 1, y: 1, style: Style(.heading, bold: true, underline: true), maxWidth: screen.width - step.count - 3)
 }
 
-/// The last row: the keys of the slides that fit, or what the tutor is waiting for.
+/// The last row: the keys of the slides that fit, after the score in predict mode, or what the
+/// tutor is waiting for.
 private func drawStatus(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     let y = screen.height - 1
     let topics: [KeyBinding.Topic] = state.model == nil ? [.moving, .view] : [.moving, .view, .values, .training]
-    let keys = KeyBindings.line(glyphs.hints(in: .slides, topics: topics), width: screen.width)
+    let score = state.current.predictions
+    let lead = state.predicting ? " predict \(score.right)/\(score.asked)  " : " "
+    let keys = KeyBindings.line(glyphs.hints(in: .slides, topics: topics), width: screen.width, lead: lead)
     let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : state.notice.map { " " + glyphs.ui($0) } ?? keys
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))
     screen.put(text, x: 0, y: y, style: Style(.status, reverse: true))

@@ -22,6 +22,8 @@ public struct TutorState: Sendable {
     public internal(set) var checking = false
     /// The central differences of the iteration on screen, while `checking`.
     public internal(set) var check: [String: [CentralDifference]] = [:]
+    /// Predict mode: each step of a trace asks for its value before showing it.
+    public internal(set) var predicting = false
     /// Unicode glyphs, or ASCII.
     public let unicode: Bool
     /// What has the keyboard.
@@ -117,6 +119,17 @@ public struct TutorState: Sendable {
     public func stepCount(of slide: Slide) -> Int {
         if slide.stepsTrace { return steps(of: slide).count }
         return slide.question == nil ? 0 : 1
+    }
+
+    /// The judge of a prediction of the slide's next step: in predict mode, on a slide stepping
+    /// through a trace, before its last step, unless that step of this iteration was predicted
+    /// (or skipped) already.
+    var prediction: PredictionCheck? {
+        let steps = steps(of: slide)
+        guard predicting, let model, steps.indices.contains(step),
+              !current.predicted.contains(LessonProgress.PredictedStep(iteration: current.iteration, step: Reveal.Key(steps[step])))
+        else { return nil }
+        return PredictionCheck(model: model, computation: computation, iteration: current.iteration, step: steps[step], notation: notation)
     }
 
     /// What the graph may show now: the lesson's revealed steps and those shown on this slide.

@@ -54,7 +54,13 @@ extension TutorState {
     private mutating func applyOnSlides(_ action: Action) {
         switch action {
         case .next:
-            if step < stepCount(of: slide) { step += 1 } else { moveSlide(by: 1, revealing: false) }
+            if prediction != nil {
+                mode = .prompt(Prompt(purpose: .prediction(miss: nil), text: "", fresh: false, error: nil))
+            } else if step < stepCount(of: slide) {
+                step += 1
+            } else {
+                moveSlide(by: 1, revealing: false)
+            }
         case .previous:
             if step > 0 {
                 step -= 1
@@ -83,6 +89,12 @@ extension TutorState {
         case .answer:
             guard slide.question != nil else { return }
             mode = .prompt(Prompt(purpose: .answer, text: "", fresh: false, error: nil))
+        case .togglePredict:
+            predicting.toggle()
+            let key = KeyBindings.key(for: .togglePredict)
+            notice = predicting
+                ? "Predict mode: \(KeyBindings.key(for: .next)) asks for each step before showing it; \(key) to stop."
+                : "Predict mode off; predicted \(current.predictions.summary) in this lesson."
         case .scroll(let lines):
             // Kept within the content, so that scrolling back starts at once.
             scroll = viewport.offset(scrolledBy: scroll + lines) - viewport.automatic
@@ -136,13 +148,21 @@ extension TutorState {
         case .deleteBackward:
             if !prompt.text.isEmpty { prompt.text.removeLast() }
         case .escape:
+            // Esc skips a prediction: the step shows, unscored.
+            if case .prediction = prompt.purpose { showPredicted() }
             mode = .slides
             return
         case .quit:
             quitting = true
             return
         case .confirm:
-            if let error = submit(prompt) {
+            if case .prediction(let miss) = prompt.purpose {
+                guard let kept = judge(prompt, scored: miss != nil) else {
+                    mode = .slides
+                    return
+                }
+                prompt = kept
+            } else if let error = submit(prompt) {
                 prompt.error = error
             } else {
                 mode = .slides
@@ -176,7 +196,39 @@ extension TutorState {
                 if verdict.correct { step = stepCount(of: slide) }
                 return nil
             }
+        case .prediction:
+            // Judged by `judge`, which keeps the prompt open on a wrong prediction.
+            return nil
         }
+    }
+
+    /// Judges the prediction `prompt` holds, counting it in the score unless the step is
+    /// `scored` already: a right one shows the step and closes the prompt (nil); the prompt
+    /// kept open says why not otherwise.
+    private mutating func judge(_ prompt: Prompt, scored: Bool) -> Prompt? {
+        guard let prediction else { return nil }
+        var kept = prompt
+        switch prediction.check(prompt.text) {
+        case .failure(let problem):
+            kept.error = problem.message
+        case .success(let verdict):
+            if !scored { current.predictions = current.predictions.counting(right: verdict.correct) }
+            guard !verdict.correct else {
+                showPredicted()
+                notice = "\(verdict.text) Predicted \(current.predictions.summary)."
+                return nil
+            }
+            kept = Prompt(purpose: .prediction(miss: verdict.text), text: prompt.text, fresh: false, error: nil)
+        }
+        return kept
+    }
+
+    /// Shows the step the prediction prompt asked for, remembered as predicted.
+    private mutating func showPredicted() {
+        if let prediction {
+            current.predicted.insert(LessonProgress.PredictedStep(iteration: current.iteration, step: Reveal.Key(prediction.step)))
+        }
+        step = min(step + 1, stepCount(of: slide))
     }
 
     /// Moves `delta` slides, into the next or previous lesson past either end; coming back to a
