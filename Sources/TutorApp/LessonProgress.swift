@@ -1,7 +1,8 @@
 import BackpropEngine
 
-/// Where the learner is in one lesson, kept while they visit others: their values, the table's
-/// length and sideways scroll, the iteration the trace shows, and the steps they have stepped to.
+/// Where the learner is in one lesson, kept while they visit others and between runs: the slide
+/// and step, their values, the table's length and sideways scroll, the iteration the trace
+/// shows, the steps they have stepped to, their answers and their predict score.
 public struct LessonProgress: Sendable {
     /// The lesson's model with the learner's values.
     public internal(set) var model: Model?
@@ -11,6 +12,65 @@ public struct LessonProgress: Sendable {
     public internal(set) var tableScroll = 0
     /// The iteration the trace and the graph show, 0-based.
     public internal(set) var iteration = 0
+    /// The slide the learner is on, or left the lesson on, 0-based.
+    public internal(set) var slide = 0
+    /// How many steps of that slide are revealed.
+    public internal(set) var step = 0
+    /// The learner has opened the lesson, in this run or an earlier one.
+    public internal(set) var visited = false
+    /// The learner has reached the lesson's last slide.
+    public internal(set) var finished = false
+    /// The last answer typed to each slide's question, by slide (0-based), as typed.
+    public internal(set) var answers: [Int: String] = [:]
+    /// How the learner did in predict mode, once they have used it in this lesson.
+    public internal(set) var predictScore: PredictScore?
     /// The steps stepped to, on any slide: their gradients and updates stay on screen.
-    var revealed = Set<Reveal.Key>()
+    public internal(set) var revealed = Set<RevealedStep>()
+
+    /// A lesson not visited yet, with the lesson's own values.
+    init(model: Model?) {
+        self.model = model
+    }
+
+    /// A lesson visited before, as saved: no check against the lesson is made here, so the
+    /// values must fit it (the tutor itself keeps the slide, step and iteration in range).
+    public init(
+        model: Model?, iterations: Int, iteration: Int, tableScroll: Int, slide: Int, step: Int, finished: Bool,
+        answers: [Int: String], predictScore: PredictScore?, revealed: Set<RevealedStep>
+    ) {
+        (self.model, self.iterations, self.iteration, self.tableScroll) = (model, iterations, iteration, tableScroll)
+        (self.slide, self.step, self.finished, self.visited) = (slide, step, finished, true)
+        (self.answers, self.predictScore, self.revealed) = (answers, predictScore, revealed)
+    }
+}
+
+/// How the learner did in predict mode in one lesson: steps predicted right, of those asked.
+public struct PredictScore: Equatable, Sendable {
+    /// Predictions judged right.
+    public internal(set) var right: Int
+    /// Predictions asked for (skipped ones included).
+    public internal(set) var asked: Int
+
+    /// A score of `right` of `asked`.
+    public init(right: Int, asked: Int) {
+        (self.right, self.asked) = (right, asked)
+    }
+}
+
+/// A step the learner has stepped to, as it is remembered: its pass and its node.
+public struct RevealedStep: Hashable, Sendable {
+    /// The pass the step belongs to.
+    public let pass: Trace.Pass
+    /// The node it computes, or whose gradient or update it computes.
+    public let node: String
+
+    /// The step of `pass` at `node`.
+    public init(pass: Trace.Pass, node: String) {
+        (self.pass, self.node) = (pass, node)
+    }
+
+    /// The step `step` of a trace.
+    init(_ step: Trace.Step) {
+        self.init(pass: step.pass, node: step.node)
+    }
 }
