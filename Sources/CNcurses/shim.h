@@ -7,7 +7,9 @@
  *
  * No mutable state lives in this header except one table of saved signal actions, which is
  * only touched by cncurses_install_process_hooks() and the crash handler that same call
- * installs; call it from a single place (the Terminal module does, once per process).
+ * installs, and the slot of a deferred terminating signal (see cncurses_defer_terminating_signals).
+ * Every Swift file that calls a function of this header gets its own copy of it, static storage
+ * included: call the functions sharing a piece of state from a single Swift file.
  */
 #ifndef CNCURSES_SHIM_H
 #define CNCURSES_SHIM_H
@@ -111,13 +113,26 @@ static inline int cncurses_put_cell(int y, int x, const wchar_t *chars, attr_t a
 
 /* ---- input ----------------------------------------------------------------------------- */
 
+/* The SIGTERM or SIGHUP that arrived while deferred; 0 if none. */
+static inline volatile sig_atomic_t *cncurses_deferred_signal_slot(void) {
+    static volatile sig_atomic_t sig;
+    return &sig;
+}
+
+/* SIGTERM or SIGHUP while deferred: noted, so that cncurses_read_key stops waiting. */
+static inline void cncurses_on_deferred_signal(int sig) { *cncurses_deferred_signal_slot() = sig; }
+
+/** The SIGTERM or SIGHUP that arrived while deferred, 0 if none. */
+static inline int cncurses_deferred_signal(void) { return *cncurses_deferred_signal_slot(); }
+
 /**
  * Blocks for one key with get_wch, retrying reads that a signal interrupted.
  * Returns OK (a character in *code), KEY_CODE_YES (a KEY_* code in *code), or ERR when input
- * cannot be read any more (end of file, terminal gone).
+ * cannot be read any more (end of file, terminal gone) or a deferred SIGTERM or SIGHUP arrived.
  */
 static inline int cncurses_read_key(wint_t *code) {
     for (;;) {
+        if (cncurses_deferred_signal() != 0) return ERR;
         errno = 0;
         int status = wget_wch(stdscr, code);
         if (status != ERR || errno != EINTR) return status;
@@ -148,6 +163,17 @@ static inline void cncurses_restore_terminal(void) {
 static inline void cncurses_on_terminating_signal(int sig) {
     cncurses_restore_terminal();
     _exit(128 + sig);
+}
+
+/* Handles `sig` with `handler`, every signal blocked meanwhile, unless the signal is ignored
+ * (as a parent can ask: `nohup` ignores SIGHUP). */
+static inline void cncurses_handle_unless_ignored(int sig, void (*handler)(int)) {
+    struct sigaction current, action;
+    if (sigaction(sig, NULL, &current) == 0 && current.sa_handler == SIG_IGN) return;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigfillset(&action.sa_mask);
+    sigaction(sig, &action, NULL);
 }
 
 enum { CNCURSES_SAVED_SIGNALS = 32 };
@@ -184,12 +210,7 @@ static inline void cncurses_install_process_hooks(void) {
     size_t i;
 
     for (i = 0; i < sizeof terminating / sizeof terminating[0]; i++) {
-        struct sigaction current;
-        if (sigaction(terminating[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN) continue;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = cncurses_on_terminating_signal;
-        sigfillset(&action.sa_mask);
-        sigaction(terminating[i], &action, NULL);
+        cncurses_handle_unless_ignored(terminating[i], cncurses_on_terminating_signal);
     }
     for (i = 0; i < sizeof crashing / sizeof crashing[0]; i++) {
         int sig = crashing[i];
@@ -200,6 +221,18 @@ static inline void cncurses_install_process_hooks(void) {
         sigaction(sig, &action, cncurses_saved_action(sig));
     }
     atexit(cncurses_restore_terminal_at_exit);
+}
+
+/**
+ * With `defer` 1, SIGTERM and SIGHUP (unless ignored) no longer end the process: they make
+ * cncurses_read_key return ERR, and cncurses_deferred_signal names them, so that the program can
+ * save its work, restore the terminal and exit itself. With `defer` 0 they end it at once again,
+ * as cncurses_install_process_hooks set. Call from the Swift file that calls cncurses_read_key
+ * and cncurses_deferred_signal, so that all three share one slot.
+ */
+static inline void cncurses_defer_terminating_signals(int defer) {
+    cncurses_handle_unless_ignored(SIGTERM, defer ? cncurses_on_deferred_signal : cncurses_on_terminating_signal);
+    cncurses_handle_unless_ignored(SIGHUP, defer ? cncurses_on_deferred_signal : cncurses_on_terminating_signal);
 }
 
 /**

@@ -14,6 +14,9 @@ public struct Lesson: Sendable {
     public let model: Model?
     /// The slides, in order.
     public let slides: [Slide]
+    /// A hash of the file's text (64-bit FNV-1a), the same in every run: saved progress made
+    /// with another text of the lesson is checked before it is used.
+    public let contentHash: UInt64
 }
 
 /// One slide: its title and its items, in the order the lesson file gives them.

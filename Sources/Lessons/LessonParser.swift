@@ -11,7 +11,10 @@ extension Lesson {
             try reader.read(line, number: index + 1)
         }
         let result = try reader.finish()
-        self.init(id: id, title: result.title, summary: result.summary, file: file, model: result.model, slides: result.slides)
+        self.init(
+            id: id, title: result.title, summary: result.summary, file: file, model: result.model, slides: result.slides,
+            contentHash: ContentHash.of(text)
+        )
     }
 }
 

@@ -12,7 +12,7 @@ public enum Action: Equatable, Sendable {
     case firstSlide
     /// The lesson's last slide.
     case lastSlide
-    /// The first slide of lesson `index` (0-based).
+    /// Lesson `index` (0-based), where the learner left it: its first slide if not visited.
     case openLesson(Int)
     /// Show the lesson menu.
     case showMenu

@@ -8,7 +8,7 @@ public struct Glyphs: Sendable {
     let bracketTop: (Character, Character), bracketMiddle: (Character, Character), bracketBottom: (Character, Character)
     let horizontal: Character, vertical: Character, scrollUp: String, scrollDown: String
     let corners: (Character, Character, Character, Character)
-    let valueMark: String, gradientMark: String, separator: String
+    let valueMark: String, gradientMark: String, separator: String, finished: String
     let bars: [Character]
     /// Marks where training diverged.
     let divergedMark: Character
@@ -18,7 +18,7 @@ public struct Glyphs: Sendable {
         unicode: true, branch: "├─ ", lastBranch: "└─ ", pipe: "│  ", bullet: "• ", noteBar: "▌ ", cursor: "▶ ", ellipsis: "…",
         bracketTop: ("⎡", "⎤"), bracketMiddle: ("⎢", "⎥"), bracketBottom: ("⎣", "⎦"),
         horizontal: "─", vertical: "│", scrollUp: "↑", scrollDown: "↓", corners: ("┌", "┐", "└", "┘"),
-        valueMark: "= ", gradientMark: "∇ ", separator: " · ",
+        valueMark: "= ", gradientMark: "∇ ", separator: " · ", finished: "✓",
         bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], divergedMark: "×"
     )
 
@@ -27,7 +27,7 @@ public struct Glyphs: Sendable {
         unicode: false, branch: "|- ", lastBranch: "`- ", pipe: "|  ", bullet: "* ", noteBar: "! ", cursor: "> ", ellipsis: "~",
         bracketTop: ("[", "]"), bracketMiddle: ("|", "|"), bracketBottom: ("[", "]"),
         horizontal: "-", vertical: "|", scrollUp: "^", scrollDown: "v", corners: ("+", "+", "+", "+"),
-        valueMark: "= ", gradientMark: "grad ", separator: " - ",
+        valueMark: "= ", gradientMark: "grad ", separator: " - ", finished: "done",
         bars: [" ", ".", ".", "-", "-", "=", "=", "#", "#"], divergedMark: "x"
     )
 }

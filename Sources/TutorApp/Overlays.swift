@@ -1,3 +1,4 @@
+import Lessons
 import TextScreen
 /// Draws what is open over the slides: the help, the lesson menu or a prompt.
 func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
@@ -15,8 +16,8 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         drawBox(title: "Keys", lines: lines + [close], on: &screen, glyphs: glyphs)
     case .menu(let selected):
         let lines = state.lessons.enumerated().map { index, lesson in
-            let slides = "\(lesson.slides.count) slide\(lesson.slides.count == 1 ? "" : "s")"
-            let line = Line("\(index + 1)  \(glyphs.display(lesson.title))  (\(slides))", Style(index == state.lessonIndex ? .heading : .normal))
+            let line = Line("\(index + 1)  \(glyphs.display(lesson.title))  \(place(state.progress[index], of: lesson, glyphs: glyphs))",
+                            Style(index == state.lessonIndex ? .heading : .normal))
             return index == selected ? line.restyled { $0.reverse = true } : line
         }
         let inner = min(screen.width - 4, max(44, lines.map(\.width).max() ?? 0, state.lessons.map { min(60, $0.summary.count) }.max() ?? 0))
@@ -56,6 +57,14 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         lines += warning + (warning.isEmpty || hintsStay ? hints : [])
         drawBox(title: title, lines: lines, on: &screen, glyphs: glyphs, minimumWidth: room)
     }
+}
+
+/// How far the learner is in `lesson`, as the menu says it: `(5 slides)` before a visit,
+/// `(slide 3 of 5)` during one, `(5 slides) ✓` once finished.
+private func place(_ progress: LessonProgress, of lesson: Lesson, glyphs: Glyphs) -> String {
+    let count = lesson.slides.count
+    if progress.visited && !progress.finished { return "(slide \(progress.slide + 1) of \(count))" }
+    return "(\(count) slide\(count == 1 ? "" : "s"))" + (progress.finished ? " " + glyphs.finished : "")
 }
 
 /// A framed box in the middle of the screen holding `lines`.

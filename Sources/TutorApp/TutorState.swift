@@ -51,17 +51,31 @@ public struct TutorState: Sendable {
     /// Iterations the table starts with, as in the deck.
     public static let initialIterations = 3
 
-    /// The tutor at the first slide of lesson `lessonIndex`; `lessons` must not be empty (the
-    /// loaders never return an empty set).
-    public init(lessons: [Lesson], lessonIndex: Int = 0, unicode: Bool = true) {
+    /// The tutor at lesson `lessonIndex`; `lessons` must not be empty (the loaders never return
+    /// an empty set). `saved` holds what the learner did in earlier runs, one entry per lesson in
+    /// order (nil, or no entry, for a lesson not visited): each lesson opens where it was left, the
+    /// first slide otherwise. `notice` is said in the status line until the first key.
+    public init(
+        lessons: [Lesson], lessonIndex: Int = 0, unicode: Bool = true, saved: [LessonProgress?] = [], notice: String? = nil
+    ) {
         precondition(!lessons.isEmpty, "the tutor needs at least one lesson")
         self.lessons = lessons
         self.unicode = unicode
         self.lessonIndex = min(max(0, lessonIndex), max(0, lessons.count - 1))
-        progress = lessons.map { LessonProgress(model: $0.model) }
+        progress = lessons.indices.map { index in
+            (saved.indices.contains(index) ? saved[index] : nil) ?? LessonProgress(model: lessons[index].model)
+        }
         computation = Computation(
-            lesson: lessons[self.lessonIndex], model: lessons[self.lessonIndex].model, iterations: TutorState.initialIterations
+            lesson: lessons[self.lessonIndex], model: progress[self.lessonIndex].model, iterations: progress[self.lessonIndex].iterations
         )
+        self.notice = notice
+        resume()
+    }
+
+    /// Where the learner is in each lesson visited, the lesson on screen included: what is kept
+    /// between runs.
+    public var visited: [(lesson: Lesson, progress: LessonProgress)] {
+        zip(lessons, progress).filter { $0.1.visited }
     }
 
     /// The lesson on screen.

@@ -48,6 +48,8 @@ extension TutorState {
             applyOnSlides(action)
         }
         current.revealed.formUnion(steps(of: slide).prefix(step).map(Reveal.Key.init))
+        (current.slide, current.step) = (slideIndex, step)
+        if slideIndex == lesson.slides.count - 1 && step == stepCount(of: slide) { current.finished = true }
         check = checking ? (trace.flatMap { trace in try? model?.centralDifferences(of: trace) } ?? [:]) : [:]
     }
 
@@ -193,6 +195,7 @@ extension TutorState {
                 return problem.message
             case .success(let verdict):
                 answered = prompt.text
+                current.answers[slideIndex] = prompt.text
                 if verdict.correct { step = stepCount(of: slide) }
                 return nil
             }
@@ -234,7 +237,6 @@ extension TutorState {
     /// Moves `delta` slides, into the next or previous lesson past either end; coming back to a
     /// slide with `revealing` shows all its steps, as it was left.
     private mutating func moveSlide(by delta: Int, revealing: Bool) {
-        answered = nil
         var (lessonTarget, slideTarget) = (lessonIndex, slideIndex + delta)
         if slideTarget >= lesson.slides.count {
             guard lessonIndex + 1 < lessons.count else { return }
@@ -244,19 +246,27 @@ extension TutorState {
             (lessonTarget, slideTarget) = (lessonIndex - 1, lessons[lessonIndex - 1].slides.count - 1)
         }
         if lessonTarget != lessonIndex { open(lesson: lessonTarget) }
+        answered = nil
         slideIndex = slideTarget
         step = revealing ? stepCount(of: slide) : 0
     }
 
+    /// Opens lesson `index` where the learner left it.
     private mutating func open(lesson index: Int) {
-        guard lessons.indices.contains(index) else { return }
-        answered = nil
-        (slideIndex, step) = (0, 0)
-        if index != lessonIndex {
-            lessonIndex = index
-            selection = 0
-            recompute()
-        }
+        guard lessons.indices.contains(index), index != lessonIndex else { return }
+        (lessonIndex, slideIndex, step, selection) = (index, 0, 0, 0)
+        recompute()
+        resume()
+    }
+
+    /// Goes to where the learner left the lesson on screen: its slide, step and iteration, and
+    /// the answer typed there; what no longer fits the lesson is brought within it.
+    mutating func resume() {
+        current.iteration = min(max(0, current.iteration), max(0, computation.traces.count - 1))
+        slideIndex = min(max(0, current.slide), lesson.slides.count - 1)
+        step = min(max(0, current.step), stepCount(of: slide))
+        answered = current.answers[slideIndex]
+        (current.slide, current.step, current.visited) = (slideIndex, step, true)
     }
 
     /// Trains `count` more iterations, up to the cap; says why not when it cannot.

@@ -1,7 +1,8 @@
 /// What the command line asks for.
 enum Command {
-    /// The full-screen tutor, at a lesson or at the first.
-    case tutor(lesson: String?)
+    /// The full-screen tutor, at a lesson or where the learner left off; `fresh` ignores (and
+    /// then replaces) the progress saved by earlier runs.
+    case tutor(lesson: String?, fresh: Bool)
     /// The list of lessons.
     case list
     /// The traces and table of a lesson's model.
@@ -50,6 +51,7 @@ struct Arguments {
         var positional: [String] = []
         var options = PrintOptions()
         var sawPrintOption = false
+        var fresh = false
 
         func value(for option: String) throws(UsageError) -> String {
             guard let next = rest.popFirst() else { throw UsageError(message: "\(option) needs a value") }
@@ -69,6 +71,7 @@ struct Arguments {
             case "-h", "--help": self.init(command: .help, lessonsDirectory: nil); return
             case "-V", "--version": self.init(command: .version, lessonsDirectory: nil); return
             case "--lessons": lessonsDirectory = try take()
+            case "--fresh": fresh = true
             case "--json": options.json = true; sawPrintOption = true
             case "--ascii", "--unicode":
                 let unicode = name == "--unicode"
@@ -112,7 +115,10 @@ struct Arguments {
             command = .print(options)
         default:
             guard positional.count <= 1 else { throw UsageError(message: "unexpected '\(positional[1])'") }
-            command = .tutor(lesson: positional.first)
+            command = .tutor(lesson: positional.first, fresh: fresh)
+        }
+        if fresh, case .tutor = command {} else if fresh {
+            throw UsageError(message: "--fresh goes with the tutor, not with 'list' or 'print'")
         }
         if sawPrintOption, case .print = command {} else if sawPrintOption {
             throw UsageError(message: "--json, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'")
@@ -128,13 +134,17 @@ struct Arguments {
 
 /// The usage text shown by `--help` and after a usage error.
 let usage = """
-    usage: backprop-tutor [LESSON] [--lessons DIR]
+    usage: backprop-tutor [LESSON] [--fresh] [--lessons DIR]
            backprop-tutor list [--lessons DIR]
            backprop-tutor print LESSON [--iterations N] [--set NAME=VALUE]... [--eta V]
                                        [--json] [--precision D] [--ascii | --unicode] [--lessons DIR]
 
     An interactive tutor for backpropagation. Without a command it opens the full-screen
-    tutor at LESSON (default: the first); press ? in it for the keys.
+    tutor at LESSON (default: the lesson you were in last, else the first), where you left it;
+    press ? in it for the keys. Your progress is kept in $XDG_STATE_HOME/backprop-tutor
+    (default ~/.local/state/backprop-tutor).
+
+      --fresh          start over: ignore the progress kept, and replace it when you leave
 
       list             the lessons: id, title and number of slides
       print LESSON     run the lesson's model and print every step of every iteration and the

@@ -35,8 +35,8 @@ do {
         let output = try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run()
         for warning in output.warnings { printError("backprop-tutor: warning: \(warning)") }
         print(output.text)
-    case .tutor(let lesson):
-        exit(try Tutor(choice: LessonChoice(directory: arguments.lessonsDirectory), lesson: lesson).run())
+    case .tutor(let lesson, let fresh):
+        exit(try Tutor(choice: LessonChoice(directory: arguments.lessonsDirectory), lesson: lesson, fresh: fresh).run())
     }
 } catch let error as UsageError {
     printError("backprop-tutor: \(error.message)\n\(usage)")

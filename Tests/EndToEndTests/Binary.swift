@@ -19,13 +19,15 @@ enum Binary {
     }
 
     /// Runs the binary with `arguments` from `directory`, standard input empty, in the locale
-    /// `locale` says (LANG; LC_ALL and LC_CTYPE unset), whatever the tests run in.
+    /// `locale` says (LANG; LC_ALL and LC_CTYPE unset), whatever the tests run in, and with
+    /// `XDG_STATE_HOME` a fresh temporary folder, so that no run touches the tester's own state.
     static func run(_ arguments: [String], in directory: URL? = nil, locale: String = "C.UTF-8") throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
         var environment = ProcessInfo.processInfo.environment
         (environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]) = (nil, nil, locale)
+        environment["XDG_STATE_HOME"] = try temporaryFolder().path
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
         let output = Pipe(), error = Pipe()
