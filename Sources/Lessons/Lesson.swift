@@ -40,6 +40,8 @@ public struct Slide: Sendable {
         case table([IterationTable.Column])
         /// ∂output/∂input with numbers.
         case jacobian(JacobianRequest)
+        /// The loss over two scalar parameters, with the descent path on it.
+        case landscape(LandscapeRequest)
         /// A question the learner answers with a formula.
         case question(Question)
         /// Items side by side when each has room, one above the other otherwise.
@@ -49,7 +51,7 @@ public struct Slide: Sendable {
         public var computes: Bool {
             switch self {
             case .paragraph, .bullet, .note, .formulas: false
-            case .graph, .trace, .table, .jacobian, .question: true
+            case .graph, .trace, .table, .jacobian, .landscape, .question: true
             case .beside(let items): items.contains(where: \.computes)
             }
         }
@@ -65,6 +67,18 @@ public struct Slide: Sendable {
             if case .trace = self { return true }
             return false
         }
+    }
+
+    /// The loss as a map over two scalar parameters, each over a window of values.
+    public struct LandscapeRequest: Sendable, Hashable {
+        /// The parameter across.
+        public let x: String
+        /// The parameter up.
+        public let y: String
+        /// The values of `x` shown; nil: 3 either side of its starting value.
+        public let xWindow: ClosedRange<Double>?
+        /// The values of `y` shown; nil: 3 either side of its starting value.
+        public let yWindow: ClosedRange<Double>?
     }
 
     /// ∂output/∂input, shown with numbers.
@@ -119,6 +133,14 @@ public struct Slide: Sendable {
     public var jacobians: [JacobianRequest] {
         allItems.compactMap { item in
             if case .jacobian(let request) = item { return request }
+            return nil
+        }
+    }
+
+    /// The loss landscapes the slide shows.
+    public var landscapes: [LandscapeRequest] {
+        allItems.compactMap { item in
+            if case .landscape(let request) = item { return request }
             return nil
         }
     }

@@ -198,7 +198,7 @@ private struct LessonReader {
     /// `|` or the end of the line, name the table's columns to keep in view.
     private mutating func show(_ value: String, of model: Model, line: Int, column: Int) throws(LessonError) {
         let words = value.wordsWithColumns(from: column, standalone: "|")
-        guard !words.isEmpty else { throw error("'show:' names an item: graph, trace or table", line: line, column: column) }
+        guard !words.isEmpty else { throw error("'show:' names an item: graph, trace, table or landscape", line: line, column: column) }
         let besideError = "one item on each side of '|', as in 'show: graph | trace'"
         let bars = words.filter { $0.0 == "|" }.map(\.1)
         let groups = words.split(omittingEmptySubsequences: false) { $0.0 == "|" }
@@ -216,7 +216,10 @@ private struct LessonReader {
                 case "table":
                     item = .table(try tableColumns(rest, of: model, line: line))
                     rest = []
-                default: throw error("unknown item '\(word)' (known: graph, trace, table)", line: line, column: wordColumn)
+                case "landscape":
+                    item = .landscape(try landscape(rest, of: model, line: line, column: wordColumn))
+                    rest = []
+                default: throw error("unknown item '\(word)' (known: graph, trace, table, landscape)", line: line, column: wordColumn)
                 }
                 if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
                     throw error("a slide steps through one trace", line: line, column: wordColumn)
@@ -232,6 +235,31 @@ private struct LessonReader {
     }
 
     /// `h L dL/dh w b`: the columns of `model`'s table a `show: table` line names.
+    /// `landscape w b` or `landscape w -1..3 b 0..4`: two scalar parameters, each with an
+    /// optional window of values.
+    private func landscape(_ words: ArraySlice<(String, Int)>, of model: Model, line: Int, column: Int) throws(LessonError) -> Slide.LandscapeRequest {
+        var axes: [(name: String, window: ClosedRange<Double>?)] = []
+        for (word, wordColumn) in words {
+            let ends = word.components(separatedBy: "..")
+            if ends.count == 2, !axes.isEmpty, axes[axes.count - 1].window == nil {
+                guard let low = Double(ends[0]), let high = Double(ends[1]), low.isFinite, high.isFinite, low < high else {
+                    throw error("a window is written LOW..HIGH with LOW < HIGH, as in -1..3", line: line, column: wordColumn)
+                }
+                axes[axes.count - 1].window = low...high
+                continue
+            }
+            let scalars = model.variables.filter { $0.role == .parameter && $0.value.shape == .scalar }.map(\.name)
+            guard scalars.contains(word) else {
+                throw error("'\(word)' is not a scalar parameter (known: \(scalars.joined(separator: ", ")))", line: line, column: wordColumn)
+            }
+            axes.append((word, nil))
+        }
+        guard axes.count == 2, axes[0].name != axes[1].name else {
+            throw error("a landscape names two scalar parameters, as in 'landscape w b'", line: line, column: column)
+        }
+        return Slide.LandscapeRequest(x: axes[0].name, y: axes[1].name, xWindow: axes[0].window, yWindow: axes[1].window)
+    }
+
     private func tableColumns(_ words: ArraySlice<(String, Int)>, of model: Model, line: Int) throws(LessonError) -> [IterationTable.Column] {
         let table = IterationTable(model: model)
         var columns: [IterationTable.Column] = []

@@ -11,6 +11,8 @@ public struct Computation: Sendable {
     public let traces: [Trace]
     /// ∂output/∂input for each Jacobian a slide of the lesson shows, keyed "output/input".
     public let jacobians: [String: Jacobian]
+    /// The loss over the window of each landscape a slide of the lesson shows.
+    public let landscapes: [Slide.LandscapeRequest: LossMap]
     /// What went wrong, when the engine could not compute.
     public let failure: String?
     /// The nodes whose gradient training uses: the parameters and the computed nodes.
@@ -19,6 +21,7 @@ public struct Computation: Sendable {
     /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for.
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
+        landscapes = model.map { Computation.landscapes(of: lesson, model: $0) } ?? [:]
         guard let model else {
             (traces, jacobians, failure, trained) = ([], [:], nil, [])
             return
@@ -34,6 +37,23 @@ public struct Computation: Sendable {
         } catch {
             (traces, jacobians, failure, trained) = ([], [:], "the engine could not compute this model: \(error)", [])
         }
+    }
+
+    /// Samples of a landscape across and up: enough for a map at 160 columns.
+    static let landscapeSamples = (columns: 120, rows: 48)
+
+    /// The loss maps of the landscapes `lesson` shows, each over its window (3 either side of
+    /// the starting values unless the lesson gives one).
+    private static func landscapes(of lesson: Lesson, model: Model) -> [Slide.LandscapeRequest: LossMap] {
+        var maps: [Slide.LandscapeRequest: LossMap] = [:]
+        for request in lesson.slides.flatMap(\.landscapes) {
+            let around = { (name: String) in (model.startingValues[name]?.scalar).map { ($0 - 3)...($0 + 3) } ?? -3...3 }
+            maps[request] = model.lossMap(
+                x: request.x, y: request.y, xs: request.xWindow ?? around(request.x), ys: request.yWindow ?? around(request.y),
+                columns: landscapeSamples.columns, rows: landscapeSamples.rows
+            )
+        }
+        return maps
     }
 
     /// The steps of `trace` the learner steps through: all but the gradients of inputs and

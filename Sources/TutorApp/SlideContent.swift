@@ -112,6 +112,16 @@ struct SlideContent {
             guard let jacobian = state.computation.jacobians[Computation.key(request)] else { return ([], nil) }
             let before = state.before?.jacobians[Computation.key(request)]
             return (JacobianView(jacobian: jacobian, before: before, notation: notation, glyphs: glyphs, width: width).lines(), nil)
+        case .landscape(let request):
+            guard let map = state.computation.landscapes[request] else { return ([], nil) }
+            let traces = state.computation.traces
+            let path = traces.map { ($0.values[request.x]?.scalar ?? .nan, $0.values[request.y]?.scalar ?? .nan) }
+                + (traces.last.map { [($0.updated[request.x]?.scalar ?? .nan, $0.updated[request.y]?.scalar ?? .nan)] } ?? [])
+            let view = LandscapeView(
+                map: map, path: path, current: state.current.iteration, notation: notation, glyphs: glyphs, width: width,
+                height: max(8, min(20, state.size.height - 12))
+            )
+            return (view.lines(), nil)
         case .question(let question):
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let feedback = state.feedback

@@ -83,7 +83,8 @@ import Testing
             .split(separator: "\n").first { $0.hasPrefix("VmHWM:") }?.split(separator: " ").dropFirst().joined(separator: " ")
 
         try tmux.press("Escape")  // closes what is open, if anything
-        Thread.sleep(forTimeInterval: 0.2)
+        // Once the Esc is read: a q that arrives with it would be read as Alt-q, one unknown key.
+        try waitUntilStill(tmux)
         try tmux.press("q")
         try tmux.wait { _ in (try? read("after"))?.isEmpty == false }
         let seconds = Date().timeIntervalSince(start)

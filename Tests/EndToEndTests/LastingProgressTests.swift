@@ -49,9 +49,10 @@ import Testing
         try tmux.wait { $0.contains("slide 3 of 7") }
         #expect(try leave(tmux, by: leaving) == leaving.status)
 
-        let screen = try launch("", in: tmux, awaiting: "slide 3 of 7")
+        try launch("", in: tmux, awaiting: "slide 3 of 7")
+        // The whole first frame, status line included, may take a moment to reach the pane.
+        let screen = try tmux.wait { $0.contains("Resumed where you left off, at slide 3 of 7; --fresh starts over.") }
         #expect(screen.contains("lesson 3 of 5: What if we go deeper?"))
-        #expect(screen.contains("Resumed where you left off, at slide 3 of 7; --fresh starts over."))
         #expect(try leave(tmux, by: .q) == "0")
         let state = tmux.folder.appendingPathComponent("state/backprop-tutor")
         #expect(try FileManager.default.contentsOfDirectory(atPath: state.path) == ["progress.json"])

@@ -70,7 +70,7 @@ import TextScreen
     func theMenuSaysWhereTheLearnerIsInEachLessonAndMarksThoseFinished(unicode: Bool) throws {
         let state = try TutorState.atSlide(2, in: "deeper", unicode: unicode).pressing(.character("2"), .end, .character("m"))
         let lines = state.screen(width: 100, height: 30).lines
-        let finished = unicode ? "(5 slides) ✓" : "(5 slides) done"
+        let finished = unicode ? "(6 slides) ✓" : "(6 slides) done"
         for expected in ["1  Backpropagation primer  (3 slides)", "2  The simplest NN ever  \(finished)", "3  What if we go deeper?  (slide 3 of 7)"] {
             #expect(lines.contains { $0.contains(expected) }, "\(expected)")
         }

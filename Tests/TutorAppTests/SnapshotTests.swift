@@ -31,6 +31,8 @@ import TextScreen
         ("linear-help-ascii", "linear", false, [.character("?")]),
         ("linear-03-ascii", "linear", false, [.pageDown, .pageDown] + Array(repeating: .right, count: 4)),
         ("wider-05-ascii", "wider", false, Array(repeating: .pageDown, count: 4) + Array(repeating: .right, count: 10)),
+        ("linear-landscape-trained", "linear", true, [.end, .character("t")]),
+        ("linear-landscape-ascii", "linear", false, [.end, .character("t")]),
     ]
 
     @Test(arguments: try slides())
