@@ -50,7 +50,7 @@ import Testing
         #expect(try leave(tmux, by: leaving) == leaving.status)
 
         let screen = try launch("", in: tmux, awaiting: "slide 3 of 7")
-        #expect(screen.contains("lesson 3 of 5: What if we go deeper?"))
+        #expect(screen.contains("lesson 3 of 6: What if we go deeper?"))
         #expect(screen.contains("Resumed where you left off, at slide 3 of 7; --fresh starts over."))
         #expect(try leave(tmux, by: .q) == "0")
         let state = tmux.folder.appendingPathComponent("state/backprop-tutor")
@@ -65,10 +65,10 @@ import Testing
         #expect(try leave(tmux, by: .q) == "0")
 
         let fresh = try launch("--fresh", in: tmux, awaiting: "slide 1 of 3")
-        #expect(fresh.contains("lesson 1 of 5: Backpropagation primer") && !fresh.contains("Resumed"))
+        #expect(fresh.contains("lesson 1 of 6: Backpropagation primer") && !fresh.contains("Resumed"))
         #expect(try leave(tmux, by: .q) == "0")
         let after = try launch("", in: tmux, awaiting: "slide 1 of 3")
-        #expect(after.contains("lesson 1 of 5") && after.contains("Resumed where you left off, at slide 1 of 3"))
+        #expect(after.contains("lesson 1 of 6") && after.contains("Resumed where you left off, at slide 1 of 3"))
         #expect(try leave(tmux, by: .q) == "0")
     }
 }
