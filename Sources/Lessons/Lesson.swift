@@ -12,6 +12,9 @@ public struct Lesson: Sendable {
     public let file: String
     /// The network the slides compute with, if the lesson has one.
     public let model: Model?
+    /// The lines of the model block as the file writes them, comments and blank lines kept;
+    /// empty without a model.
+    public let modelSource: [String]
     /// The slides, in order.
     public let slides: [Slide]
     /// A hash of the file's text (64-bit FNV-1a), the same in every run: saved progress made

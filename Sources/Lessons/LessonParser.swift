@@ -12,8 +12,8 @@ extension Lesson {
         }
         let result = try reader.finish()
         self.init(
-            id: id, title: result.title, summary: result.summary, file: file, model: result.model, slides: result.slides,
-            contentHash: ContentHash.of(text)
+            id: id, title: result.title, summary: result.summary, file: file, model: result.model, modelSource: result.modelSource,
+            slides: result.slides, contentHash: ContentHash.of(text)
         )
     }
 }
@@ -24,6 +24,7 @@ private struct LessonReader {
     var title: String?
     var summary: [String] = []
     var model: Model?
+    var modelSource: [String] = []
     var slides: [Slide] = []
     var slide: SlideBuilder?
     /// An open fence: its kind, the line it opened on, and its lines so far.
@@ -72,13 +73,13 @@ private struct LessonReader {
         }
     }
 
-    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, slides: [Slide]) {
+    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, modelSource: [String], slides: [Slide]) {
         if let open = fence { throw error("the ``` block opened here is never closed", line: open.line) }
         if let pending = question { throw error("the question is followed by its 'answer: EXPR' line", line: pending.line) }
         guard let title else { throw error("the lesson is empty: it starts with '# Title'", line: 1) }
         finishSlide()
         guard !slides.isEmpty else { throw error("the lesson has no slides: add one with '## Slide title'", line: 1) }
-        return (title, summary.joined(separator: " "), model, slides)
+        return (title, summary.joined(separator: " "), model, modelSource, slides)
     }
 
     private mutating func open(kind: String, line: Int) throws(LessonError) {
@@ -101,6 +102,7 @@ private struct LessonReader {
         }
         do {
             model = try Model(parsing: lines.joined(separator: "\n"), firstLine: line + 1)
+            modelSource = lines
         } catch {
             throw self.error(error.message, line: error.location.line, column: error.location.column)
         }

@@ -18,7 +18,8 @@ public struct Computation: Sendable {
     /// The nodes whose gradient training uses: the parameters and the computed nodes.
     private let trained: Set<String>
 
-    /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for.
+    /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for (but
+    /// those of nodes an edit of the model took away).
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
         landscapes = model.map { Computation.landscapes(of: lesson, model: $0) } ?? [:]
@@ -29,7 +30,7 @@ public struct Computation: Sendable {
         do {
             let traces = try model.train(iterations: iterations)
             var jacobians: [String: Jacobian] = [:]
-            for request in lesson.slides.flatMap(\.jacobians) {
+            for request in lesson.slides.flatMap(\.jacobians) where model.missing(request).isEmpty {
                 jacobians[Computation.key(request)] = try model.jacobian(of: request.output, by: request.input)
             }
             (self.traces, self.jacobians, failure) = (traces, jacobians, nil)

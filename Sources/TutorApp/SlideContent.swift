@@ -99,16 +99,25 @@ struct SlideContent {
         case .trace:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let stepsToLoss = { (slide: Slide) in state.steps(of: slide).contains { $0.pass == .backward && $0.node == model.loss } }
-            return TraceView(
+            let view = TraceView(
                 model: model, trace: trace, before: state.traceBefore, check: state.check, steps: state.steps(of: state.slide),
                 revealed: state.step, remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
+            let gone = state.slide.steps.filter { !model.missing($0).isEmpty }
+            guard !gone.isEmpty else { return view }
+            let missing = notInModel("Steps " + gone.map { notation.choice($0) }.joined(separator: " "), gone.flatMap(model.missing), width: width)
+            return (missing + view.lines, view.focus.map { $0 + missing.count })
         case .table(let named):
             guard let table = table(named, width: width)?.lines() else { return ([], nil) }
+            let gone = state.model?.missing(named) ?? []
+            let missing = gone.isEmpty ? [] : notInModel("Columns " + gone.map { $0.heading(notation) }.joined(separator: ", "), gone.map(\.node), width: width)
             // After training more, keep the newest rows and the curve in view.
-            return (table, state.current.iterations > TutorState.initialIterations ? table.count - 1 : nil)
+            return (missing + table, state.current.iterations > TutorState.initialIterations ? missing.count + table.count - 1 : nil)
         case .jacobian(let request):
+            if let gone = state.model?.missing(request), !gone.isEmpty {
+                return (notInModel("Jacobian " + notation.derivative(of: request.output, by: request.input), gone, width: width), nil)
+            }
             guard let jacobian = state.computation.jacobians[Computation.key(request)] else { return ([], nil) }
             let before = state.before?.jacobians[Computation.key(request)]
             return (JacobianView(jacobian: jacobian, before: before, notation: notation, glyphs: glyphs, width: width).lines(), nil)
@@ -124,6 +133,8 @@ struct SlideContent {
             return (view.lines(), nil)
         case .question(let question):
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
+            let gone = model.missing(question)
+            guard gone.isEmpty else { return (notInModel("The question's answer", gone, width: width), nil) }
             let feedback = state.feedback
             let view = QuestionView(
                 question: question, model: model, trace: trace, before: state.traceBefore, feedback: feedback, revealed: state.step > 0,
@@ -150,6 +161,11 @@ struct SlideContent {
         }
     }
 
+    /// `item` names `nodes`, which the learner's model does not have: said in their place.
+    private func notInModel(_ item: String, _ nodes: [String], width: Int) -> [Line] {
+        wrap(glyphs.display(state.notation.notInModel(item, nodes)), width: width).map { Line($0, Style(.warning)) }
+    }
+
     /// How far the slide's table scrolls sideways at the width it gets: its last column in view.
     func tableMaximum() -> Int {
         state.slide.items.map { tableMaximum(of: $0, width: width) }.max() ?? 0
@@ -163,11 +179,13 @@ struct SlideContent {
         }
     }
 
-    /// The iteration table keeping `named` in view, `width` columns wide.
+    /// The iteration table keeping in view the columns `named` that the model has, `width` columns wide.
     private func table(_ named: [IterationTable.Column], width: Int) -> TableView? {
         guard let model = state.model else { return nil }
+        let gone = model.missing(named)
         return TableView(
-            model: model, traces: state.computation.traces, before: state.before?.traces, named: named, offset: state.current.tableScroll,
+            model: model, traces: state.computation.traces, before: state.before?.traces, named: named.filter { !gone.contains($0) },
+            offset: state.current.tableScroll,
             notation: state.notation, glyphs: glyphs, width: width
         )
     }

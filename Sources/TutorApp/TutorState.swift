@@ -42,6 +42,8 @@ public struct TutorState: Sendable {
     public internal(set) var answered: String?
     /// What the last key did where it does not show, said in the status line until the next key.
     public internal(set) var notice: String?
+    /// A lesson file to write: the program writes it after the key that asked, and reports back.
+    public internal(set) var pendingSave: LessonFile?
     /// The engine's numbers before the last change of a value: the numbers that changed are
     /// marked until the next key.
     public internal(set) var before: Computation?
@@ -101,6 +103,20 @@ public struct TutorState: Sendable {
     /// The iteration the trace and the graph show, if the engine computed it.
     public var trace: Trace? {
         computation.traces.indices.contains(current.iteration) ? computation.traces[current.iteration] : nil
+    }
+
+    /// The lines of the lesson's model block: as the learner edited them, or as the lesson writes them.
+    public var source: [String] { current.source ?? lesson.modelSource }
+
+    /// The model editor, when it is open (under the prompt, while a line of it is typed).
+    public var editor: ModelEditor? {
+        switch mode {
+        case .editor(let editor): return editor
+        case .prompt(let prompt):
+            if case .line(let editor, _) = prompt.purpose { return editor }
+            return nil
+        default: return nil
+        }
     }
 
     /// How numbers and formulas are written now.

@@ -28,9 +28,15 @@ extension TutorState {
         case .viewport(let drawn):
             viewport = drawn
             return
+        case .saved(let path):
+            (pendingSave, notice) = (nil, "Saved the model as \(path): backprop-tutor FILE opens it")
+            return
+        case .notSaved(let reason):
+            (pendingSave, notice) = (nil, "The model was not saved: \(reason)")
+            return
         default: break
         }
-        (notice, before) = (nil, nil)
+        (notice, before, pendingSave) = (nil, nil, nil)
         // A step, another slide or another iteration brings the focus back; other keys keep
         // the slide where the learner scrolled it.
         let place = (lessonIndex, slideIndex, step, current.iteration)
@@ -44,6 +50,8 @@ extension TutorState {
             applyInMenu(action, selected: selected)
         case .prompt(let prompt):
             applyInPrompt(action, prompt: prompt)
+        case .editor(let editor):
+            applyInEditor(action, editor: editor)
         case .slides:
             applyOnSlides(action)
         }
@@ -89,7 +97,7 @@ extension TutorState {
             let text = Notation(unicode: false).constant(entry.value(in: model))
             mode = .prompt(Prompt(purpose: .value(entry), text: text, fresh: true, error: nil))
         case .answer:
-            guard slide.question != nil else { return }
+            guard let question = slide.question, model?.missing(question).isEmpty == true else { return }
             mode = .prompt(Prompt(purpose: .answer, text: "", fresh: false, error: nil))
         case .togglePredict:
             predicting.toggle()
@@ -105,7 +113,7 @@ extension TutorState {
             current.tableScroll = viewport.tableOffset(current.tableScroll, movedBy: columns)
         case .reset:
             remember()
-            current.model = lesson.model
+            current.model = current.edited ?? lesson.model
             current.iterations = TutorState.initialIterations
             current.iteration = 0
             recompute()
@@ -127,7 +135,8 @@ extension TutorState {
         case .escape:
             if escapePending { quitting = true } else { escapePending = true }
         case .quit: quitting = true
-        case .type, .deleteBackward, .confirm, .resize, .viewport: break
+        case .editModel: openEditor()
+        case .type, .deleteBackward, .confirm, .addLine, .deleteLine, .save, .saved, .notSaved, .resize, .viewport: break
         }
     }
 
@@ -152,23 +161,19 @@ extension TutorState {
         case .escape:
             // Esc skips a prediction: the step shows, unscored.
             if case .prediction = prompt.purpose { showPredicted() }
-            mode = .slides
+            mode = prompt.purpose.closing
             return
         case .quit:
             quitting = true
             return
         case .confirm:
+            mode = prompt.purpose.closing
             if case .prediction(let miss) = prompt.purpose {
-                guard let kept = judge(prompt, scored: miss != nil) else {
-                    mode = .slides
-                    return
-                }
+                guard let kept = judge(prompt, scored: miss != nil) else { return }
                 prompt = kept
-            } else if let error = submit(prompt) {
-                prompt.error = error
             } else {
-                mode = .slides
-                return
+                guard let error = submit(prompt) else { return }
+                prompt.error = error
             }
         default:
             return
@@ -178,7 +183,8 @@ extension TutorState {
         mode = .prompt(prompt)
     }
 
-    /// Applies what the prompt holds; the reason it cannot, if it cannot.
+    /// Applies what the prompt holds (and for a line of the model, opens the editor again); the
+    /// reason it cannot, if it cannot.
     private mutating func submit(_ prompt: Prompt) -> String? {
         guard let model else { return nil }
         switch prompt.purpose {
@@ -201,6 +207,14 @@ extension TutorState {
             }
         case .prediction:
             // Judged by `judge`, which keeps the prompt open on a wrong prediction.
+            return nil
+        case .line(let editor, let inserting):
+            var lines = source
+            let at = min(editor.line + (inserting ? 1 : 0), lines.count)
+            if inserting || lines.isEmpty { lines.insert(prompt.text, at: at) } else { lines[at] = prompt.text }
+            var moved = editor
+            moved.line = at
+            edit(lines, in: moved)
             return nil
         }
     }
@@ -296,7 +310,9 @@ extension TutorState {
         recompute()
     }
 
-    private mutating func recompute() {
+    /// Works out everything the screen shows from the learner's model, keeping the step, the
+    /// iteration and the selection where they still exist.
+    mutating func recompute() {
         computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations)
         current.iteration = min(current.iteration, max(0, computation.traces.count - 1))
         selection = min(selection, max(0, entries.count - 1))

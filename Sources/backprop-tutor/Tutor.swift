@@ -6,7 +6,8 @@ import TutorApp
 
 /// The full-screen tutor: keys become actions, `update` makes the next state, `render` draws it,
 /// and the terminal session paints what changed. The learner's progress is read at the start and
-/// saved each time they leave a lesson and when they quit.
+/// saved each time they leave a lesson and when they quit; a lesson file the state asks for is
+/// written here, and the result handed back to `update`.
 @MainActor
 struct Tutor {
     let choice: LessonChoice
@@ -67,6 +68,7 @@ struct Tutor {
             let lessonBefore = state.lessonIndex
             state = update(state, pressing: session.readKey())
             if state.lessonIndex != lessonBefore { save() }
+            if let file = state.pendingSave { state = update(state, LessonFileWriter.save(file)) }
         }
         save()
         session.close()

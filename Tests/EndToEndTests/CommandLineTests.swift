@@ -8,7 +8,7 @@ import Testing
         let result = try Binary.run(["list"], in: try Binary.temporaryFolder())
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["primer", "linear", "deeper", "wider", "closing"])
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["primer", "linear", "deeper", "wider", "closing", "playground"])
         #expect(lines[1].contains("The simplest NN ever") && lines[1].hasSuffix("slides)"))
     }
 
@@ -47,7 +47,7 @@ import Testing
         #expect(!text.standardOutput.contains("NaN") && !text.standardOutput.contains("∞"))
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
     func printJSONHasEveryNodeAtFullPrecision(lesson: String) throws {
         let result = try Binary.run(["print", lesson, "--json", "--iterations", "2"])
         #expect(result.status == 0)
@@ -59,7 +59,7 @@ import Testing
         let first = try #require(iterations.first)
         let values = try #require(first["values"]), gradients = try #require(first["gradients"])
         // A softmax taken together with its cross-entropy gets no gradient: the rule skips it.
-        let skipped: Set<String> = ["deeper", "wider"].contains(lesson) ? ["p"] : []
+        let skipped: Set<String> = ["deeper", "wider", "playground"].contains(lesson) ? ["p"] : []
         #expect(Set(values.keys).subtracting(skipped) == Set(gradients.keys))
         #expect(values.keys.contains("L") && gradients["L"] as? Double == 1)
         #expect(first["updated"]?.isEmpty == false)
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["print", "nosuch"], "backprop-tutor: unknown lesson 'nosuch' (known: primer, linear, deeper, wider, closing)"),
+        (["print", "nosuch"], "backprop-tutor: unknown lesson 'nosuch' (known: primer, linear, deeper, wider, closing, playground)"),
         (["--frobnicate"], "backprop-tutor: unknown option '--frobnicate'"),
         (["print", "linear", "--set", "z=1"], "backprop-tutor: --set z=1: no starting value is called 'z' (known: x, y, w, b, eta)"),
         (["print", "linear", "--set", "w=[1,2]"], "backprop-tutor: --set w=[1,2]: 'w' is a scalar; 2-vector given"),
@@ -163,7 +163,7 @@ import Testing
         #expect(result.standardOutput.contains("diverged at iteration"))
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
     func printInASCIIWritesOnlyASCIIWhateverTheLocale(lesson: String) throws {
         for locale in ["C.UTF-8", "C"] {
             let result = try Binary.run(["print", lesson, "--ascii"], locale: locale)

@@ -33,6 +33,12 @@ import TextScreen
         ("wider-05-ascii", "wider", false, Array(repeating: .pageDown, count: 4) + Array(repeating: .right, count: 10)),
         ("linear-landscape-trained", "linear", true, [.end, .character("t")]),
         ("linear-landscape-ascii", "linear", false, [.end, .character("t")]),
+        ("playground-editor", "playground", true, [.character("E"), .down, .down]),
+        ("playground-editor-prompt", "playground", true, [.character("E")] + Array(repeating: .down, count: 10) + [.enter]),
+        ("playground-editor-error", "playground", true, [.character("E")] + .replacing(line: 10, with: "q = tanh(hh)")),
+        ("playground-editor-ascii", "playground", false, [.character("E")] + .replacing(line: 10, with: "q = tanh(hh)")),
+        ("playground-02-tanh", "playground", true,
+         [.character("E")] + .replacing(line: 10, with: "q = tanh(h)") + [.escape, .pageDown] + Array(repeating: .right, count: 11)),
     ]
 
     @Test(arguments: try slides())

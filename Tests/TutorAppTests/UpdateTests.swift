@@ -187,7 +187,7 @@ import TextScreen
     }
 
     @Test func everyKeyOfTheTableGivesItsOwnBindingsActionNoOtherRowTakesIt() {
-        let modes: [KeyBinding.Context: Mode] = [.slides: .slides, .help: .help, .menu: .menu(selected: 0)]
+        let modes: [KeyBinding.Context: Mode] = [.slides: .slides, .help: .help, .menu: .menu(selected: 0), .editor: .editor(ModelEditor())]
         for binding in KeyBindings.all {
             guard let mode = modes[binding.context] else { continue }
             for keys in binding.keys {
