@@ -184,7 +184,7 @@ struct SlideContent {
         guard let model = state.model else { return nil }
         let gone = model.missing(named)
         return TableView(
-            model: model, traces: state.computation.traces, before: state.before?.traces, named: named.filter { !gone.contains($0) },
+            model: model, traces: state.computation.traces, before: state.before?.traces, check: state.tableCheck, named: named.filter { !gone.contains($0) },
             offset: state.current.tableScroll,
             notation: state.notation, glyphs: glyphs, width: width
         )

@@ -11,6 +11,9 @@ struct TableView {
     /// The traces before the last change of a value, if the last key changed one: the cells
     /// that read otherwise now are marked.
     let before: [Trace]?
+    /// While checking: the largest relative difference between a gradient in the rows shown and
+    /// its central difference.
+    let check: Double?
     /// The columns to keep in view; none: the loss and the parameters.
     let named: [IterationTable.Column]
     /// How many of the columns that scroll are moved past.
@@ -24,12 +27,21 @@ struct TableView {
     /// How many of the first and of the newest rows a long table shows.
     static let firstRows = 3, lastRows = 5
 
+    /// The iterations (0-based) a table of `count` rows shows: all, or its first and newest rows.
+    static func shown(_ count: Int) -> [Int] {
+        count > firstRows + lastRows + 1 ? Array(0..<firstRows) + Array((count - lastRows)..<count) : Array(0..<count)
+    }
+
     func lines() -> [Line] {
         let grid = self.grid()
         var lines: [Line] = []
         for band in grid.layout.bands {
             if !lines.isEmpty { lines.append(Line()) }
             lines += self.lines(of: band, in: grid)
+        }
+        if let check {
+            let text = "Every gradient in the rows shown matches its central difference to a relative difference of \(notation.magnitude(check)) or less."
+            lines += wrap(text, width: width).map { Line($0, Style(.dim)) }
         }
         if let notice = sidewaysNotice(grid.layout) {
             lines += wrap(glyphs.ui(notice), width: width).map { Line($0, Style(.dim)) }
@@ -60,9 +72,7 @@ struct TableView {
     /// and matrices stacked; laid out with the named columns kept in view.
     private func grid() -> Grid {
         // A long table shows its first rows, a gap, and its newest rows; only those are written.
-        let numbered = traces.indices.map { (number: $0 + 1, trace: traces[$0]) }
-        let long = traces.count > TableView.firstRows + TableView.lastRows + 1
-        let rows = long ? Array(numbered.prefix(TableView.firstRows) + numbered.suffix(TableView.lastRows)) : numbered
+        let rows = TableView.shown(traces.count).map { (number: $0 + 1, trace: traces[$0]) }
         let table = IterationTable(model: model)
         let kept = named.isEmpty ? table.headline : named
         let numberWidth = max(1, "\(rows.last?.number ?? 0)".count)

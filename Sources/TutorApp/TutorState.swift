@@ -22,6 +22,9 @@ public struct TutorState: Sendable {
     public internal(set) var checking = false
     /// The central differences of the iteration on screen, while `checking`.
     public internal(set) var check: [String: [CentralDifference]] = [:]
+    /// While checking, the largest relative difference between a gradient in the table's rows
+    /// on screen and its central difference.
+    public internal(set) var tableCheck: Double?
     /// Predict mode: each step of a trace asks for its value before showing it.
     public internal(set) var predicting = false
     /// Unicode glyphs, or ASCII.

@@ -59,6 +59,7 @@ extension TutorState {
         (current.slide, current.step) = (slideIndex, step)
         if slideIndex == lesson.slides.count - 1 && step == stepCount(of: slide) { current.finished = true }
         check = checking ? (trace.flatMap { trace in try? model?.centralDifferences(of: trace) } ?? [:]) : [:]
+        tableCheck = checking && slide.allItems.contains(where: \.isTable) ? worstTableCheck() : nil
     }
 
     private mutating func applyOnSlides(_ action: Action) {
@@ -281,6 +282,22 @@ extension TutorState {
         step = min(max(0, current.step), stepCount(of: slide))
         answered = current.answers[slideIndex]
         (current.slide, current.step, current.visited) = (slideIndex, step, true)
+    }
+
+    /// The largest relative difference between a gradient in the table's rows on screen and its
+    /// central difference; nil when the engine cannot compute one.
+    private func worstTableCheck() -> Double? {
+        guard let model else { return nil }
+        var worst = 0.0
+        for index in TableView.shown(computation.traces.count) {
+            let trace = computation.traces[index]
+            guard let differences = try? model.centralDifferences(of: trace) else { return nil }
+            for (node, entries) in differences {
+                guard let gradient = trace.gradients[node] else { continue }
+                for difference in entries { worst = max(worst, difference.relativeDifference(from: gradient.scalars[difference.entry])) }
+            }
+        }
+        return worst
     }
 
     /// Trains `count` more iterations, up to the cap; says why not when it cannot.
