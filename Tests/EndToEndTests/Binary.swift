@@ -21,6 +21,8 @@ enum Binary {
     /// Runs the binary with `arguments` from `directory`, standard input empty, in the locale
     /// `locale` says (LANG; LC_ALL and LC_CTYPE unset), whatever the tests run in, and with
     /// `XDG_STATE_HOME` a fresh temporary folder, so that no run touches the tester's own state.
+    /// Standard error goes to a file, so that however much the binary writes to it, it never
+    /// waits for the test to read it while the test waits for standard output.
     static func run(_ arguments: [String], in directory: URL? = nil, locale: String = "C.UTF-8") throws -> Result {
         let process = Process()
         process.executableURL = url
@@ -30,18 +32,21 @@ enum Binary {
         environment["XDG_STATE_HOME"] = try temporaryFolder().path
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe(), error = Pipe()
+        let output = Pipe()
+        let errorFile = try temporaryFolder().appendingPathComponent("stderr")
+        try Data().write(to: errorFile)
+        let error = try FileHandle(forWritingTo: errorFile)
+        defer { try? error.close() }
         process.standardOutput = output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
+            standardError: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self)
         )
     }
 

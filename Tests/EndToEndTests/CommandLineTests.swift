@@ -102,6 +102,24 @@ import Testing
         #expect(result.standardError == "\(folder.path)/1-broken.md:5:13: expected a number, a name or '(' but found '^'\n")
     }
 
+    @Test func aHundredKilobyteChainInALessonIsRefusedWithItsPlaceAndTheLimit() throws {
+        let folder = try Binary.temporaryFolder()
+        let chain = Array(repeating: "w", count: 50_000).joined(separator: "+")
+        try "# Chain\n```model\neta = 0.1\nparam w = 1\nloss L = \(chain)\n```\n## Slide\n".write(
+            to: folder.appendingPathComponent("1-chain.md"), atomically: true, encoding: .utf8)
+        let result = try Binary.run(["list", "--lessons", folder.path])
+        #expect(result.status == 2)
+        #expect(result.standardError == "\(folder.path)/1-chain.md:5:409: the expression is more than 200 levels deep "
+            + "(each operator of a chain such as a + b + c is one level)\n")
+    }
+
+    @Test func aSixtyThousandTermSetIsRefusedWithTheLimit() throws {
+        let result = try Binary.run(["print", "linear", "--set", "w=" + Array(repeating: "1", count: 60_000).joined(separator: "+")])
+        #expect(result.status == 2)
+        let message = try #require(result.standardError.split(separator: "\n").first)
+        #expect(message.hasPrefix("backprop-tutor: --set w=1+1+") && message.hasSuffix("levels deep (each operator of a chain such as a + b + c is one level))"))
+    }
+
     @Test func aLessonsFolderReplacesTheBuiltInLessons() throws {
         let folder = try Binary.temporaryFolder()
         try "# Mine\n```model\ninput x = 2\nparam w = 1\neta = 0.1\nloss L = (w*x)^2\n```\n## Only\nshow: trace\n".write(

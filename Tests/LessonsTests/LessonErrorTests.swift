@@ -6,6 +6,10 @@ import Testing
 @Suite struct LessonErrorTests {
     static let model = "```model\ninput x = 1\nparam w = 2\neta = 0.1\nh = w*x\nloss L = h^2\n```\n"
 
+    /// `h = w+w+…+w` with 50,000 terms: a 100 KB line.
+    static let chain = Array(repeating: "w", count: 50_000).joined(separator: "+")
+    static let tooDeep = "the expression is more than 200 levels deep (each operator of a chain such as a + b + c is one level)"
+
     static let cases: [(text: String, line: Int, column: Int, message: String)] = [
         ("Title\n", 1, 1, "a lesson starts with its title: '# Title'"),
         ("# Title\n", 1, 1, "the lesson has no slides: add one with '## Slide title'"),
@@ -33,6 +37,8 @@ import Testing
         ("# T\n## S\n```python\n```\n", 3, 4, "unknown block '```python' (known: model, formulas)"),
         ("# T\n## S\n" + model, 3, 4, "the model block goes before the first slide"),
         ("# T\n# U\n## S\n", 2, 1, "only line 1 is a '# ' title; a slide starts with '## '"),
+        ("# T\n" + model.replacingOccurrences(of: "h = w*x", with: "h = " + chain), 6, 404, tooDeep),
+        ("# T\n" + model + "## S\nquestion: why?\nanswer: " + chain + "\n", 11, 408, tooDeep),
     ]
 
     @Test(arguments: cases.indices)
