@@ -2,13 +2,14 @@ import BackpropEngine
 
 extension Lesson {
     /// Reads a lesson file (the format of `lessons/README.md`); every mistake is a `LessonError`
-    /// naming `file`, the line and the column.
+    /// naming `file`, the line and the column. Lines may end in LF or CR LF, and a byte order
+    /// mark may come first.
     public init(parsing text: String, file: String, id: String) throws(LessonError) {
         var reader = LessonReader(file: file)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(line)
-            if line.hasSuffix("\r") { line.removeLast() }
-            try reader.read(line, number: index + 1)
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body.unicodeScalars.removeFirst() }
+        for (index, line) in String(body).lines.enumerated() {
+            try reader.read(String(line), number: index + 1)
         }
         let result = try reader.finish()
         self.init(
@@ -290,6 +291,11 @@ private struct SlideBuilder {
 }
 
 extension String {
+    /// The lines, split at every LF and CR LF (which Swift reads as one character).
+    var lines: [Substring] {
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// Without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }

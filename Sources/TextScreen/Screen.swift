@@ -66,14 +66,15 @@ public struct Screen: Equatable, Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Writes `text` from column `x` of row `y`, clipped to the screen and to `maxWidth` columns.
-    /// Returns the column after the last character written.
+    /// Writes `text` from column `x` of row `y`, clipped to the screen and to `maxWidth` columns,
+    /// every character that would act on the terminal written out (`String.visible`). Returns the
+    /// column after the last character written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
         var column = x
-        for character in text {
+        for character in text.visible {
             if column >= limit { break }
             if column >= 0 { self[column, y] = Cell(character, style) }
             column += 1

@@ -39,6 +39,8 @@ import Testing
         ("# T\n# U\n## S\n", 2, 1, "only line 1 is a '# ' title; a slide starts with '## '"),
         ("# T\n" + model.replacingOccurrences(of: "h = w*x", with: "h = " + chain), 6, 404, tooDeep),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: " + chain + "\n", 11, 408, tooDeep),
+        ("# T\r\n" + model.replacingOccurrences(of: "\n", with: "\r\n") + "## S\r\nshow: trace chart\r\n", 10, 13,
+         "unknown item 'chart' (known: graph, trace, table)"),
     ]
 
     @Test(arguments: cases.indices)
@@ -58,6 +60,18 @@ import Testing
             """, file: "t.md", id: "t")
         let named: [IterationTable.Column] = [.value("L"), .gradient("h"), .gradient("w"), .updated("w")]
         #expect(lesson.slides.first?.items == [.beside([.graph, .table(named), .trace]), .table([]), .graph, .table([.value("h")])])
+    }
+
+    @Test func aLessonWrittenOnWindowsOrWithAByteOrderMarkReadsAsTheSameLesson() throws {
+        let text = "# T\nA summary.\n" + Self.model + "## S\nSome prose.\n- a bullet\nshow: graph trace\nquestion: why?\nanswer: x\n"
+        let read = { (text: String) throws(LessonError) -> Lesson in try Lesson(parsing: text, file: "t.md", id: "t") }
+        let plain = try read(text)
+        for variant in [text.replacingOccurrences(of: "\n", with: "\r\n"), "\u{FEFF}" + text, "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")] {
+            let lesson = try read(variant)
+            #expect(lesson.title == plain.title && lesson.summary == plain.summary)
+            #expect(lesson.slides.map(\.title) == plain.slides.map(\.title) && lesson.slides.map(\.items) == plain.slides.map(\.items))
+            #expect(lesson.model?.nodes == plain.model?.nodes)
+        }
     }
 
     @Test func lessonIdsComeFromFileNames() {
