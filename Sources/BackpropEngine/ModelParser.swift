@@ -92,17 +92,22 @@ extension Model {
         )
     }
 
-    /// The value of a constant expression (a starting value or the learning rate).
+    /// The value of a constant expression (a starting value or the learning rate), every entry finite.
     static func constant(_ expression: Expr, at location: SourceLocation) throws(EquationError) -> Tensor {
         if let use = uses(in: expression).first {
-            throw EquationError("a starting value is a number, vector or matrix, but it uses '\(use.name)'", at: use.location ?? location)
+            throw EquationError("a value is a number, vector or matrix, but it uses '\(use.name)'", at: use.location ?? location)
         }
         _ = try ShapeChecker(shapes: [:]).shape(of: expression, fallback: location)
+        let value: Tensor
         do {
-            return try Evaluator(values: [:]).evaluate(expression)
+            value = try Evaluator(values: [:]).evaluate(expression)
         } catch {
             throw EquationError("\(error)", at: location)
         }
+        guard value.isFinite else {
+            throw EquationError("the value is not a finite number: it comes out as \(value.written { $0.isNaN ? "nan" : "\($0)" })", at: expression.location ?? location)
+        }
+        return value
     }
 
     /// Every name an expression reads, with where it is read.

@@ -125,7 +125,7 @@ struct Parser {
         }
         let (left, middle, location) = (spelling(from: first, to: position), position, current.location)
         _ = try power()
-        throw EquationError("missing '*': write \(left)*\(spelling(from: middle, to: position))", at: location)
+        throw EquationError("missing '*': write \(left.abbreviated)*\(spelling(from: middle, to: position).abbreviated)", at: location)
     }
 
     /// The text of tokens `from..<to` as written, without the spaces after it.

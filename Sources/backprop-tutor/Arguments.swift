@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// What the command line asks for.
 enum Command {
     /// The full-screen tutor, at a lesson or where the learner left off; `fresh` ignores (and
@@ -21,8 +23,9 @@ struct PrintOptions {
     var iterations = 3
     /// Starting values to override, `NAME=VALUE`, in order.
     var settings: [String] = []
-    /// The learning rate to use instead of the lesson's, whatever the model calls it.
-    var eta: Double?
+    /// The learning rate to use instead of the lesson's, whatever the model calls it: as typed,
+    /// and as read.
+    var eta: (text: String, value: Tensor)?
     /// One JSON document instead of text.
     var json = false
     /// Decimals shown in text output.
@@ -88,8 +91,7 @@ struct Arguments {
                 sawPrintOption = true
             case "--eta":
                 let text = try take()
-                guard let eta = Double(text), eta.isFinite else { throw UsageError(message: "--eta takes a number, not '\(text)'") }
-                options.eta = eta
+                options.eta = (text, try Tensor(typed: text, after: "--eta \(text)"))
                 sawPrintOption = true
             case "--precision":
                 let text = try take()
@@ -166,3 +168,17 @@ let usage = """
 
 /// The version `--version` prints.
 let version = "backprop-tutor 0.1.0"
+
+extension Tensor {
+    /// A value typed on the command line after `option` (`--set w=1 2`, `--eta 0x1p3`), read by
+    /// the engine's number reader; an error quotes the option as typed and says where the value
+    /// goes wrong.
+    init(typed text: String, after option: String) throws(UsageError) {
+        do {
+            self = try Tensor(reading: text)
+        } catch {
+            let place = error.location.column > 1 ? " (column \(error.location.column) of the value)" : ""
+            throw UsageError(message: "\(option.abbreviated): \(error.message)\(place)")
+        }
+    }
+}

@@ -58,7 +58,7 @@ import Testing
 
     @Test func aConstantValuePastALimitIsRefused() {
         #expect(throws: EquationError(Self.levels, at: SourceLocation(line: 1, column: 400))) {
-            try Tensor(parsing: Self.chain("1", 60_000))
+            try Tensor(reading: Self.chain("1", 60_000))
         }
     }
 

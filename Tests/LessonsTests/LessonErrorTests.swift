@@ -39,6 +39,10 @@ import Testing
         ("# T\n# U\n## S\n", 2, 1, "only line 1 is a '# ' title; a slide starts with '## '"),
         ("# T\n" + model.replacingOccurrences(of: "h = w*x", with: "h = " + chain), 6, 404, tooDeep),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: " + chain + "\n", 11, 408, tooDeep),
+        ("# T\n" + model.replacingOccurrences(of: "param w = 2", with: "param w = 1e309"), 4, 11,
+         "'1e309' is too large for a number (the largest is about 1.8e308)"),
+        ("# T\n" + model.replacingOccurrences(of: "param w = 2", with: "param w = 0/0"), 4, 12, "the value is not a finite number: it comes out as nan"),
+        ("# T\n" + model.replacingOccurrences(of: "eta = 0.1", with: "eta = 2^1024"), 5, 8, "the value is not a finite number: it comes out as inf"),
         ("# T\r\n" + model.replacingOccurrences(of: "\n", with: "\r\n") + "## S\r\nshow: trace chart\r\n", 10, 13,
          "unknown item 'chart' (known: graph, trace, table)"),
     ]

@@ -22,6 +22,24 @@ import TextScreen
         return typed.applying(.confirm)
     }
 
+    static let values: [(typed: String, error: String)] = [
+        (pastedSum, tooDeep),
+        ("1e309", "column 1: '1e309' is too large for a number (the largest is about 1.8e308)"),
+        ("0/0", "column 2: the value is not a finite number: it comes out as nan"),
+        ("0x10", "column 1: '0x10' is not a number: write it in decimals"),
+        ("[1, 2]", "type one number, such as 0.25 or -1e-3, not a 2-vector"),
+    ]
+
+    @Test(arguments: values.indices)
+    func theValuePromptRefusesWhatIsNoFiniteNumber(index: Int) throws {
+        let opened = try TutorState.atFirstSlide(in: "linear").pressing(.down, .down, .down, .enter)
+        let refused = submitting(Self.values[index].typed, in: opened)
+        guard case .prompt(let prompt) = refused.mode else { Issue.record("the prompt closed"); return }
+        #expect(prompt.error == Self.values[index].error)
+        #expect(refused.model?.variable("w")?.value == Tensor(0.1))
+        #expect(refused.screen(width: 80, height: 24).lines.contains { $0.contains(String(Self.values[index].error.prefix(40))) })
+    }
+
     @Test func aPastedAnswerPastTheLimitsIsRefusedInThePrompt() throws {
         let question = try TutorState.atFirstSlide(in: "deeper") { $0.question != nil }.pressing(.character("a"))
         guard case .prompt(let prompt) = submitting(Self.pastedSum, in: question).mode else { Issue.record("the prompt closed"); return }
