@@ -74,7 +74,7 @@ extension Model {
                     throw EquationError("the learning rate '\(rate)' is not part of the network; only the update reads it", at: use.location ?? equation.location)
                 }
                 guard shapes[use.name] == nil else { continue }
-                let message = declared[use.name] == nil ? "unknown name '\(use.name)'" + ShapeChecker.entryHint(for: use.name, shapes) : "'\(use.name)' is used before its equation"
+                let message = declared[use.name] == nil ? "unknown name \(use.name.quoted)" + ShapeChecker.entryHint(for: use.name, shapes) : "'\(use.name)' is used before its equation"
                 throw EquationError(message, at: use.location ?? equation.location)
             }
             shapes[equation.name] = try ShapeChecker(shapes: shapes).shape(of: equation.expression, fallback: equation.location)
@@ -95,7 +95,7 @@ extension Model {
     /// The value of a constant expression (a starting value or the learning rate), every entry finite.
     static func constant(_ expression: Expr, at location: SourceLocation) throws(EquationError) -> Tensor {
         if let use = uses(in: expression).first {
-            throw EquationError("a value is a number, vector or matrix, but it uses '\(use.name)'", at: use.location ?? location)
+            throw EquationError("a value is a number, vector or matrix, but it uses \(use.name.quoted)", at: use.location ?? location)
         }
         _ = try ShapeChecker(shapes: [:]).shape(of: expression, fallback: location)
         let value: Tensor

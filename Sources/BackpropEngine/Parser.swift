@@ -194,7 +194,7 @@ struct Parser {
             position += 1
             guard let function = Function(rawValue: name), callable else {
                 let known = Function.callable.map(\.rawValue).joined(separator: ", ")
-                throw EquationError("unknown function '\(name)' (known: \(known))", at: token.location)
+                throw EquationError("unknown function \(name.quoted) (known: \(known))", at: token.location)
             }
             let arguments = try list(closing: ")")
             return try node(.call(function, arguments.map(\.expression)), at: token.location, over: arguments)

@@ -154,7 +154,7 @@ private struct LessonReader {
         case .jacobian:
             guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
             for (word, wordColumn) in words where !model.nodes.contains(word) {
-                throw error("unknown node '\(word)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown node \(word.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             slide?.add(.jacobian(Slide.JacobianRequest(output: words[0].0, input: words[1].0)))
         case .question:
@@ -188,7 +188,7 @@ private struct LessonReader {
             let ends = word.components(separatedBy: "..")
             for (offset, end) in ends.enumerated() where !model.backwardOrder.contains(end) || ends.count > 2 {
                 let at = wordColumn + ends[..<offset].reduce(0) { $0 + $1.count + 2 }
-                throw error("no gradient step for '\(end)' (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
+                throw error("no gradient step for \(end.quoted) (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
             }
             slide?.steps.append(ends.count == 2 ? .gradients(from: ends[0], to: ends[1]) : .gradient(word))
         }
@@ -217,7 +217,7 @@ private struct LessonReader {
                 case "table":
                     item = .table(try tableColumns(rest, of: model, line: line))
                     rest = []
-                default: throw error("unknown item '\(word)' (known: graph, trace, table)", line: line, column: wordColumn)
+                default: throw error("unknown item \(word.quoted) (known: graph, trace, table)", line: line, column: wordColumn)
                 }
                 if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
                     throw error("a slide steps through one trace", line: line, column: wordColumn)
@@ -238,7 +238,7 @@ private struct LessonReader {
         var columns: [IterationTable.Column] = []
         for (word, wordColumn) in words {
             guard let column = table.column(named: word) else {
-                throw error("unknown table column '\(word)' (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown table column \(word.quoted) (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             guard !columns.contains(column) else { throw error("the column '\(word)' is named twice", line: line, column: wordColumn) }
             columns.append(column)

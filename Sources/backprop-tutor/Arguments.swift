@@ -85,7 +85,7 @@ struct Arguments {
             case "--iterations", "--steps":
                 let text = try take()
                 guard let iterations = Int(text), iterations >= 1, iterations <= 100_000 else {
-                    throw UsageError(message: "\(name) takes a whole number from 1 to 100000, not '\(text)'")
+                    throw UsageError(message: "\(name) takes a whole number from 1 to 100000, not \(text.quoted)")
                 }
                 options.iterations = iterations
                 sawPrintOption = true
@@ -96,12 +96,12 @@ struct Arguments {
             case "--precision":
                 let text = try take()
                 guard let precision = Int(text), (0...12).contains(precision) else {
-                    throw UsageError(message: "--precision takes a whole number from 0 to 12, not '\(text)'")
+                    throw UsageError(message: "--precision takes a whole number from 0 to 12, not \(text.quoted)")
                 }
                 options.precision = precision
                 sawPrintOption = true
             default:
-                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option '\(argument)'") }
+                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option \(argument.quoted)") }
                 positional.append(argument)
             }
         }
@@ -116,7 +116,7 @@ struct Arguments {
             options.lesson = positional[1]
             command = .print(options)
         default:
-            guard positional.count <= 1 else { throw UsageError(message: "unexpected '\(positional[1])'") }
+            guard positional.count <= 1 else { throw UsageError(message: "unexpected \(positional[1].quoted)") }
             command = .tutor(lesson: positional.first, fresh: fresh)
         }
         if fresh, case .tutor = command {} else if fresh {

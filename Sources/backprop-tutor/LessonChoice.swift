@@ -23,6 +23,6 @@ struct LessonChoice {
     func lesson(named name: String) throws -> Lesson {
         if let lesson = lessons.first(where: { $0.id == name }) { return lesson }
         if name.contains("/") || name.hasSuffix(".md") { return try LessonLibrary.load(file: name) }
-        throw UsageError(message: "unknown lesson '\(name)' (known: \(lessons.map(\.id).joined(separator: ", ")))")
+        throw UsageError(message: "unknown lesson \(name.quoted) (known: \(lessons.map(\.id).joined(separator: ", ")))")
     }
 }

@@ -95,6 +95,8 @@ import Testing
         (["print", "linear", "--set", "eta=[1,2]"], "backprop-tutor: --set eta=[1,2]: 'eta' is a scalar; 2-vector given"),
         (["print", "linear", "--set", "eta=[[5,6],[7,8]]"], "backprop-tutor: --set eta=[[5,6],[7,8]]: 'eta' is a scalar; 2×2 matrix given"),
         (["print", "linear", "--eta", "[1, 2]"], "backprop-tutor: --eta [1, 2]: 'eta' is a scalar; 2-vector given"),
+        (["print", "linear", "--set", String(repeating: "w", count: 100) + "=1"], "backprop-tutor: --set \(String(repeating: "w", count: 40))…: "
+            + "no starting value is called '\(String(repeating: "w", count: 40))…' (known: x, y, w, b, eta)"),
         (["print", "linear", "--set", "w=" + Array(repeating: "1", count: 60_000).joined(separator: "+")],
          "backprop-tutor: --set w=1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+…: the expression is more than 200 levels deep "
             + "(each operator of a chain such as a + b + c is one level) (column 400 of the value)"),
