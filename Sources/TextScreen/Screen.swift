@@ -74,10 +74,14 @@ public struct Screen: Equatable, Sendable {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
         var column = x
-        for character in text.visible {
-            if column >= limit { break }
-            if column >= 0 { self[column, y] = Cell(character, style) }
-            column += 1
+        for character in text {
+            guard column < limit else { break }
+            // Checked character by character, so that a long text is read only as far as it shows.
+            for shown in character.unicodeScalars.contains(where: \.actsOnTerminal) ? String(character).visible : String(character) {
+                guard column < limit else { break }
+                if column >= 0 { self[column, y] = Cell(shown, style) }
+                column += 1
+            }
         }
         return column
     }
