@@ -12,7 +12,7 @@ public enum ExpressionLimits {
     /// each other.
     public static let levels = 200
     /// At most this many parts in a whole model: its equations and every gradient derived from them.
-    public static let modelParts = 20_000
+    public static let modelParts = 10_000
     /// At most this many statements in a model.
     public static let statements = 100
 }

@@ -29,8 +29,8 @@ import Testing
         ("eta = 0.1\nparam w = 1\nh = [" + chain("w", 250, ", ") + "]\nloss L = sum(h)", 3, 1,
          "the gradient of 'w' through 'h' has more than 1000 parts or 200 levels: split the equation into smaller ones"),
         ((1...100).map { "param w\($0) = 1" }.joined(separator: "\n") + "\neta = 0.1\nloss L = w1", 101, 1, "a model has at most 100 statements"),
-        ((1...25).map { "input x\($0) = [" + chain("1", 900, ", ") + "]" }.joined(separator: "\n"), 23, 7,
-         "the model has more than 20000 parts (numbers, names and operations)"),
+        ((1...25).map { "input x\($0) = [" + chain("1", 900, ", ") + "]" }.joined(separator: "\n"), 12, 7,
+         "the model has more than 10000 parts (numbers, names and operations)"),
     ]
 
     @Test(arguments: refused.indices)
