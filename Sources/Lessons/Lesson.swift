@@ -190,6 +190,14 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong.
     public let message: String
 
+    /// A mistake in `file` at `line`, `column`.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     /// `file:line:col: message`.
     public var description: String { "\(file):\(line):\(column): \(message)" }
 }

@@ -2,13 +2,14 @@ import BackpropEngine
 
 extension Lesson {
     /// Reads a lesson file (the format of `lessons/README.md`); every mistake is a `LessonError`
-    /// naming `file`, the line and the column.
+    /// naming `file`, the line and the column. Lines may end in LF or CR LF, and a byte order
+    /// mark may come first.
     public init(parsing text: String, file: String, id: String) throws(LessonError) {
         var reader = LessonReader(file: file)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(line)
-            if line.hasSuffix("\r") { line.removeLast() }
-            try reader.read(line, number: index + 1)
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body.unicodeScalars.removeFirst() }
+        for (index, line) in String(body).lines.enumerated() {
+            try reader.read(String(line), number: index + 1)
         }
         let result = try reader.finish()
         self.init(
@@ -155,7 +156,7 @@ private struct LessonReader {
         case .jacobian:
             guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
             for (word, wordColumn) in words where !model.nodes.contains(word) {
-                throw error("unknown node '\(word)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown node \(word.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             slide?.add(.jacobian(Slide.JacobianRequest(output: words[0].0, input: words[1].0)))
         case .question:
@@ -189,7 +190,7 @@ private struct LessonReader {
             let ends = word.components(separatedBy: "..")
             for (offset, end) in ends.enumerated() where !model.backwardOrder.contains(end) || ends.count > 2 {
                 let at = wordColumn + ends[..<offset].reduce(0) { $0 + $1.count + 2 }
-                throw error("no gradient step for '\(end)' (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
+                throw error("no gradient step for \(end.quoted) (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
             }
             slide?.steps.append(ends.count == 2 ? .gradients(from: ends[0], to: ends[1]) : .gradient(word))
         }
@@ -221,7 +222,7 @@ private struct LessonReader {
                 case "landscape":
                     item = .landscape(try landscape(rest, of: model, line: line, column: wordColumn))
                     rest = []
-                default: throw error("unknown item '\(word)' (known: graph, trace, table, landscape)", line: line, column: wordColumn)
+                default: throw error("unknown item \(word.quoted) (known: graph, trace, table, landscape)", line: line, column: wordColumn)
                 }
                 if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
                     throw error("a slide steps through one trace", line: line, column: wordColumn)
@@ -252,7 +253,7 @@ private struct LessonReader {
             }
             let scalars = model.variables.filter { $0.role == .parameter && $0.value.shape == .scalar }.map(\.name)
             guard scalars.contains(word) else {
-                throw error("'\(word)' is not a scalar parameter (known: \(scalars.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("\(word.quoted) is not a scalar parameter (known: \(scalars.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             axes.append((word, nil))
         }
@@ -267,7 +268,7 @@ private struct LessonReader {
         var columns: [IterationTable.Column] = []
         for (word, wordColumn) in words {
             guard let column = table.column(named: word) else {
-                throw error("unknown table column '\(word)' (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown table column \(word.quoted) (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             guard !columns.contains(column) else { throw error("the column '\(word)' is named twice", line: line, column: wordColumn) }
             columns.append(column)
@@ -320,6 +321,11 @@ private struct SlideBuilder {
 }
 
 extension String {
+    /// The lines, split at every LF and CR LF (which Swift reads as one character).
+    var lines: [Substring] {
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// Without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }

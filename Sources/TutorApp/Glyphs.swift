@@ -1,3 +1,5 @@
+import TextScreen
+
 /// The drawing characters of the screen, in Unicode or in plain ASCII for terminals whose locale
 /// is not UTF-8.
 public struct Glyphs: Sendable {
@@ -33,8 +35,9 @@ public struct Glyphs: Sendable {
 }
 
 extension Glyphs {
-    /// Lesson text as this terminal can show it.
-    func display(_ text: String) -> String { unicode ? text : text.asciiMath }
+    /// Lesson text as this terminal can show it, every character that would act on the terminal
+    /// written out (`String.visible`) before it is measured and wrapped.
+    func display(_ text: String) -> String { (unicode ? text : text.asciiMath).visible }
 
     /// The tutor's own words as this terminal can show them, keys named in ASCII where needed.
     func ui(_ text: String) -> String {

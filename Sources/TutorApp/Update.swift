@@ -190,9 +190,13 @@ extension TutorState {
         guard let model else { return nil }
         switch prompt.purpose {
         case .value(let entry):
-            guard let value = try? Tensor(parsing: prompt.text), value.shape == .scalar, value.scalar.isFinite else {
-                return "type a number, such as 0.25 or -1e-3"
+            let value: Tensor
+            do {
+                value = try Tensor(reading: prompt.text)
+            } catch {
+                return "column \(error.location.column): \(error.message)"
             }
+            guard value.shape == .scalar else { return "type one number, such as 0.25 or -1e-3, not a \(value.shape)" }
             change(to: entry.setting(value.scalar, in: model))
             return nil
         case .answer:

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// What the command line asks for.
 enum Command {
     /// The full-screen tutor, at a lesson or where the learner left off; `fresh` ignores (and
@@ -21,8 +23,9 @@ struct PrintOptions {
     var iterations = 3
     /// Starting values to override, `NAME=VALUE`, in order.
     var settings: [String] = []
-    /// The learning rate to use instead of the lesson's, whatever the model calls it.
-    var eta: Double?
+    /// The learning rate to use instead of the lesson's, whatever the model calls it: as typed,
+    /// and as read.
+    var eta: (text: String, value: Tensor)?
     /// One JSON document instead of text.
     var json = false
     /// Decimals shown in text output.
@@ -82,24 +85,23 @@ struct Arguments {
             case "--iterations", "--steps":
                 let text = try take()
                 guard let iterations = Int(text), iterations >= 1, iterations <= 100_000 else {
-                    throw UsageError(message: "\(name) takes a whole number from 1 to 100000, not '\(text)'")
+                    throw UsageError(message: "\(name) takes a whole number from 1 to 100000, not \(text.quoted)")
                 }
                 options.iterations = iterations
                 sawPrintOption = true
             case "--eta":
                 let text = try take()
-                guard let eta = Double(text), eta.isFinite else { throw UsageError(message: "--eta takes a number, not '\(text)'") }
-                options.eta = eta
+                options.eta = (text, try Tensor(typed: text, after: "--eta \(text)"))
                 sawPrintOption = true
             case "--precision":
                 let text = try take()
                 guard let precision = Int(text), (0...12).contains(precision) else {
-                    throw UsageError(message: "--precision takes a whole number from 0 to 12, not '\(text)'")
+                    throw UsageError(message: "--precision takes a whole number from 0 to 12, not \(text.quoted)")
                 }
                 options.precision = precision
                 sawPrintOption = true
             default:
-                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option '\(argument)'") }
+                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option \(argument.quoted)") }
                 positional.append(argument)
             }
         }
@@ -114,7 +116,7 @@ struct Arguments {
             options.lesson = positional[1]
             command = .print(options)
         default:
-            guard positional.count <= 1 else { throw UsageError(message: "unexpected '\(positional[1])'") }
+            guard positional.count <= 1 else { throw UsageError(message: "unexpected \(positional[1].quoted)") }
             command = .tutor(lesson: positional.first, fresh: fresh)
         }
         if fresh, case .tutor = command {} else if fresh {
@@ -166,3 +168,17 @@ let usage = """
 
 /// The version `--version` prints.
 let version = "backprop-tutor 0.1.0"
+
+extension Tensor {
+    /// A value typed on the command line after `option` (`--set w=1 2`, `--eta 0x1p3`), read by
+    /// the engine's number reader; an error quotes the option as typed and says where the value
+    /// goes wrong.
+    init(typed text: String, after option: String) throws(UsageError) {
+        do {
+            self = try Tensor(reading: text)
+        } catch {
+            let place = error.location.column > 1 ? " (column \(error.location.column) of the value)" : ""
+            throw UsageError(message: "\(option.abbreviated): \(error.message)\(place)")
+        }
+    }
+}

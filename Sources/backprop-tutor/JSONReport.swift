@@ -1,9 +1,11 @@
 import BackpropEngine
+import TextScreen
 
 /// The JSON document of `print --json`:
 /// `{"lesson": id, "eta": η, "iterations": [{"values": {…}, "gradients": {…}, "updated": {…}}]}`,
 /// every number at full precision (the shortest decimal that reads back the same `Double`),
-/// vectors as arrays, matrices as arrays of rows, and non-finite numbers as null.
+/// vectors as arrays, matrices as arrays of rows, and non-finite numbers as null. Strings escape
+/// every character a terminal would act on (`Unicode.Scalar.actsOnTerminal`) as `\uXXXX`.
 struct JSONReport {
     let lesson: String
     let model: Model
@@ -37,7 +39,9 @@ struct JSONReport {
             switch scalar {
             case "\"": result += "\\\""
             case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.actsOnTerminal:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -25,22 +25,23 @@ struct PrintCommand {
         }
         for setting in options.settings {
             guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
-                throw UsageError(message: "--set takes NAME=VALUE, not '\(setting)'")
+                throw UsageError(message: "--set takes NAME=VALUE, not \(setting.quoted)")
             }
-            let name = String(setting[..<equals]), text = String(setting[setting.index(after: equals)...])
-            let value: Tensor
-            do {
-                value = try Tensor(parsing: text)
-            } catch {
-                throw UsageError(message: "--set \(setting): '\(text)' is not a value (\(error.message))")
-            }
+            let name = String(setting[..<equals])
+            let value = try Tensor(typed: String(setting[setting.index(after: equals)...]), after: "--set \(setting)")
             do {
                 model = try model.setting(name, to: value)
             } catch {
-                throw UsageError(message: "--set \(setting): \(error)")
+                throw UsageError(message: "--set \(setting.abbreviated): \(error)")
             }
         }
-        if let eta = options.eta { model = try model.setting(model.rate, to: Tensor(eta)) }
+        if let (text, eta) = options.eta {
+            do {
+                model = try model.setting(model.rate, to: eta)
+            } catch {
+                throw UsageError(message: "--eta \(text.abbreviated): \(error)")
+            }
+        }
         return model
     }
 

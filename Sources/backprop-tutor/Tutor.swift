@@ -43,7 +43,7 @@ struct Tutor {
         do {
             session = try TerminalSession.open()
         } catch let error as TerminalError {
-            printError(error.description)
+            Output.error(error.description)
             return 2
         }
         defer { session.close() }
@@ -72,7 +72,7 @@ struct Tutor {
         }
         save()
         session.close()
-        for failure in failures { printError("backprop-tutor: warning: \(failure)") }
+        for failure in failures { Output.error("backprop-tutor: warning: \(failure)") }
         return session.terminatingSignal.map { 128 + $0 } ?? 0
     }
 }
