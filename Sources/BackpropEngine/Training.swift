@@ -43,8 +43,20 @@ extension Model {
     /// one's updates left the parameters. Stops after the first iteration that diverged; an
     /// iteration after the first that cannot be computed is named in the error.
     public func train(iterations: Int) throws -> [Trace] {
+        try train(iterations: iterations, after: nil)
+    }
+
+    /// `iterations` more training iterations after `last`, a trace of this model: the first starts
+    /// where `last`'s updates left the parameters, so appending them to a training that ended with
+    /// `last` gives the same traces as training that many iterations from the start. From the
+    /// starting values when `last` is nil; none after an iteration that diverged.
+    public func train(iterations: Int, after last: Trace?) throws -> [Trace] {
         var traces: [Trace] = []
         var values = startingValues
+        if let last {
+            guard !last.diverged else { return [] }
+            values.merge(last.updated) { _, new in new }
+        }
         for _ in 0..<iterations {
             let trace: Trace
             do {
