@@ -32,9 +32,11 @@ do {
     case .print(let options):
         let choice = try LessonChoice(directory: arguments.lessonsDirectory)
         let unicode = options.unicode ?? LocaleEncoding.adoptEnvironment()
-        let output = try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run()
-        for warning in output.warnings { printError("backprop-tutor: warning: \(warning)") }
-        print(output.text)
+        var output = OutputWriter()
+        try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run(to: &output) { warning in
+            printError("backprop-tutor: warning: \(warning)")
+        }
+        try output.flush()
     case .tutor(let lesson, let fresh):
         exit(try Tutor(choice: LessonChoice(directory: arguments.lessonsDirectory), lesson: lesson, fresh: fresh).run())
     }
