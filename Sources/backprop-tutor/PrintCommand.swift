@@ -69,7 +69,7 @@ struct PrintCommand {
         // loss, more decimals), and keeping the rows would hold every iteration in memory.
         let table = IterationTableText(model: model, notation: notation)
         var widths = IterationTableText.widths(Array(repeating: 0, count: table.headings.count), table.headings)
-        let (count, last) = try train(model) { index, trace in
+        let training = try train(model) { index, trace in
             try write(&output, "")
             try write(&output, "Iteration \(index + 1)")
             for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),
@@ -92,23 +92,20 @@ struct PrintCommand {
         try train(model) { index, trace in
             try write(&output, IterationTableText.line(table.cells(of: trace, number: index + 1), widths: widths))
         }
-        if let last, last.diverged {
+        if training.diverged {
             try write(&output, "")
-            try write(&output, "diverged at iteration \(count): a value is no longer finite; try a smaller η")
+            try write(&output, "diverged at iteration \(training.count): a value is no longer finite; try a smaller η")
         }
     }
 
     /// Trains `model` for the iterations asked, handing each trace to `body` with its index as
-    /// it is computed; stops after an iteration that diverged. The number of iterations trained
-    /// and the last one's trace.
+    /// it is computed; stops after an iteration that diverged. The training, as it ended.
     @discardableResult
-    private func train(_ model: Model, _ body: (Int, Trace) throws -> Void) throws -> (count: Int, last: Trace?) {
-        var last: Trace?
-        for index in 0..<options.iterations {
-            guard let trace = try model.train(iterations: 1, after: last).first else { return (index, last) }
-            try body(index, trace)
-            last = trace
+    private func train(_ model: Model, _ body: (Int, Trace) throws -> Void) throws -> Training {
+        var training = Training(model: model)
+        while training.count < options.iterations, let trace = try training.next() {
+            try body(training.count - 1, trace)
         }
-        return (options.iterations, last)
+        return training
     }
 }

@@ -2,20 +2,28 @@ import TestSupport
 import Testing
 @testable import BackpropEngine
 
-/// Training on from a trace gives the iterations a training from the start would have given.
+/// A training goes on from where it stopped to the iterations a training from the start gives.
 @Suite struct TrainingContinuationTests {
     @Test(arguments: [(3, 1), (3, 10), (1, 0), (0, 4)])
-    func iterationsAfterALastTraceContinueTheTraining(first: Int, more: Int) throws {
+    func trainingOnGivesTheIterationsOfATrainingFromTheStart(first: Int, more: Int) throws {
         let model = try Model(parsing: LinearTableTests.source)
-        let start = try model.train(iterations: first)
-        let continued = start + (try model.train(iterations: more, after: start.last))
+        var training = Training(model: model)
+        let continued = try training.train(first) + training.train(more)
         #expect(areClose(continued, try model.train(iterations: first + more)))
+        #expect(training.count == first + more)
     }
 
     @Test func nothingFollowsAnIterationThatDiverged() throws {
-        let model = try Model(parsing: LinearTableTests.source).setting("eta", to: Tensor(1e6))
-        let traces = try model.train(iterations: 200)
-        #expect(traces.last?.diverged == true)
-        #expect(try model.train(iterations: 5, after: traces.last).isEmpty)
+        var training = Training(model: try Model(parsing: LinearTableTests.source).setting("eta", to: Tensor(1e6)))
+        let traces = try training.train(200)
+        #expect(traces.last?.diverged == true && training.diverged)
+        #expect(try training.next() == nil)
+        #expect(training.count == traces.count)
+    }
+
+    @Test func anIterationThatCannotBeComputedIsNamedWhereverTheTrainingWentOnFrom() throws {
+        var training = Training(model: try Model(parsing: "param w = 0.04\neta = 0.1\nloss L = sqrt(w)"))
+        _ = try training.train(1)
+        #expect(throws: EvaluationError("at iteration 2: sqrt of a negative number in 'L' (−0.21)")) { try training.train(1) }
     }
 }
