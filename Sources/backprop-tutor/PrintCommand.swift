@@ -63,12 +63,12 @@ struct PrintCommand {
         let notation = writer.notation
         let write = { (output: inout OutputWriter, line: String) throws in try output.write((unicode ? line : line.plainASCII) + "\n") }
         try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
-        // The table's columns are as wide as their widest number, as in the tutor: the steps'
+        // The table's columns are as wide as their widest cell, as they always were: the steps'
         // pass measures them, and a second pass trains again to write the table's lines. Fixed
         // widths would either waste room on every line or cut a number that grows (a diverging
         // loss, more decimals), and keeping the rows would hold every iteration in memory.
         let table = IterationTableText(model: model, notation: notation)
-        var widths = IterationTableText.widths(Array(repeating: 0, count: table.headings.count), table.headings)
+        var widths = table.headings.map(\.count)
         let training = try train(model) { index, trace in
             try write(&output, "")
             try write(&output, "Iteration \(index + 1)")
