@@ -42,13 +42,13 @@ private struct LessonReader {
     }
 
     mutating func read(_ line: String, number: Int) throws(LessonError) {
-        if var open = fence {
-            if line.trimmingSpaces == "```" {
+        if fence != nil {
+            if line.trimmingSpaces == "```", let open = fence {
                 fence = nil
                 try close(kind: open.kind, lines: open.lines, openedOn: open.line)
             } else {
-                open.lines.append(line)
-                fence = open
+                // In place: a copy of the lines so far per line would make a long block quadratic.
+                fence?.lines.append(line)
             }
             return
         }
@@ -329,7 +329,8 @@ extension String {
     /// Without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 
     /// The words separated by spaces, each with its 1-based column when the text starts at `column`;

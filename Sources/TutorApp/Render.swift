@@ -38,7 +38,7 @@ public func render(_ state: TutorState) -> Frame {
     } else {
         let slide = SlideContent(state: state, width: mainWidth, glyphs: glyphs)
         let content = slide.lines()
-        viewport = layout.viewport(of: content, tableMaximum: slide.tableMaximum())
+        viewport = layout.viewport(of: content)
         let offset = viewport.offset(scrolledBy: state.scroll)
         column = (Array(content.lines.dropFirst(offset)), offset > 0, viewport.maximum > offset)
     }

@@ -14,19 +14,22 @@ struct SlideContent {
     /// Columns between items side by side.
     static let gap = 3
 
-    func lines() -> (lines: [Line], focus: Int?) {
+    /// The lines, the line to keep in view, and how far the slide's table scrolls sideways at
+    /// the width it gets: its last column in view.
+    func lines() -> (lines: [Line], focus: Int?, tableMaximum: Int) {
         var column = Column()
         var noticed = false
+        var tableMaximum = 0
         for item in state.slide.items {
             if !noticed && item.computes {
                 noticed = true
                 for notice in notices() { column.add(notice, focus: nil) }
             }
-            let part = lines(of: item, width: width)
+            let part = lines(of: item, width: width, tableMaximum: &tableMaximum)
             column.add(part.lines, focus: part.focus)
         }
         column.add(selectedCheck(), focus: nil)
-        return (column.lines, column.focus)
+        return (column.lines, column.focus, tableMaximum)
     }
 
     /// Items stacked with a blank line between them, and the line to keep in view.
@@ -71,8 +74,9 @@ struct SlideContent {
         return notices
     }
 
-    /// The lines of one item at `width` columns, and its line to keep in view.
-    private func lines(of item: Slide.Item, width: Int) -> (lines: [Line], focus: Int?) {
+    /// The lines of one item at `width` columns, and its line to keep in view; a table raises
+    /// `tableMaximum` to its largest sideways scroll.
+    private func lines(of item: Slide.Item, width: Int, tableMaximum: inout Int) -> (lines: [Line], focus: Int?) {
         let notation = state.notation
         switch item {
         case .paragraph(let text):
@@ -109,7 +113,8 @@ struct SlideContent {
             let missing = notInModel("Steps " + gone.map { notation.choice($0) }.joined(separator: " "), gone.flatMap(model.missing), width: width)
             return (missing + view.lines, view.focus.map { $0 + missing.count })
         case .table(let named):
-            guard let table = table(named, width: width)?.lines() else { return ([], nil) }
+            guard let (table, sidewaysMaximum) = table(named, width: width)?.lines() else { return ([], nil) }
+            tableMaximum = max(tableMaximum, sidewaysMaximum)
             let gone = state.model?.missing(named) ?? []
             let missing = gone.isEmpty ? [] : notInModel("Columns " + gone.map { $0.heading(notation) }.joined(separator: ", "), gone.map(\.node), width: width)
             // After training more, keep the newest rows and the curve in view.
@@ -144,7 +149,7 @@ struct SlideContent {
         case .beside(let items):
             let count = items.count
             let columnWidth = besideWidth(of: count, width: width)
-            let parts = items.map { lines(of: $0, width: columnWidth ?? width) }
+            let parts = items.map { lines(of: $0, width: columnWidth ?? width, tableMaximum: &tableMaximum) }
             guard let columnWidth else {
                 var column = Column()
                 for part in parts { column.add(part.lines, focus: part.focus) }
@@ -164,19 +169,6 @@ struct SlideContent {
     /// `item` names `nodes`, which the learner's model does not have: said in their place.
     private func notInModel(_ item: String, _ nodes: [String], width: Int) -> [Line] {
         wrap(glyphs.display(state.notation.notInModel(item, nodes)), width: width).map { Line($0, Style(.warning)) }
-    }
-
-    /// How far the slide's table scrolls sideways at the width it gets: its last column in view.
-    func tableMaximum() -> Int {
-        state.slide.items.map { tableMaximum(of: $0, width: width) }.max() ?? 0
-    }
-
-    private func tableMaximum(of item: Slide.Item, width: Int) -> Int {
-        switch item {
-        case .table(let named): table(named, width: width)?.sidewaysMaximum ?? 0
-        case .beside(let items): items.map { tableMaximum(of: $0, width: besideWidth(of: items.count, width: width) ?? width) }.max() ?? 0
-        default: 0
-        }
     }
 
     /// The iteration table keeping in view the columns `named` that the model has, `width` columns wide.

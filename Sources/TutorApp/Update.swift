@@ -304,7 +304,8 @@ extension TutorState {
         return worst
     }
 
-    /// Trains `count` more iterations, up to the cap; says why not when it cannot.
+    /// Trains `count` more iterations, up to the cap, from the table's last iteration; says why
+    /// not when it cannot.
     private mutating func train(_ count: Int) {
         guard model != nil else { return }
         guard !computation.diverged else {
@@ -316,7 +317,8 @@ extension TutorState {
             return
         }
         current.iterations = min(current.iterations + count, TutorState.maximumIterations)
-        recompute()
+        computation = computation.extended(to: current.iterations)
+        keepInRange()
     }
 
     /// Keeps the numbers before a change of values, so that those that change can be marked.
@@ -335,6 +337,11 @@ extension TutorState {
     /// iteration and the selection where they still exist.
     mutating func recompute() {
         computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations)
+        keepInRange()
+    }
+
+    /// The iteration, the selected value and the step kept within what the engine computed.
+    private mutating func keepInRange() {
         current.iteration = min(current.iteration, max(0, computation.traces.count - 1))
         selection = min(selection, max(0, entries.count - 1))
         step = min(step, stepCount(of: slide))

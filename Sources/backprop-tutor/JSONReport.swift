@@ -5,20 +5,28 @@ import TextScreen
 /// `{"lesson": id, "eta": η, "iterations": [{"values": {…}, "gradients": {…}, "updated": {…}}]}`,
 /// every number at full precision (the shortest decimal that reads back the same `Double`),
 /// vectors as arrays, matrices as arrays of rows, and non-finite numbers as null. Strings escape
-/// every character a terminal would act on (`Unicode.Scalar.actsOnTerminal`) as `\uXXXX`.
+/// every character a terminal would act on (`Unicode.Scalar.actsOnTerminal`) as `\uXXXX`. Written
+/// in parts, so that each iteration can be written as it is computed: the opening, the iterations
+/// one line each with `separator` between them, and the closing.
 struct JSONReport {
     let lesson: String
     let model: Model
-    let traces: [Trace]
 
-    /// The document, one line per iteration.
-    var text: String {
-        let iterations = traces.map { trace in
-            "    {\"values\": \(object(model.nodes, trace.values)), \"gradients\": \(object(model.nodes, trace.gradients)), "
-                + "\"updated\": \(object(model.parameters, trace.updated))}"
-        }
-        return "{\"lesson\": \(string(lesson)), \"eta\": \(number(model.learningRate)), \"iterations\": [\n"
-            + iterations.joined(separator: ",\n") + "\n]}"
+    /// What comes before the iterations.
+    var opening: String {
+        "{\"lesson\": \(string(lesson)), \"eta\": \(number(model.learningRate)), \"iterations\": [\n"
+    }
+
+    /// What stands between two iterations.
+    static let separator = ",\n"
+
+    /// What comes after the iterations.
+    static let closing = "\n]}"
+
+    /// One iteration, on one line.
+    func iteration(_ trace: Trace) -> String {
+        "    {\"values\": \(object(model.nodes, trace.values)), \"gradients\": \(object(model.nodes, trace.gradients)), "
+            + "\"updated\": \(object(model.parameters, trace.updated))}"
     }
 
     private func object(_ names: [String], _ values: [String: Tensor]) -> String {

@@ -14,31 +14,56 @@ enum Output {
 
     /// Writes `text` and a line break to standard output.
     static func print(_ text: String) throws(WriteError) {
-        if let errorNumber = write(text, to: STDOUT_FILENO) {
-            throw WriteError(reason: String(cString: strerror(errorNumber)))
-        }
+        var output = OutputWriter()
+        try output.write(text + "\n")
+        try output.flush()
     }
 
     /// Writes `message` and a line break to standard error; a failure there has nowhere to be
     /// reported.
     static func error(_ message: String) {
-        _ = write(message, to: STDERR_FILENO)
+        var output = OutputWriter(descriptor: STDERR_FILENO)
+        try? output.write(message + "\n")
+        try? output.flush()
+    }
+}
+
+/// Text for a descriptor (standard output unless told) through a buffer: each line made visible,
+/// then written in blocks of about `capacity` bytes, so that a long output goes out as it is made
+/// without a system call per line; a write that fails is a thrown `Output.WriteError`.
+struct OutputWriter {
+    /// The bytes gathered before they are written.
+    static let capacity = 1 << 16
+
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+
+    /// A writer to `descriptor`, standard output unless told.
+    init(descriptor: Int32 = STDOUT_FILENO) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(OutputWriter.capacity)
     }
 
-    /// Writes `text`, made visible line by line, and a line break to `descriptor`; the error
-    /// number of a failed write.
-    private static func write(_ text: String, to descriptor: Int32) -> Int32? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).visible }
-        let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+    /// Writes `text`, each of its lines made visible; it may wait in the buffer until the next
+    /// `flush()`.
+    mutating func write(_ text: String) throws(Output.WriteError) {
+        buffer.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).visible }.joined(separator: "\n").utf8)
+        if buffer.count >= OutputWriter.capacity { try flush() }
+    }
+
+    /// Writes everything the buffer holds.
+    mutating func flush() throws(Output.WriteError) {
         var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        while written < buffer.count {
+            let count = buffer.withUnsafeBytes { bytes in
+                Foundation.write(descriptor, bytes.baseAddress?.advanced(by: written), bytes.count - written)
+            }
             if count < 0 {
-                if errno == EINTR { continue }
-                return errno
+                guard errno == EINTR else { throw Output.WriteError(reason: String(cString: strerror(errno))) }
+                continue
             }
             written += count
         }
-        return nil
+        buffer.removeAll(keepingCapacity: true)
     }
 }

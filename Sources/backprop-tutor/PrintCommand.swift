@@ -3,20 +3,13 @@ import Lessons
 import TutorApp
 
 /// `backprop-tutor print`: every step of N training iterations and the iteration table, as
-/// text or as one JSON document.
+/// text or as one JSON document, each iteration written as it is computed and then let go, so
+/// that memory stays flat however many iterations are asked for.
 struct PrintCommand {
     let options: PrintOptions
     let lesson: Lesson
     /// Unicode math rather than plain ASCII: the option's choice, or the locale's.
     let unicode: Bool
-
-    /// What `print` writes: the output, and the warnings for standard error.
-    struct Output {
-        /// The text or JSON document.
-        let text: String
-        /// One line each, such as a cross-entropy target that is not a probability distribution.
-        let warnings: [String]
-    }
 
     /// The lesson's model with the command line's starting values and η.
     func model() throws -> Model {
@@ -45,40 +38,75 @@ struct PrintCommand {
         return model
     }
 
-    /// The output and its warnings.
-    func run() throws -> Output {
+    /// Writes the output to `output`, first handing `warn` each warning for standard error (one
+    /// line each, such as a cross-entropy target that is not a probability distribution).
+    func run(to output: inout OutputWriter, warn: (String) -> Void) throws {
         let model = try model()
-        let traces = try model.train(iterations: options.iterations)
         let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: options.precision, unicode: unicode), shapes: model.shapes)
-        let warnings = traces.first.map { model.improperTargets($0.bindings).map(writer.warning) } ?? []
-        let text = options.json ? JSONReport(lesson: lesson.id, model: model, traces: traces).text : self.text(model, traces, writer)
-        return Output(text: text, warnings: warnings.map { unicode ? $0 : $0.plainASCII })
+        for warning in model.improperTargets(try model.trace().bindings).map(writer.warning) {
+            warn(unicode ? warning : warning.plainASCII)
+        }
+        if options.json {
+            let report = JSONReport(lesson: lesson.id, model: model)
+            try output.write(report.opening)
+            try train(model) { index, trace in
+                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(trace))
+            }
+            try output.write(JSONReport.closing + "\n")
+        } else {
+            try writeText(model, writer, to: &output)
+        }
     }
 
-    /// Every step of every iteration and the table; in ASCII, every character plain ASCII,
-    /// the lesson's title included.
-    private func text(_ model: Model, _ traces: [Trace], _ writer: FormulaWriter) -> String {
+    /// Every step of every iteration, then the table; in ASCII, every character plain ASCII, the
+    /// lesson's title included.
+    private func writeText(_ model: Model, _ writer: FormulaWriter, to output: inout OutputWriter) throws {
         let notation = writer.notation
-        var lines = ["\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))"]
-        for (index, trace) in traces.enumerated() {
-            lines += ["", "Iteration \(index + 1)"]
+        let write = { (output: inout OutputWriter, line: String) throws in try output.write((unicode ? line : line.plainASCII) + "\n") }
+        try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
+        // The table's columns are as wide as their widest cell, as they always were: the steps'
+        // pass measures them, and a second pass trains again to write the table's lines. Fixed
+        // widths would either waste room on every line or cut a number that grows (a diverging
+        // loss, more decimals), and keeping the rows would hold every iteration in memory.
+        let table = IterationTableText(model: model, notation: notation)
+        var widths = table.headings.map(\.count)
+        let training = try train(model) { index, trace in
+            try write(&output, "")
+            try write(&output, "Iteration \(index + 1)")
             for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),
                                      ("backward", trace.backward.map(Trace.Step.backward)),
                                      ("update", trace.updates.map(Trace.Step.update))] {
-                lines.append("  \(heading)")
-                lines += steps.flatMap { step in
+                try write(&output, "  \(heading)")
+                for step in steps {
                     let text = writer.text(for: step, trace.bindings)
                     // The first iteration says once why ∂L/∂L is 1.
                     let remark = index == 0 ? text.remark.map { "   (\($0))" } ?? "" : ""
-                    return ["    " + text.line + remark] + text.entries.map { "      " + $0.line }
+                    try write(&output, "    " + text.line + remark)
+                    for entry in text.entries { try write(&output, "      " + entry.line) }
                 }
             }
+            widths = IterationTableText.widths(widths, table.cells(of: trace, number: index + 1))
         }
-        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces)
-        if let last = traces.last, last.diverged {
-            lines += ["", "diverged at iteration \(traces.count): a value is no longer finite; try a smaller η"]
+        try write(&output, "")
+        try write(&output, "Iteration table")
+        try write(&output, IterationTableText.line(table.headings, widths: widths))
+        try train(model) { index, trace in
+            try write(&output, IterationTableText.line(table.cells(of: trace, number: index + 1), widths: widths))
         }
-        let text = lines.joined(separator: "\n")
-        return unicode ? text : text.plainASCII
+        if training.diverged {
+            try write(&output, "")
+            try write(&output, "diverged at iteration \(training.count): a value is no longer finite; try a smaller η")
+        }
+    }
+
+    /// Trains `model` for the iterations asked, handing each trace to `body` with its index as
+    /// it is computed; stops after an iteration that diverged. The training, as it ended.
+    @discardableResult
+    private func train(_ model: Model, _ body: (Int, Trace) throws -> Void) throws -> Training {
+        var training = Training(model: model)
+        while training.count < options.iterations, let trace = try training.next() {
+            try body(training.count - 1, trace)
+        }
+        return training
     }
 }

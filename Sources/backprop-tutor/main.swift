@@ -40,9 +40,11 @@ do {
     case .print(let options):
         let choice = try lessonChoice()
         let unicode = options.unicode ?? LocaleEncoding.adoptEnvironment()
-        let output = try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run()
-        for warning in output.warnings { Output.error("backprop-tutor: warning: \(warning)") }
-        try Output.print(output.text)
+        var output = OutputWriter()
+        try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run(to: &output) { warning in
+            Output.error("backprop-tutor: warning: \(warning)")
+        }
+        try output.flush()
     case .tutor(let lesson, let fresh):
         exit(try Tutor(choice: lessonChoice(), lesson: lesson, fresh: fresh).run())
     }
