@@ -28,6 +28,8 @@ struct PrintOptions {
     var eta: (text: String, value: Tensor)?
     /// One JSON document instead of text.
     var json = false
+    /// Each gradient beside its central-difference estimate.
+    var check = false
     /// Decimals shown in text output.
     var precision = 2
     /// Unicode math (true) or plain ASCII (false) in text output; nil: as the locale says, as
@@ -76,6 +78,7 @@ struct Arguments {
             case "--lessons": lessonsDirectory = try take()
             case "--fresh": fresh = true
             case "--json": options.json = true; sawPrintOption = true
+            case "--check": options.check = true; sawPrintOption = true
             case "--ascii", "--unicode":
                 let unicode = name == "--unicode"
                 if options.unicode == !unicode { throw UsageError(message: "--ascii and --unicode contradict each other: choose one") }
@@ -123,7 +126,7 @@ struct Arguments {
             throw UsageError(message: "--fresh goes with the tutor, not with 'list' or 'print'")
         }
         if sawPrintOption, case .print = command {} else if sawPrintOption {
-            throw UsageError(message: "--json, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'")
+            throw UsageError(message: "--json, --check, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'")
         }
         self.init(command: command, lessonsDirectory: lessonsDirectory)
     }
@@ -139,7 +142,8 @@ let usage = """
     usage: backprop-tutor [LESSON] [--fresh] [--lessons DIR]
            backprop-tutor list [--lessons DIR]
            backprop-tutor print LESSON [--iterations N] [--set NAME=VALUE]... [--eta V]
-                                       [--json] [--precision D] [--ascii | --unicode] [--lessons DIR]
+                                       [--json] [--check] [--precision D] [--ascii | --unicode]
+                                       [--lessons DIR]
 
     An interactive tutor for backpropagation. Without a command it opens the full-screen
     tutor at LESSON (default: the lesson you were in last, else the first), where you left it;
@@ -157,6 +161,8 @@ let usage = """
         --set NAME=VALUE   a starting value: w=0.5, x=[1,2], W=[[0.1,0.2],[0.3,0.4]] (repeatable)
         --eta V            the learning rate η instead of the lesson's, whatever its name
         --json             one JSON document (see README.md) instead of text
+        --check            each gradient with its central-difference estimate (in JSON,
+                           "numeric" beside "gradients")
         --precision D      decimals in text output (default 2)
         --ascii            plain ASCII text
         --unicode          Unicode math symbols; without --ascii or --unicode, Unicode when

@@ -23,9 +23,11 @@ struct JSONReport {
     /// What comes after the iterations.
     static let closing = "\n]}"
 
-    /// One iteration, on one line.
-    func iteration(_ trace: Trace) -> String {
+    /// One iteration, on one line; with `numeric`, each node's central-difference estimate of
+    /// its gradient under `"numeric"`, beside `"gradients"`.
+    func iteration(_ trace: Trace, numeric: [String: Tensor]? = nil) -> String {
         "    {\"values\": \(object(model.nodes, trace.values)), \"gradients\": \(object(model.nodes, trace.gradients)), "
+            + (numeric.map { "\"numeric\": \(object(model.nodes, $0)), " } ?? "")
             + "\"updated\": \(object(model.parameters, trace.updated))}"
     }
 

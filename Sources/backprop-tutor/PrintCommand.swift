@@ -1,6 +1,6 @@
 import BackpropEngine
 import Lessons
-import TutorApp
+import TextScreen
 
 /// `backprop-tutor print`: every step of N training iterations and the iteration table, as
 /// text or as one JSON document, each iteration written as it is computed and then let go, so
@@ -50,7 +50,8 @@ struct PrintCommand {
             let report = JSONReport(lesson: lesson.id, model: model)
             try output.write(report.opening)
             try train(model) { index, trace in
-                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(trace))
+                let numeric = try options.check ? estimates(model, trace) : nil
+                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(trace, numeric: numeric))
             }
             try output.write(JSONReport.closing + "\n")
         } else {
@@ -71,6 +72,7 @@ struct PrintCommand {
         let table = IterationTableText(model: model, notation: notation)
         var widths = table.headings.map(\.count)
         let training = try train(model) { index, trace in
+            let differences = try options.check ? model.centralDifferences(of: trace) : [:]
             try write(&output, "")
             try write(&output, "Iteration \(index + 1)")
             for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),
@@ -83,6 +85,9 @@ struct PrintCommand {
                     let remark = index == 0 ? text.remark.map { "   (\($0))" } ?? "" : ""
                     try write(&output, "    " + text.line + remark)
                     for entry in text.entries { try write(&output, "      " + entry.line) }
+                    if case .backward(let backward) = step, let estimate = differences[backward.node] {
+                        try write(&output, "      " + CheckText(notation: notation).beside(backward.value, estimate, long: true))
+                    }
                 }
             }
             widths = IterationTableText.widths(widths, table.cells(of: trace, number: index + 1))
@@ -96,6 +101,14 @@ struct PrintCommand {
         if training.diverged {
             try write(&output, "")
             try write(&output, "diverged at iteration \(training.count): a value is no longer finite; try a smaller η")
+        }
+    }
+
+    /// Each node's central-difference estimate of its gradient in `trace`, shaped like the gradient.
+    private func estimates(_ model: Model, _ trace: Trace) throws -> [String: Tensor] {
+        try model.centralDifferences(of: trace).reduce(into: [:]) { estimates, pair in
+            guard let gradient = trace.gradients[pair.key] else { return }
+            estimates[pair.key] = Tensor(shape: gradient.shape, scalars: pair.value.map(\.estimate))
         }
     }
 

@@ -47,6 +47,28 @@ import Testing
         #expect(!text.standardOutput.contains("NaN") && !text.standardOutput.contains("∞"))
     }
 
+    @Test(arguments: ["linear", "deeper", "wider"])
+    func printCheckPutsEachGradientBesideItsCentralDifference(lesson: String) throws {
+        let text = try Binary.run(["print", lesson, "--check", "--iterations", "1"])
+        #expect(text.status == 0)
+        let lines = text.standardOutput.split(separator: "\n")
+        let gradients = lines.filter { $0.hasPrefix("    ∂L/∂") }
+        let checks = lines.filter { $0.contains("by central difference (relative difference") }
+        #expect(!gradients.isEmpty && gradients.count == checks.count)
+        let json = try Binary.run(["print", lesson, "--check", "--json", "--iterations", "2"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        for iteration in try #require(document["iterations"] as? [[String: [String: Any]]]) {
+            let numeric = try #require(iteration["numeric"]), gradients = try #require(iteration["gradients"])
+            #expect(Set(numeric.keys) == Set(gradients.keys))
+            for (node, estimate) in numeric {
+                let flat = { (value: Any?) in (value as? Double).map { [$0] } ?? (value as? [Double]) ?? ((value as? [[Double]])?.flatMap { $0 } ?? []) }
+                let (a, b) = (flat(estimate), flat(gradients[node]))
+                #expect(a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($1)) }, "\(lesson): \(node)")
+            }
+        }
+        #expect(!(try Binary.run(["print", lesson, "--json"]).standardOutput.contains("numeric")))
+    }
+
     @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
     func printJSONHasEveryNodeAtFullPrecision(lesson: String) throws {
         let result = try Binary.run(["print", lesson, "--json", "--iterations", "2"])
