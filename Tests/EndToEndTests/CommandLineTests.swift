@@ -103,7 +103,7 @@ import Testing
         (["print", "linear", "--iterations", "zero"], "backprop-tutor: --iterations takes a whole number from 1 to 100000, not 'zero'"),
         (["print", "linear", "--steps=0"], "backprop-tutor: --steps takes a whole number from 1 to 100000, not '0'"),
         (["print", "linear", "--eta"], "backprop-tutor: --eta needs a value"),
-        (["list", "--json"], "backprop-tutor: --json, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'"),
+        (["list", "--json"], "backprop-tutor: --json, --check, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'"),
         (["print", "linear", "--fresh"], "backprop-tutor: --fresh goes with the tutor, not with 'list' or 'print'"),
         (["print", "primer"], "backprop-tutor: lesson 'primer' has no model to run (try one with slides that compute)"),
         // Every value typed goes through the one number reader: finite constants of the right shape.
