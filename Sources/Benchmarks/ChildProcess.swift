@@ -1,7 +1,8 @@
 import Foundation
 
 /// A program run to its end in a child process, so that a slow, huge or crashing run cannot take
-/// the benchmark down: its wall time, its peak memory and what it wrote.
+/// the benchmark down: how it ended, its wall time, its peak memory and what it wrote. It runs
+/// under `benchmarks/monitor.c`, which limits its time and memory and reports its own figures.
 struct ChildProcess {
     /// How the child ended.
     enum Outcome: Equatable {
@@ -12,7 +13,7 @@ struct ChildProcess {
     }
 
     let outcome: Outcome
-    /// From the spawn to the child's end, in microseconds.
+    /// From the start to the child's end, in microseconds.
     let microseconds: Double
     /// The child's peak resident memory, in kilobytes (`ru_maxrss`).
     let peakKilobytes: Int
@@ -26,58 +27,50 @@ struct ChildProcess {
     /// True when the child exited with status 0.
     var succeeded: Bool { outcome == .exited(0) }
 
-    /// Runs `path` (looked up in PATH when it has no slash) with `arguments` and waits for it,
-    /// killing it after `timeout`. With `memoryLimitKilobytes`, a shell starts it under
-    /// `ulimit -v`. `environment` is added to this process's. Standard output goes to /dev/null
-    /// unless `keepOutput`.
+    /// Runs `path` (looked up in PATH when it has no slash) with `arguments` under `monitor`,
+    /// killing it after `timeout` and limiting its address space to `memoryLimitKilobytes`.
+    /// `environment` is added to this process's. Standard output goes to /dev/null unless
+    /// `keepOutput`.
     init(
-        _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60),
+        monitor: String, _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60),
         memoryLimitKilobytes: Int? = nil, keepOutput: Bool = false
     ) throws {
         self.memoryLimitKilobytes = memoryLimitKilobytes
-        var command = [path] + arguments
-        if let memoryLimitKilobytes {
-            command = ["/bin/sh", "-c", "ulimit -v \(memoryLimitKilobytes) && exec \"$0\" \"$@\""] + command
-        }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-bench-child-\(getpid())")
-        let (outputPath, errorPath) = (scratch.path + ".out", scratch.path + ".err")
-        defer {
-            unlink(outputPath)
-            unlink(errorPath)
-        }
+        let command = [monitor, "\(memoryLimitKilobytes ?? 0)", "\(Int(timeout.microseconds / 1_000))", path] + arguments
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-bench-child-\(getpid())").path
+        let (outputPath, errorPath, reportPath) = (scratch + ".out", scratch + ".err", scratch + ".report")
+        defer { for file in [outputPath, errorPath, reportPath] { unlink(file) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, keepOutput ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 3, reportPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
         let variables = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }.map { "\($0)=\($1)" }
         let argv = command.map { strdup($0) } + [nil]
         let envp = variables.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
-
-        let clock = ContinuousClock()
-        let start = clock.now
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, command[0], &actions, nil, argv, envp)
-        guard spawned == 0 else { throw ChildProcessError(message: "cannot start \(command[0]): \(String(cString: strerror(spawned)))") }
-        let child = pid
-        let killer = DispatchWorkItem { kill(child, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + .microseconds(Int(timeout.microseconds)), execute: killer)
+        let spawned = posix_spawn(&pid, monitor, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw ChildProcessError(message: "cannot start \(monitor): \(String(cString: strerror(spawned)))") }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(child, &status, 0, &usage) < 0 && errno == EINTR {}
-        let elapsed = clock.now - start
-        killer.cancel()
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
 
-        let signal = status & 0x7f
-        outcome =
-            if signal == 0 { .exited((status >> 8) & 0xff) } else if signal == SIGKILL && elapsed >= timeout { .timedOut } else { .signaled(signal) }
-        microseconds = elapsed.microseconds
-        peakKilobytes = usage.ru_maxrss
-        output = keepOutput ? (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" : ""
+        let report = ((try? String(contentsOfFile: reportPath, encoding: .utf8)) ?? "").split(separator: " ")
         let errorText = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        guard report.count >= 3, let microseconds = Double(report[report.count - 2]), let peak = Int(report[report.count - 1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw ChildProcessError(message: "the monitor could not run \(path): \(errorText.prefix(200))")
+        }
+        switch (report[0], report.count == 4 ? Int32(report[1]) : nil) {
+        case ("exited", let code?): outcome = .exited(code)
+        case ("signaled", let signal?): outcome = .signaled(signal)
+        default: outcome = .timedOut
+        }
+        self.microseconds = microseconds
+        peakKilobytes = peak
+        output = keepOutput ? (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" : ""
         errorOutput = String(errorText.prefix(4_000))
     }
 
@@ -101,7 +94,7 @@ struct ChildProcess {
     }
 }
 
-/// A child process that could not be started.
+/// Something the benchmark could not run or make sense of.
 struct ChildProcessError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }

@@ -22,14 +22,14 @@ enum ColdStart {
 
         var tutorFrames: [Double] = [], floorFrames: [Double] = []
         for run in 0...runs {
-            let tutorFrame = try firstFrame(harness: harness, marker: marker, program: [tutor])
-            let floorFrame = try firstFrame(harness: harness, marker: marker, program: [floor, rows])
+            let tutorFrame = try firstFrame(workspace, harness: harness, marker: marker, program: [tutor])
+            let floorFrame = try firstFrame(workspace, harness: harness, marker: marker, program: [floor, rows])
             if run > 0 { (tutorFrames, floorFrames) = (tutorFrames + [tutorFrame], floorFrames + [floorFrame]) }
         }
         let (frame, floorFrame) = (median(tutorFrames), median(floorFrames))
 
         var lists: [ChildProcess] = []
-        for _ in 0...runs { lists.append(try ChildProcess(tutor, ["list"], environment: ["LC_ALL": "C.UTF-8"])) }
+        for _ in 0...runs { lists.append(try workspace.run(tutor, ["list"], environment: ["LC_ALL": "C.UTF-8"])) }
         guard lists.allSatisfy(\.succeeded) else { throw ChildProcessError(message: "backprop-tutor list failed: \(lists[0].errorOutput)") }
         let list = median(lists.dropFirst().map(\.microseconds))
         let listMemory = lists.map(\.peakKilobytes).max() ?? 0
@@ -51,8 +51,8 @@ enum ColdStart {
     }
 
     /// Microseconds from exec to the first full frame of `program`, as `first-frame` measures it.
-    private static func firstFrame(harness: String, marker: String, program: [String]) throws -> Double {
-        let run = try ChildProcess(
+    private static func firstFrame(_ workspace: Workspace, harness: String, marker: String, program: [String]) throws -> Double {
+        let run = try workspace.run(
             harness, ["\(ScreenSize.width)", "\(ScreenSize.height)", marker] + program, timeout: .seconds(30), keepOutput: true)
         guard run.succeeded, let microseconds = Double(run.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw ChildProcessError(message: "no first frame from \(program[0]): \(run.errorOutput)")

@@ -29,14 +29,14 @@ enum EngineFigures {
 
         peers.append(("hand-written C", Result {
             let program = try workspace.compile("wider", flags: ["-lm"])
-            let run = try ChildProcess(program, ["2000000", "5", "\(check)"] + values, keepOutput: true)
+            let run = try workspace.run(program, ["2000000", "5", "\(check)"] + values, keepOutput: true)
             guard run.succeeded else { throw ChildProcessError(message: "wider failed: \(run.errorOutput)") }
             return try JSONDecoder().decode(PeerFigure.self, from: Data(run.output.utf8))
         }))
         let python = ProcessInfo.processInfo.environment["PEERS_PYTHON"] ?? "python3"
         let script = workspace.root.appendingPathComponent("benchmarks/peers.py").path
         let report = Result {
-            let run = try ChildProcess(python, [script, "\(check)"] + values, timeout: .seconds(300), keepOutput: true)
+            let run = try workspace.run(python, [script, "\(check)"] + values, timeout: .seconds(300), keepOutput: true)
             guard run.succeeded else { throw ChildProcessError(message: "\(python) peers.py failed: \(run.errorOutput.suffix(200))") }
             return try JSONDecoder().decode([String: PeerFigure].self, from: Data(run.output.utf8))
         }

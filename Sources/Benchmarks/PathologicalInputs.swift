@@ -35,9 +35,9 @@ enum PathologicalInputs {
             let file = try workspace.write(input.lesson, to: "inputs/\(input.name)/1-\(input.name).md")
             let size = Units.memory(kilobytes: Double(input.lesson.utf8.count) / 1_024)
             progress("  \(input.what) (\(size)) …")
-            let list = try ChildProcess(
+            let list = try workspace.run(
                 tutor, ["--lessons", (file as NSString).deletingLastPathComponent, "list"], timeout: timeout, memoryLimitKilobytes: memoryLimitKilobytes)
-            let child = try ChildProcess(
+            let child = try workspace.run(
                 workspace.benchmark, [KeyChild.command, file, input.key.rawValue], timeout: timeout, memoryLimitKilobytes: memoryLimitKilobytes,
                 keepOutput: true)
             rows += [

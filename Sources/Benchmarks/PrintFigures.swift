@@ -16,7 +16,7 @@ enum PrintFigures {
             for (iterations, count) in sizes {
                 var times: [Double] = [], peak = 0
                 for _ in 0..<count {
-                    let run = try ChildProcess(
+                    let run = try workspace.run(
                         tutor, ["print", "wider", "--iterations", "\(iterations)"] + (json ? ["--json"] : []),
                         environment: ["LC_ALL": "C.UTF-8"], timeout: .seconds(300))
                     guard run.succeeded else { throw ChildProcessError(message: "\(command) with N = \(iterations): \(run.summary(timeout: .seconds(300)))") }

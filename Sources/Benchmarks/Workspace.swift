@@ -10,6 +10,8 @@ struct Workspace {
     let products: URL
     /// A fresh folder for this run, removed by `removeScratch()`.
     let scratch: URL
+    /// `benchmarks/monitor.c`, built for this run: every child runs under it.
+    private(set) var monitor = ""
 
     init() throws {
         root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -17,6 +19,17 @@ struct Workspace {
         products = executable.deletingLastPathComponent()
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        monitor = try compile("monitor")
+    }
+
+    /// Runs a child under the monitor: see `ChildProcess`.
+    func run(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], timeout: Duration = .seconds(60),
+        memoryLimitKilobytes: Int? = nil, keepOutput: Bool = false
+    ) throws -> ChildProcess {
+        try ChildProcess(
+            monitor: monitor, path, arguments, environment: environment, timeout: timeout, memoryLimitKilobytes: memoryLimitKilobytes,
+            keepOutput: keepOutput)
     }
 
     /// This benchmark's own binary, run again as a child for the inputs that may crash or hang.
@@ -35,9 +48,15 @@ struct Workspace {
     func compile(_ name: String, flags: [String] = []) throws -> String {
         let program = scratch.appendingPathComponent(name).path
         let source = root.appendingPathComponent("benchmarks/\(name).c").path
-        let compiler = ProcessInfo.processInfo.environment["CC"] ?? "cc"
-        let run = try ChildProcess(compiler, ["-O2", "-o", program, source] + flags, timeout: .seconds(120))
-        guard run.succeeded else { throw ChildProcessError(message: "cannot compile benchmarks/\(name).c: \(run.errorOutput)") }
+        let compiler = Process()
+        compiler.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        compiler.arguments = [ProcessInfo.processInfo.environment["CC"] ?? "cc", "-O2", "-o", program, source] + flags
+        let errors = Pipe()
+        compiler.standardError = errors
+        try compiler.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        compiler.waitUntilExit()
+        guard compiler.terminationStatus == 0 else { throw ChildProcessError(message: "cannot compile benchmarks/\(name).c: \(message)") }
         return program
     }
 
