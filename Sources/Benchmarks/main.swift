@@ -11,6 +11,12 @@ import Lessons
 // per-slide table of `slides`. See README.md, "Tests and benchmarks".
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+/// The machine's load average over the last minute: with the cores, how far the figures can be
+/// trusted on a machine shared with other work.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+}
+
 /// Says what went wrong and exits with status 1.
 func fail(_ error: Error) -> Never {
     progress("Benchmarks: \(error)")
@@ -48,6 +54,7 @@ let parts: [(name: String, title: String, figures: () throws -> [Figure])] = [
     ("inputs", "pathological inputs", { try PathologicalInputs.figures(workspace: workspace) }),
 ]
 
+let loadAtStart = loadAverage()
 var table = FigureTable()
 for part in parts where chosen.contains(part.name) {
     progress("\(part.title) …")
@@ -63,4 +70,5 @@ if chosen.contains("slides") {
 }
 if !table.rows.isEmpty {
     print("\n" + table.text)
+    print("\n\(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAtStart) at the start, \(loadAverage()) at the end")
 }
