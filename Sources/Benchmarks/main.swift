@@ -23,17 +23,18 @@ func fail(_ error: Error) -> Never {
     exit(1)
 }
 
+// The child runs: see `KeyChild` and `ColdStart.timeFirstParse`.
 if arguments.first == KeyChild.command {
     do { try KeyChild.run(Array(arguments.dropFirst())) } catch { fail(error) }
     exit(0)
 }
+if arguments.first == ColdStart.firstParseCommand {
+    do { try ColdStart.timeFirstParse() } catch { fail(error) }
+    exit(0)
+}
 
-// The first parse of the built-in lessons in this process, as a starting tutor pays it.
-let clock = ContinuousClock()
-let parseStart = clock.now
 let lessons: [Lesson]
 do { lessons = try LessonLibrary.builtIn() } catch { fail(error) }
-let firstParse = clock.now - parseStart
 
 let known = ["start", "engine", "print", "table", "inputs", "slides"]
 if let unknown = arguments.first(where: { !known.contains($0) }) {
@@ -47,7 +48,7 @@ do { workspace = try Workspace() } catch { fail(error) }
 defer { workspace.removeScratch() }
 
 let parts: [(name: String, title: String, figures: () throws -> [Figure])] = [
-    ("start", "cold start", { try ColdStart.figures(workspace: workspace, lessons: lessons, firstParse: firstParse) }),
+    ("start", "cold start", { try ColdStart.figures(workspace: workspace, lessons: lessons) }),
     ("engine", "the engine beside its peers", { try EngineFigures.figures(workspace: workspace, lessons: lessons) }),
     ("print", "print, time and memory", { try PrintFigures.figures(workspace: workspace) }),
     ("table", "keys on big tables", { try TableFigures.figures(lessons: lessons) }),
