@@ -21,13 +21,15 @@ let package = Package(
         .target(name: "TextScreen"),
         // State, actions, update and render to a text screen: no terminal here.
         .target(name: "TutorApp", dependencies: ["BackpropEngine", "Lessons", "TextScreen"]),
+        // The learner's progress between runs: the state file, read and written atomically.
+        .target(name: "ProgressStore", dependencies: ["BackpropEngine", "Lessons", "TutorApp"]),
         // ncursesw, reached through a small shim header.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Paints screens with ncurses, reads keys, restores the terminal.
         .target(name: "Terminal", dependencies: ["CNcurses", "TextScreen"]),
         .executableTarget(
             name: "backprop-tutor",
-            dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp", "Terminal"]
+            dependencies: ["BackpropEngine", "Lessons", "ProgressStore", "TextScreen", "TutorApp", "Terminal"]
         ),
         // Turns lessons/*.md into Swift source at build time.
         .executableTarget(name: "EmbedLessons", dependencies: ["LessonFiles"]),
@@ -42,7 +44,7 @@ let package = Package(
             dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp", "Terminal"]
         ),
         // What several test targets share.
-        .target(name: "TestSupport", dependencies: ["Lessons", "TextScreen", "TutorApp"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp"], path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine", "TestSupport"]),
         .testTarget(
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: ["TutorApp", "TextScreen", "Lessons", "BackpropEngine", "TestSupport"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "TutorApp", "Lessons", "BackpropEngine", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextScreen", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor", "TestSupport"]),
     ],

@@ -54,7 +54,9 @@ extension Model {
     /// The central differences of every entry of `nodes` (all that `trace` has a gradient for
     /// when nil) at `trace`'s values: a declared value is nudged as it is; a computed node is
     /// nudged with its inputs held, the equations after it worked out again.
-    public func centralDifferences(of trace: Trace, nodes: [String]? = nil, epsilon: Double = 1e-6) throws -> [String: [CentralDifference]] {
+    public func centralDifferences(
+        of trace: some IterationResults, nodes: [String]? = nil, epsilon: Double = 1e-6
+    ) throws -> [String: [CentralDifference]] {
         var differences: [String: [CentralDifference]] = [:]
         for node in nodes ?? self.nodes where trace.gradients[node] != nil {
             guard let value = trace.values[node] else { continue }

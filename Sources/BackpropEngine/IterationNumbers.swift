@@ -42,9 +42,15 @@ final class NumberLayout: Sendable {
     func update(_ parameter: String) -> Slot? { updatedIndex[parameter] }
 }
 
-/// The numbers of a training iteration, by name: what an iteration table reads, from a trace or
-/// from the numbers alone.
+/// The numbers of a training iteration, by name: what an iteration table, a JSON report or a
+/// gradient check reads, from a trace or from the numbers alone.
 public protocol IterationResults {
+    /// Every value (the learning rate's included), by name.
+    var values: [String: Tensor] { get }
+    /// Every gradient, by name.
+    var gradients: [String: Tensor] { get }
+    /// Each parameter after the update, by name.
+    var updated: [String: Tensor] { get }
     /// The value of a declared value or node in the iteration (before the update).
     func value(of name: String) -> Tensor?
     /// ∂L/∂`name` in the iteration.

@@ -49,6 +49,23 @@ struct Program: Sendable {
         return buffer
     }
 
+    /// A buffer holding the values of `variables`, the model's declared values, ready to run.
+    func buffer(startingAt variables: [Model.Variable]) -> [Double] {
+        var buffer = template
+        for (variable, (_, slot)) in zip(variables, layout.declared) where variable.value.shape == slot.shape {
+            buffer.replaceSubrange(slot.range, with: variable.value.scalars)
+        }
+        return buffer
+    }
+
+    /// Each parameter in `buffer` takes its value after the update.
+    func carryUpdates(_ buffer: inout [Double]) {
+        for (name, slot) in layout.updated {
+            guard let parameter = layout.value(name) else { continue }
+            for offset in 0..<slot.shape.count { buffer[parameter.start + offset] = buffer[slot.start + offset] }
+        }
+    }
+
     /// The forward pass in `buffer`, whose declared values are in place; with `held`, that node's
     /// equation is skipped and its value is the one in place. A number outside a function's domain
     /// is an error naming the node.

@@ -38,11 +38,10 @@ extension FormulaWriter {
                 symbolic(forward.expression), substituted(forward.expression, bindings), notation.tensor(forward.value),
             ]))
         case .backward(let backward):
-            guard let first = backward.terms.first else {
+            guard let first = backward.terms.first, let sum = backward.sum else {
                 let remark = backward.node == notation.loss ? "the loss changes one for one with itself" : nil
                 return StepText(target: target(of: step), relation: "=", parts: [notation.tensor(backward.value)], remark: remark)
             }
-            let sum = backward.terms.dropFirst().reduce(first.expression) { $0 + $1.expression }
             let chain = backward.terms.map { term in
                 term.via == notation.loss
                     ? notation.gradient(backward.node)

@@ -20,6 +20,11 @@ public struct Trace: Sendable {
         public let terms: [ChainTerm]
         /// ∂L/∂node.
         public let value: Tensor
+
+        /// The chain-rule terms added up: `∂L/∂h · x`; none for the loss's own gradient.
+        public var sum: Expr? {
+            terms.first.map { first in terms.dropFirst().reduce(first.expression) { $0 + $1.expression } }
+        }
     }
 
     /// An update step: `parameter ← parameter − η·∂L/∂parameter`.
@@ -58,6 +63,26 @@ public struct Trace: Sendable {
             case .forward(let step): step.node
             case .backward(let step): step.node
             case .update(let step): step.parameter
+            }
+        }
+
+        /// What the step computes: the node's value, its gradient, or the parameter's new value.
+        public var value: Tensor {
+            switch self {
+            case .forward(let step): step.value
+            case .backward(let step): step.value
+            case .update(let step): step.value
+            }
+        }
+
+        /// The formula the step computes its value with, over the values and the gradients of
+        /// the steps before it: `w*x + b`, `∂L/∂h · x`, `w − η·∂L/∂w`; none for the loss's own
+        /// gradient, which is 1.
+        public var formula: Expr? {
+            switch self {
+            case .forward(let step): step.expression
+            case .backward(let step): step.sum
+            case .update(let step): step.expression
             }
         }
     }

@@ -1,9 +1,86 @@
+/// A training under way: each iteration starts where the last one's updates left the
+/// parameters, so a table can grow an iteration at a time without training again from the start,
+/// and a long run need not hold its iterations. It runs the model's compiled program in one buffer
+/// that every iteration reuses: `nextNumbers()` gives an iteration's numbers alone, `next()` its
+/// trace, the formulas behind the numbers put together too. A value: a copy goes on from the same
+/// place.
+public struct Training: Sendable {
+    /// The model trained.
+    public let model: Model
+    /// How many iterations have been worked out.
+    public private(set) var count = 0
+    /// True once an iteration diverged: training stops there.
+    public private(set) var diverged = false
+    /// The program's buffer, holding where the next iteration starts: the declared values, the
+    /// parameters as last updated.
+    private var buffer: [Double]
+
+    /// A training of `model` from its starting values.
+    public init(model: Model) {
+        self.model = model
+        buffer = model.program.buffer(startingAt: model.variables)
+    }
+
+    /// A training of `model` from `values`, every declared value by name.
+    public init(model: Model, from values: [String: Tensor]) throws(EvaluationError) {
+        self.model = model
+        buffer = try model.program.buffer(holding: values)
+    }
+
+    /// The next iteration with the formulas behind its numbers, or nil after one that diverged.
+    /// An iteration after the first that cannot be computed is named in the error.
+    public mutating func next() throws(EvaluationError) -> Trace? {
+        try nextNumbers().map(model.trace(of:))
+    }
+
+    /// The next iteration's numbers alone, or nil after one that diverged. An iteration after the
+    /// first that cannot be computed is named in the error.
+    public mutating func nextNumbers() throws(EvaluationError) -> IterationNumbers? {
+        guard !diverged else { return nil }
+        let numbers = try advance()
+        diverged = numbers.diverged
+        return numbers
+    }
+
+    /// The next `iterations` iterations; fewer when one diverges.
+    public mutating func train(_ iterations: Int) throws(EvaluationError) -> [Trace] {
+        try numbers(iterations).map(model.trace(of:))
+    }
+
+    /// The numbers alone of the next `iterations` iterations; fewer when one diverges.
+    public mutating func numbers(_ iterations: Int) throws(EvaluationError) -> [IterationNumbers] {
+        var all: [IterationNumbers] = []
+        all.reserveCapacity(max(0, iterations))
+        while all.count < iterations, let numbers = try nextNumbers() { all.append(numbers) }
+        return all
+    }
+
+    /// Works out one more iteration, diverged or not, and carries its updates to the parameters.
+    fileprivate mutating func advance() throws(EvaluationError) -> IterationNumbers {
+        let program = model.program
+        do {
+            try buffer.withUnsafeMutableBufferPointer { buffer throws(EvaluationError) in
+                guard let start = buffer.baseAddress else { return }
+                try program.forward(start)
+                try program.backward(start)
+            }
+        } catch where count > 0 {
+            throw EvaluationError("at iteration \(count + 1): \(error)")
+        }
+        count += 1
+        let numbers = IterationNumbers(iteration: count, layout: program.layout, scalars: Array(buffer[0..<program.layout.count]))
+        program.carryUpdates(&buffer)
+        return numbers
+    }
+}
+
 extension Model {
     /// One training iteration from `values` (the starting values when nil): forward, backward,
     /// update, with the formulas behind every number.
     public func trace(from values: [String: Tensor]? = nil) throws -> Trace {
-        var trainer = try Trainer(model: self, from: values)
-        return trace(of: try trainer.next())
+        var training: Training
+        if let values { training = try Training(model: self, from: values) } else { training = Training(model: self) }
+        return trace(of: try training.advance())
     }
 
     /// The iteration `numbers` with the formulas behind every number: the trace the tutor shows,
@@ -26,26 +103,19 @@ extension Model {
         return Trace(forward: forward, backward: backward, updates: updates, values: numbers.values, gradients: numbers.gradients, updated: numbers.updated)
     }
 
-    /// `count` training iterations, numbers only, from the starting values or on from after
-    /// `previous`: each starts where the last one's updates left the parameters. Stops after the
-    /// first iteration that diverged; an iteration after the first that cannot be computed is
-    /// named in the error.
-    public func iterations(_ count: Int, after previous: IterationNumbers? = nil) throws -> [IterationNumbers] {
-        var trainer = try previous.map { Trainer(model: self, after: $0) } ?? Trainer(model: self)
-        var all: [IterationNumbers] = []
-        all.reserveCapacity(Swift.max(0, count))
-        while all.count < count {
-            let numbers = try trainer.next()
-            all.append(numbers)
-            if numbers.diverged { break }
-        }
-        return all
+    /// `count` training iterations from the starting values, numbers only: each starts where the
+    /// last one's updates left the parameters. Stops after the first iteration that diverged; an
+    /// iteration after the first that cannot be computed is named in the error.
+    public func iterations(_ count: Int) throws -> [IterationNumbers] {
+        var training = Training(model: self)
+        return try training.numbers(count)
     }
 
     /// `iterations` training iterations from the starting values with the formulas behind every
     /// number, as `iterations(_:)` computes them.
     public func train(iterations: Int) throws -> [Trace] {
-        try self.iterations(iterations).map(trace(of:))
+        var training = Training(model: self)
+        return try training.train(iterations)
     }
 
     /// One training iteration worked out by evaluating each equation, chain-rule term and update

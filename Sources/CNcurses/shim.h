@@ -6,8 +6,10 @@
  * and it cannot write signal handlers. Those live here as `static inline` functions.
  *
  * No mutable state lives in this header except one table of saved signal actions, which is
- * only touched by cncurses_install_process_hooks() and the crash handler that same call
- * installs; call it from a single place (the Terminal module does, once per process).
+ * only touched by cncurses_install_crash_hooks() and the crash handler that same call
+ * installs, and the slot of a deferred terminating signal (see cncurses_defer_terminating_signals).
+ * Every Swift file that calls a function of this header gets its own copy of it, static storage
+ * included: call the functions sharing a piece of state from a single Swift file.
  */
 #ifndef CNCURSES_SHIM_H
 #define CNCURSES_SHIM_H
@@ -111,13 +113,26 @@ static inline int cncurses_put_cell(int y, int x, const wchar_t *chars, attr_t a
 
 /* ---- input ----------------------------------------------------------------------------- */
 
+/* The SIGTERM or SIGHUP that arrived while deferred; 0 if none. */
+static inline volatile sig_atomic_t *cncurses_deferred_signal_slot(void) {
+    static volatile sig_atomic_t sig;
+    return &sig;
+}
+
+/* SIGTERM or SIGHUP while deferred: noted, so that cncurses_read_key stops waiting. */
+static inline void cncurses_on_deferred_signal(int sig) { *cncurses_deferred_signal_slot() = sig; }
+
+/** The SIGTERM or SIGHUP that arrived while deferred, 0 if none. */
+static inline int cncurses_deferred_signal(void) { return *cncurses_deferred_signal_slot(); }
+
 /**
  * Blocks for one key with get_wch, retrying reads that a signal interrupted.
  * Returns OK (a character in *code), KEY_CODE_YES (a KEY_* code in *code), or ERR when input
- * cannot be read any more (end of file, terminal gone).
+ * cannot be read any more (end of file, terminal gone) or a deferred SIGTERM or SIGHUP arrived.
  */
 static inline int cncurses_read_key(wint_t *code) {
     for (;;) {
+        if (cncurses_deferred_signal() != 0) return ERR;
         errno = 0;
         int status = wget_wch(stdscr, code);
         if (status != ERR || errno != EINTR) return status;
@@ -150,6 +165,17 @@ static inline void cncurses_on_terminating_signal(int sig) {
     _exit(128 + sig);
 }
 
+/* Handles `sig` with `handler`, every signal blocked meanwhile, unless the signal is ignored
+ * (as a parent can ask: `nohup` ignores SIGHUP). */
+static inline void cncurses_handle_unless_ignored(int sig, void (*handler)(int)) {
+    struct sigaction current, action;
+    if (sigaction(sig, NULL, &current) == 0 && current.sa_handler == SIG_IGN) return;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigfillset(&action.sa_mask);
+    sigaction(sig, &action, NULL);
+}
+
 enum { CNCURSES_SAVED_SIGNALS = 32 };
 
 /* The actions that were installed before our crash handler, by signal number. */
@@ -158,11 +184,26 @@ static inline struct sigaction *cncurses_saved_action(int sig) {
     return &saved[sig];
 }
 
-/* A crash (SEGV, BUS, ILL, FPE, TRAP, ABRT): restore the terminal, then hand the signal to the
- * handler that was there before (the Swift runtime's backtracer, or the default core dump). */
+/* Standard input replaced by a pipe that holds one newline: the crash reporter that runs next,
+ * if it asks for a key, reads it at once ("any other key to quit") instead of waiting. */
+static inline void cncurses_answer_crash_prompt(void) {
+    int ends[2];
+    if (pipe(ends) != 0) return;
+    (void)write(ends[1], "\n", 1);
+    close(ends[1]);
+    dup2(ends[0], STDIN_FILENO);
+    if (ends[0] != STDIN_FILENO) close(ends[0]);
+}
+
+/* A crash (SEGV, BUS, ILL, FPE, TRAP, ABRT): restore the terminal, answer the crash reporter's
+ * prompt in advance, then hand the signal to the handler that was there before (the Swift
+ * runtime's backtracer, or the default core dump). The backtracer decided when the process
+ * started whether to be interactive (when standard input and output are terminals); then it
+ * prints its report and waits 30 s for a key, which is now already there. */
 static inline void cncurses_on_crash_signal(int sig, siginfo_t *info, void *context) {
     (void)context;
     cncurses_restore_terminal();
+    cncurses_answer_crash_prompt();
     sigaction(sig, cncurses_saved_action(sig), NULL);
     /* A fault re-runs its instruction when the handler returns; a sent signal does not. */
     if (info == NULL || info->si_code <= 0 || sig == SIGTRAP || sig == SIGABRT) raise(sig);
@@ -171,26 +212,15 @@ static inline void cncurses_on_crash_signal(int sig, siginfo_t *info, void *cont
 static inline void cncurses_restore_terminal_at_exit(void) { cncurses_restore_terminal(); }
 
 /**
- * Installs, once per process: handlers for SIGTERM, SIGHUP, SIGQUIT and SIGINT that restore the
- * terminal and exit with status 128 + signal (signals the parent ignores stay ignored); crash
- * handlers that restore the terminal before the previous handler runs; and an atexit hook that
- * restores the terminal on every other exit path. Call before newterm, so ncurses keeps its own
- * handlers away from these signals.
+ * Installs crash handlers (SEGV, BUS, ILL, FPE, TRAP, ABRT) that restore the terminal and answer
+ * the crash reporter's prompt before the previous handler runs. Call once per process, as early
+ * as possible.
  */
-static inline void cncurses_install_process_hooks(void) {
-    static const int terminating[] = { SIGTERM, SIGHUP, SIGQUIT, SIGINT };
+static inline void cncurses_install_crash_hooks(void) {
     static const int crashing[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
     struct sigaction action;
     size_t i;
 
-    for (i = 0; i < sizeof terminating / sizeof terminating[0]; i++) {
-        struct sigaction current;
-        if (sigaction(terminating[i], NULL, &current) == 0 && current.sa_handler == SIG_IGN) continue;
-        memset(&action, 0, sizeof action);
-        action.sa_handler = cncurses_on_terminating_signal;
-        sigfillset(&action.sa_mask);
-        sigaction(terminating[i], &action, NULL);
-    }
     for (i = 0; i < sizeof crashing / sizeof crashing[0]; i++) {
         int sig = crashing[i];
         memset(&action, 0, sizeof action);
@@ -199,7 +229,34 @@ static inline void cncurses_install_process_hooks(void) {
         sigemptyset(&action.sa_mask);
         sigaction(sig, &action, cncurses_saved_action(sig));
     }
+}
+
+/**
+ * Installs, once per process: handlers for SIGTERM, SIGHUP, SIGQUIT and SIGINT that restore the
+ * terminal and exit with status 128 + signal (signals the parent ignores stay ignored), and an
+ * atexit hook that restores the terminal on every other exit path. Call before newterm, so
+ * ncurses keeps its own handlers away from these signals.
+ */
+static inline void cncurses_install_process_hooks(void) {
+    static const int terminating[] = { SIGTERM, SIGHUP, SIGQUIT, SIGINT };
+    size_t i;
+
+    for (i = 0; i < sizeof terminating / sizeof terminating[0]; i++) {
+        cncurses_handle_unless_ignored(terminating[i], cncurses_on_terminating_signal);
+    }
     atexit(cncurses_restore_terminal_at_exit);
+}
+
+/**
+ * With `defer` 1, SIGTERM and SIGHUP (unless ignored) no longer end the process: they make
+ * cncurses_read_key return ERR, and cncurses_deferred_signal names them, so that the program can
+ * save its work, restore the terminal and exit itself. With `defer` 0 they end it at once again,
+ * as cncurses_install_process_hooks set. Call from the Swift file that calls cncurses_read_key
+ * and cncurses_deferred_signal, so that all three share one slot.
+ */
+static inline void cncurses_defer_terminating_signals(int defer) {
+    cncurses_handle_unless_ignored(SIGTERM, defer ? cncurses_on_deferred_signal : cncurses_on_terminating_signal);
+    cncurses_handle_unless_ignored(SIGHUP, defer ? cncurses_on_deferred_signal : cncurses_on_terminating_signal);
 }
 
 /**

@@ -12,8 +12,14 @@ public struct Lesson: Sendable {
     public let file: String
     /// The network the slides compute with, if the lesson has one.
     public let model: Model?
+    /// The lines of the model block as the file writes them, comments and blank lines kept;
+    /// empty without a model.
+    public let modelSource: [String]
     /// The slides, in order.
     public let slides: [Slide]
+    /// A hash of the file's text (64-bit FNV-1a), the same in every run: saved progress made
+    /// with another text of the lesson is checked before it is used.
+    public let contentHash: UInt64
 }
 
 /// One slide: its title and its items, in the order the lesson file gives them.
@@ -37,6 +43,8 @@ public struct Slide: Sendable {
         case table([IterationTable.Column])
         /// ∂output/∂input with numbers.
         case jacobian(JacobianRequest)
+        /// The loss over two scalar parameters, with the descent path on it.
+        case landscape(LandscapeRequest)
         /// A question the learner answers with a formula.
         case question(Question)
         /// Items side by side when each has room, one above the other otherwise.
@@ -46,7 +54,7 @@ public struct Slide: Sendable {
         public var computes: Bool {
             switch self {
             case .paragraph, .bullet, .note, .formulas: false
-            case .graph, .trace, .table, .jacobian, .question: true
+            case .graph, .trace, .table, .jacobian, .landscape, .question: true
             case .beside(let items): items.contains(where: \.computes)
             }
         }
@@ -62,6 +70,18 @@ public struct Slide: Sendable {
             if case .trace = self { return true }
             return false
         }
+    }
+
+    /// The loss as a map over two scalar parameters, each over a window of values.
+    public struct LandscapeRequest: Sendable, Hashable {
+        /// The parameter across.
+        public let x: String
+        /// The parameter up.
+        public let y: String
+        /// The values of `x` shown; nil: 3 either side of its starting value.
+        public let xWindow: ClosedRange<Double>?
+        /// The values of `y` shown; nil: 3 either side of its starting value.
+        public let yWindow: ClosedRange<Double>?
     }
 
     /// ∂output/∂input, shown with numbers.
@@ -120,6 +140,14 @@ public struct Slide: Sendable {
         }
     }
 
+    /// The loss landscapes the slide shows.
+    public var landscapes: [LandscapeRequest] {
+        allItems.compactMap { item in
+            if case .landscape(let request) = item { return request }
+            return nil
+        }
+    }
+
     /// The question the slide asks, if any.
     public var question: Question? {
         allItems.lazy.compactMap { item in
@@ -161,6 +189,14 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     public let column: Int
     /// What is wrong.
     public let message: String
+
+    /// A mistake in `file` at `line`, `column`.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
 
     /// `file:line:col: message`.
     public var description: String { "\(file):\(line):\(column): \(message)" }

@@ -2,16 +2,20 @@ import BackpropEngine
 
 extension Lesson {
     /// Reads a lesson file (the format of `lessons/README.md`); every mistake is a `LessonError`
-    /// naming `file`, the line and the column.
+    /// naming `file`, the line and the column. Lines may end in LF or CR LF, and a byte order
+    /// mark may come first.
     public init(parsing text: String, file: String, id: String) throws(LessonError) {
         var reader = LessonReader(file: file)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(line)
-            if line.hasSuffix("\r") { line.removeLast() }
-            try reader.read(line, number: index + 1)
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body.unicodeScalars.removeFirst() }
+        for (index, line) in String(body).lines.enumerated() {
+            try reader.read(String(line), number: index + 1)
         }
         let result = try reader.finish()
-        self.init(id: id, title: result.title, summary: result.summary, file: file, model: result.model, slides: result.slides)
+        self.init(
+            id: id, title: result.title, summary: result.summary, file: file, model: result.model, modelSource: result.modelSource,
+            slides: result.slides, contentHash: ContentHash.of(text)
+        )
     }
 }
 
@@ -21,6 +25,7 @@ private struct LessonReader {
     var title: String?
     var summary: [String] = []
     var model: Model?
+    var modelSource: [String] = []
     var slides: [Slide] = []
     var slide: SlideBuilder?
     /// An open fence: its kind, the line it opened on, and its lines so far.
@@ -37,13 +42,13 @@ private struct LessonReader {
     }
 
     mutating func read(_ line: String, number: Int) throws(LessonError) {
-        if var open = fence {
-            if line.trimmingSpaces == "```" {
+        if fence != nil {
+            if line.trimmingSpaces == "```", let open = fence {
                 fence = nil
                 try close(kind: open.kind, lines: open.lines, openedOn: open.line)
             } else {
-                open.lines.append(line)
-                fence = open
+                // In place: a copy of the lines so far per line would make a long block quadratic.
+                fence?.lines.append(line)
             }
             return
         }
@@ -69,13 +74,13 @@ private struct LessonReader {
         }
     }
 
-    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, slides: [Slide]) {
+    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, modelSource: [String], slides: [Slide]) {
         if let open = fence { throw error("the ``` block opened here is never closed", line: open.line) }
         if let pending = question { throw error("the question is followed by its 'answer: EXPR' line", line: pending.line) }
         guard let title else { throw error("the lesson is empty: it starts with '# Title'", line: 1) }
         finishSlide()
         guard !slides.isEmpty else { throw error("the lesson has no slides: add one with '## Slide title'", line: 1) }
-        return (title, summary.joined(separator: " "), model, slides)
+        return (title, summary.joined(separator: " "), model, modelSource, slides)
     }
 
     private mutating func open(kind: String, line: Int) throws(LessonError) {
@@ -98,6 +103,7 @@ private struct LessonReader {
         }
         do {
             model = try Model(parsing: lines.joined(separator: "\n"), firstLine: line + 1)
+            modelSource = lines
         } catch {
             throw self.error(error.message, line: error.location.line, column: error.location.column)
         }
@@ -150,7 +156,7 @@ private struct LessonReader {
         case .jacobian:
             guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
             for (word, wordColumn) in words where !model.nodes.contains(word) {
-                throw error("unknown node '\(word)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown node \(word.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             slide?.add(.jacobian(Slide.JacobianRequest(output: words[0].0, input: words[1].0)))
         case .question:
@@ -184,7 +190,7 @@ private struct LessonReader {
             let ends = word.components(separatedBy: "..")
             for (offset, end) in ends.enumerated() where !model.backwardOrder.contains(end) || ends.count > 2 {
                 let at = wordColumn + ends[..<offset].reduce(0) { $0 + $1.count + 2 }
-                throw error("no gradient step for '\(end)' (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
+                throw error("no gradient step for \(end.quoted) (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
             }
             slide?.steps.append(ends.count == 2 ? .gradients(from: ends[0], to: ends[1]) : .gradient(word))
         }
@@ -195,7 +201,7 @@ private struct LessonReader {
     /// `|` or the end of the line, name the table's columns to keep in view.
     private mutating func show(_ value: String, of model: Model, line: Int, column: Int) throws(LessonError) {
         let words = value.wordsWithColumns(from: column, standalone: "|")
-        guard !words.isEmpty else { throw error("'show:' names an item: graph, trace or table", line: line, column: column) }
+        guard !words.isEmpty else { throw error("'show:' names an item: graph, trace, table or landscape", line: line, column: column) }
         let besideError = "one item on each side of '|', as in 'show: graph | trace'"
         let bars = words.filter { $0.0 == "|" }.map(\.1)
         let groups = words.split(omittingEmptySubsequences: false) { $0.0 == "|" }
@@ -213,7 +219,10 @@ private struct LessonReader {
                 case "table":
                     item = .table(try tableColumns(rest, of: model, line: line))
                     rest = []
-                default: throw error("unknown item '\(word)' (known: graph, trace, table)", line: line, column: wordColumn)
+                case "landscape":
+                    item = .landscape(try landscape(rest, of: model, line: line, column: wordColumn))
+                    rest = []
+                default: throw error("unknown item \(word.quoted) (known: graph, trace, table, landscape)", line: line, column: wordColumn)
                 }
                 if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
                     throw error("a slide steps through one trace", line: line, column: wordColumn)
@@ -229,12 +238,37 @@ private struct LessonReader {
     }
 
     /// `h L dL/dh w b`: the columns of `model`'s table a `show: table` line names.
+    /// `landscape w b` or `landscape w -1..3 b 0..4`: two scalar parameters, each with an
+    /// optional window of values.
+    private func landscape(_ words: ArraySlice<(String, Int)>, of model: Model, line: Int, column: Int) throws(LessonError) -> Slide.LandscapeRequest {
+        var axes: [(name: String, window: ClosedRange<Double>?)] = []
+        for (word, wordColumn) in words {
+            let ends = word.components(separatedBy: "..")
+            if ends.count == 2, !axes.isEmpty, axes[axes.count - 1].window == nil {
+                guard let low = Double(ends[0]), let high = Double(ends[1]), low.isFinite, high.isFinite, low < high else {
+                    throw error("a window is written LOW..HIGH with LOW < HIGH, as in -1..3", line: line, column: wordColumn)
+                }
+                axes[axes.count - 1].window = low...high
+                continue
+            }
+            let scalars = model.variables.filter { $0.role == .parameter && $0.value.shape == .scalar }.map(\.name)
+            guard scalars.contains(word) else {
+                throw error("\(word.quoted) is not a scalar parameter (known: \(scalars.joined(separator: ", ")))", line: line, column: wordColumn)
+            }
+            axes.append((word, nil))
+        }
+        guard axes.count == 2, axes[0].name != axes[1].name else {
+            throw error("a landscape names two scalar parameters, as in 'landscape w b'", line: line, column: column)
+        }
+        return Slide.LandscapeRequest(x: axes[0].name, y: axes[1].name, xWindow: axes[0].window, yWindow: axes[1].window)
+    }
+
     private func tableColumns(_ words: ArraySlice<(String, Int)>, of model: Model, line: Int) throws(LessonError) -> [IterationTable.Column] {
         let table = IterationTable(model: model)
         var columns: [IterationTable.Column] = []
         for (word, wordColumn) in words {
             guard let column = table.column(named: word) else {
-                throw error("unknown table column '\(word)' (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown table column \(word.quoted) (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             guard !columns.contains(column) else { throw error("the column '\(word)' is named twice", line: line, column: wordColumn) }
             columns.append(column)
@@ -287,10 +321,16 @@ private struct SlideBuilder {
 }
 
 extension String {
+    /// The lines, split at every LF and CR LF (which Swift reads as one character).
+    var lines: [Substring] {
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// Without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 
     /// The words separated by spaces, each with its 1-based column when the text starts at `column`;

@@ -13,10 +13,11 @@ extension TerminalSession {
     /// Ctrl-C comes back as `.interrupt`, a terminal resize as `.resize` with the new size (the
     /// next `paint` then repaints everything). Ctrl-Z suspends to the shell with the terminal
     /// restored and, after `fg`, repaints the last screen and keeps waiting; Ctrl-L repaints and
-    /// keeps waiting. When input cannot be read any more (end of file, terminal gone), or after
-    /// `close()`, returns `.interrupt` so the caller's quit path runs.
+    /// keeps waiting. When input cannot be read any more (end of file, terminal gone), after a
+    /// deferred SIGTERM or SIGHUP, or after `close()`, returns `.interrupt` so the caller's quit
+    /// path runs.
     public func readKey() -> Key? {
-        while isOpen {
+        while isOpen && terminatingSignal == nil {
             wtimeout(cncurses_stdscr(), keyDecoder.isInSequence ? Self.escapeDelay : -1)
             var code: wint_t = 0
             let decoded: KeyDecoder.Decoded?
@@ -42,6 +43,26 @@ extension TerminalSession {
             }
         }
         return .interrupt
+    }
+
+    /// Leaves SIGTERM and SIGHUP to the caller until `close()`: instead of ending the process at
+    /// once, they make `readKey` return `.interrupt` and are named by `terminatingSignal`, so that
+    /// the caller can save its work before it exits with status 128 + signal. For a caller that
+    /// keeps reading keys; a signal that comes just as `readKey` starts to wait is seen at the
+    /// next key.
+    public func deferTerminatingSignals() {
+        cncurses_defer_terminating_signals(1)
+    }
+
+    /// The SIGTERM or SIGHUP that came since `deferTerminatingSignals()`, if one did.
+    public nonisolated var terminatingSignal: Int32? {
+        let signal = cncurses_deferred_signal()
+        return signal == 0 ? nil : signal
+    }
+
+    /// Lets SIGTERM and SIGHUP end the process at once again (from `close()`).
+    func stopDeferringTerminatingSignals() {
+        cncurses_defer_terminating_signals(0)
     }
 
     /// Ctrl-Z: hands the terminal back to the shell and stops; after `fg`, catches up with a

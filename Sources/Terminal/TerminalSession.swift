@@ -5,8 +5,9 @@ import TextScreen
 ///
 /// There is one terminal per process, so a session is isolated to the main actor. Open it with
 /// `open()`, call `close()` when done (also on a thrown error). SIGTERM, SIGHUP, SIGQUIT and
-/// SIGINT restore the terminal and exit with status 128 + signal; any other exit restores it
-/// through an `atexit` hook; a crash restores it before the crash report.
+/// SIGINT restore the terminal and exit with status 128 + signal (SIGTERM and SIGHUP can be left
+/// to the caller instead, see `deferTerminatingSignals()`); any other exit restores it through an
+/// `atexit` hook; a crash restores it before the crash report.
 @MainActor
 public final class TerminalSession {
     /// True when the locale's character set is UTF-8, so ∂, η, σ, arrows and box drawing can be
@@ -123,12 +124,14 @@ public final class TerminalSession {
         (width: Int(cncurses_cols()), height: Int(cncurses_lines()))
     }
 
-    /// Gives the terminal back as it was (cooked mode, echo, cursor, main screen). Safe to call
-    /// more than once; after it, `paint` does nothing and `readKey` returns `.interrupt`.
+    /// Gives the terminal back as it was (cooked mode, echo, cursor, main screen); SIGTERM and
+    /// SIGHUP end the process at once again. Safe to call more than once; after it, `paint` does
+    /// nothing and `readKey` returns `.interrupt`.
     public func close() {
         guard let terminal else { return }
         self.terminal = nil
         painted = nil
+        stopDeferringTerminatingSignals()
         cncurses_restore_terminal()
         delscreen(terminal)
     }

@@ -12,6 +12,15 @@ struct AnswerCheck {
     /// Why a typed answer could not be checked at all.
     struct Problem: Error {
         let message: String
+
+        init(message: String) {
+            self.message = message
+        }
+
+        /// A formula that does not read, with the column where it goes wrong.
+        init(_ error: EquationError) {
+            message = "column \(error.location.column): \(error.message)"
+        }
     }
 
     /// The verdict on `typed`, or why it cannot be read; the numbers quoted are the current
@@ -22,7 +31,7 @@ struct AnswerCheck {
         do {
             answer = try model.expression(parsing: typed)
         } catch {
-            return .failure(Problem(message: "column \(error.location.column): \(error.message)"))
+            return .failure(Problem(error))
         }
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
         var pairs: [(typed: Tensor, expected: Tensor)] = []

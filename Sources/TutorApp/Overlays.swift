@@ -1,8 +1,9 @@
+import Lessons
 import TextScreen
-/// Draws what is open over the slides: the help, the lesson menu or the value prompt.
+/// Draws what is open over the slides: the help, the lesson menu or a prompt.
 func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     switch state.mode {
-    case .slides:
+    case .slides, .editor:
         return
     case .help:
         let rows = KeyBindings.bindings(in: .slides).map { (keys: glyphs.ui($0.label), meaning: glyphs.ui($0.help)) }
@@ -15,8 +16,8 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
         drawBox(title: "Keys", lines: lines + [close], on: &screen, glyphs: glyphs)
     case .menu(let selected):
         let lines = state.lessons.enumerated().map { index, lesson in
-            let slides = "\(lesson.slides.count) slide\(lesson.slides.count == 1 ? "" : "s")"
-            let line = Line("\(index + 1)  \(glyphs.display(lesson.title))  (\(slides))", Style(index == state.lessonIndex ? .heading : .normal))
+            let line = Line("\(index + 1)  \(glyphs.display(lesson.title))  \(place(state.progress[index], of: lesson, glyphs: glyphs))",
+                            Style(index == state.lessonIndex ? .heading : .normal))
             return index == selected ? line.restyled { $0.reverse = true } : line
         }
         let inner = min(screen.width - 4, max(44, lines.map(\.width).max() ?? 0, state.lessons.map { min(60, $0.summary.count) }.max() ?? 0))
@@ -33,16 +34,39 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     case .prompt(let prompt):
         guard let model = state.model else { return }
         let title: String
+        let keys = KeyBindings.line(glyphs.hints(in: .prompt, topics: [.moving]), width: screen.width, lead: "")
+        var hints = [Line(keys, Style(.dim))]
+        var said = prompt.error
+        var room = min(screen.width - 4, max(44, prompt.text.count + 3))
+        // A refused value or answer says why in place of the hints; a prediction keeps them.
+        var hintsStay = false
         switch prompt.purpose {
         case .value(let entry): title = "New value of \(entry.label(state.notation, in: model))"
         case .answer: title = "Your answer, as a formula"
+        case .prediction(let miss):
+            title = "Predict \(state.prediction?.subject ?? "the next step")"
+            said = said ?? miss
+            room = min(screen.width - 4, max(60, room))
+            let (enter, escape) = (KeyBindings.key(for: .confirm, in: .prompt), KeyBindings.key(for: .escape, in: .prompt))
+            hints = wrap(glyphs.ui(state.prediction?.hint ?? ""), width: room).map { Line($0, Style(.dim)) }
+                + [Line(glyphs.ui("\(enter) check  \(escape) skip: the step shows, unscored"), Style(.dim))]
+            hintsStay = true
+        case .line(let editor, let inserting):
+            title = inserting ? "A new line after line \(editor.line + 1) of the model" : "Line \(editor.line + 1) of the model"
         }
         var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text, Style(.value, bold: true, reverse: prompt.fresh)), Span("_", Style(.value))])]
-        let hints = KeyBindings.line(glyphs.hints(in: .prompt, topics: [.moving]), width: screen.width, lead: "")
-        let room = min(screen.width - 4, max(44, prompt.text.count + 3))
-        lines += prompt.error.map { wrap(glyphs.ui($0), width: room).map { Line($0, Style(.warning, bold: true)) } } ?? [Line(hints, Style(.dim))]
+        let warning = said.map { wrap(glyphs.ui($0), width: room).map { Line($0, Style(.warning, bold: true)) } } ?? []
+        lines += warning + (warning.isEmpty || hintsStay ? hints : [])
         drawBox(title: title, lines: lines, on: &screen, glyphs: glyphs, minimumWidth: room)
     }
+}
+
+/// How far the learner is in `lesson`, as the menu says it: `(5 slides)` before a visit,
+/// `(slide 3 of 5)` during one, `(5 slides) ✓` once finished.
+private func place(_ progress: LessonProgress, of lesson: Lesson, glyphs: Glyphs) -> String {
+    let count = lesson.slides.count
+    if progress.visited && !progress.finished { return "(slide \(progress.slide + 1) of \(count))" }
+    return "(\(count) slide\(count == 1 ? "" : "s"))" + (progress.finished ? " " + glyphs.finished : "")
 }
 
 /// A framed box in the middle of the screen holding `lines`.

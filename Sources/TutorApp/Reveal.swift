@@ -4,15 +4,7 @@ import BackpropEngine
 /// the steps stepped so far in the lesson, and the node of the step just taken.
 struct Reveal {
     /// A step, as it is remembered once revealed: its pass and its node.
-    struct Key: Hashable, Sendable {
-        let pass: Trace.Pass
-        let node: String
-
-        init(_ step: Trace.Step) {
-            pass = step.pass
-            node = step.node
-        }
-    }
+    typealias Key = RevealedStep
 
     /// Nodes whose gradient is shown.
     var gradients = Set<String>()

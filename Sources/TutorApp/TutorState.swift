@@ -22,6 +22,11 @@ public struct TutorState: Sendable {
     public internal(set) var checking = false
     /// The central differences of the iteration on screen, while `checking`.
     public internal(set) var check: [String: [CentralDifference]] = [:]
+    /// While checking, the largest relative difference between a gradient in the table's rows
+    /// on screen and its central difference.
+    public internal(set) var tableCheck: Double?
+    /// Predict mode: each step of a trace asks for its value before showing it.
+    public internal(set) var predicting = false
     /// Unicode glyphs, or ASCII.
     public let unicode: Bool
     /// What has the keyboard.
@@ -40,6 +45,8 @@ public struct TutorState: Sendable {
     public internal(set) var answered: String?
     /// What the last key did where it does not show, said in the status line until the next key.
     public internal(set) var notice: String?
+    /// A lesson file to write: the program writes it after the key that asked, and reports back.
+    public internal(set) var pendingSave: LessonFile?
     /// The engine's numbers before the last change of a value: the numbers that changed are
     /// marked until the next key.
     public internal(set) var before: Computation?
@@ -49,17 +56,31 @@ public struct TutorState: Sendable {
     /// Iterations the table starts with, as in the deck.
     public static let initialIterations = 3
 
-    /// The tutor at the first slide of lesson `lessonIndex`; `lessons` must not be empty (the
-    /// loaders never return an empty set).
-    public init(lessons: [Lesson], lessonIndex: Int = 0, unicode: Bool = true) {
+    /// The tutor at lesson `lessonIndex`; `lessons` must not be empty (the loaders never return
+    /// an empty set). `saved` holds what the learner did in earlier runs, one entry per lesson in
+    /// order (nil, or no entry, for a lesson not visited): each lesson opens where it was left, the
+    /// first slide otherwise. `notice` is said in the status line until the first key.
+    public init(
+        lessons: [Lesson], lessonIndex: Int = 0, unicode: Bool = true, saved: [LessonProgress?] = [], notice: String? = nil
+    ) {
         precondition(!lessons.isEmpty, "the tutor needs at least one lesson")
         self.lessons = lessons
         self.unicode = unicode
         self.lessonIndex = min(max(0, lessonIndex), max(0, lessons.count - 1))
-        progress = lessons.map { LessonProgress(model: $0.model) }
+        progress = lessons.indices.map { index in
+            (saved.indices.contains(index) ? saved[index] : nil) ?? LessonProgress(model: lessons[index].model)
+        }
         computation = Computation(
-            lesson: lessons[self.lessonIndex], model: lessons[self.lessonIndex].model, iterations: TutorState.initialIterations
+            lesson: lessons[self.lessonIndex], model: progress[self.lessonIndex].model, iterations: progress[self.lessonIndex].iterations
         )
+        self.notice = notice
+        resume()
+    }
+
+    /// Where the learner is in each lesson visited, the lesson on screen included: what is kept
+    /// between runs.
+    public var visited: [(lesson: Lesson, progress: LessonProgress)] {
+        zip(lessons, progress).filter { $0.1.visited }
     }
 
     /// The lesson on screen.
@@ -85,6 +106,20 @@ public struct TutorState: Sendable {
     /// The iteration the trace and the graph show, if the engine computed it.
     public var trace: Trace? {
         computation.traces.indices.contains(current.iteration) ? computation.traces[current.iteration] : nil
+    }
+
+    /// The lines of the lesson's model block: as the learner edited them, or as the lesson writes them.
+    public var source: [String] { current.source ?? lesson.modelSource }
+
+    /// The model editor, when it is open (under the prompt, while a line of it is typed).
+    public var editor: ModelEditor? {
+        switch mode {
+        case .editor(let editor): return editor
+        case .prompt(let prompt):
+            if case .line(let editor, _) = prompt.purpose { return editor }
+            return nil
+        default: return nil
+        }
     }
 
     /// How numbers and formulas are written now.
@@ -117,6 +152,17 @@ public struct TutorState: Sendable {
     public func stepCount(of slide: Slide) -> Int {
         if slide.stepsTrace { return steps(of: slide).count }
         return slide.question == nil ? 0 : 1
+    }
+
+    /// The judge of a prediction of the slide's next step: in predict mode, on a slide stepping
+    /// through a trace, before its last step, unless that step of this iteration was predicted
+    /// (or skipped) already.
+    var prediction: PredictionCheck? {
+        let steps = steps(of: slide)
+        guard predicting, let model, steps.indices.contains(step),
+              !current.predicted.contains(LessonProgress.PredictedStep(iteration: current.iteration, step: Reveal.Key(steps[step])))
+        else { return nil }
+        return PredictionCheck(model: model, computation: computation, iteration: current.iteration, step: steps[step], notation: notation)
     }
 
     /// What the graph may show now: the lesson's revealed steps and those shown on this slide.

@@ -28,9 +28,15 @@ extension TutorState {
         case .viewport(let drawn):
             viewport = drawn
             return
+        case .saved(let path):
+            (pendingSave, notice) = (nil, "Saved the model as \(path): backprop-tutor FILE opens it")
+            return
+        case .notSaved(let reason):
+            (pendingSave, notice) = (nil, "The model was not saved: \(reason)")
+            return
         default: break
         }
-        (notice, before) = (nil, nil)
+        (notice, before, pendingSave) = (nil, nil, nil)
         // A step, another slide or another iteration brings the focus back; other keys keep
         // the slide where the learner scrolled it.
         let place = (lessonIndex, slideIndex, step, current.iteration)
@@ -44,17 +50,28 @@ extension TutorState {
             applyInMenu(action, selected: selected)
         case .prompt(let prompt):
             applyInPrompt(action, prompt: prompt)
+        case .editor(let editor):
+            applyInEditor(action, editor: editor)
         case .slides:
             applyOnSlides(action)
         }
         current.revealed.formUnion(steps(of: slide).prefix(step).map(Reveal.Key.init))
+        (current.slide, current.step) = (slideIndex, step)
+        if slideIndex == lesson.slides.count - 1 && step == stepCount(of: slide) { current.finished = true }
         check = checking ? (trace.flatMap { trace in try? model?.centralDifferences(of: trace) } ?? [:]) : [:]
+        tableCheck = checking && slide.allItems.contains(where: \.isTable) ? worstTableCheck() : nil
     }
 
     private mutating func applyOnSlides(_ action: Action) {
         switch action {
         case .next:
-            if step < stepCount(of: slide) { step += 1 } else { moveSlide(by: 1, revealing: false) }
+            if prediction != nil {
+                mode = .prompt(Prompt(purpose: .prediction(miss: nil), text: "", fresh: false, error: nil))
+            } else if step < stepCount(of: slide) {
+                step += 1
+            } else {
+                moveSlide(by: 1, revealing: false)
+            }
         case .previous:
             if step > 0 {
                 step -= 1
@@ -81,8 +98,14 @@ extension TutorState {
             let text = Notation(unicode: false).constant(entry.value(in: model))
             mode = .prompt(Prompt(purpose: .value(entry), text: text, fresh: true, error: nil))
         case .answer:
-            guard slide.question != nil else { return }
+            guard let question = slide.question, model?.missing(question).isEmpty == true else { return }
             mode = .prompt(Prompt(purpose: .answer, text: "", fresh: false, error: nil))
+        case .togglePredict:
+            predicting.toggle()
+            let key = KeyBindings.key(for: .togglePredict)
+            notice = predicting
+                ? "Predict mode: \(KeyBindings.key(for: .next)) asks for each step before showing it; \(key) to stop."
+                : "Predict mode off; predicted \(current.predictions.summary) in this lesson."
         case .scroll(let lines):
             // Kept within the content, so that scrolling back starts at once.
             scroll = viewport.offset(scrolledBy: scroll + lines) - viewport.automatic
@@ -91,7 +114,7 @@ extension TutorState {
             current.tableScroll = viewport.tableOffset(current.tableScroll, movedBy: columns)
         case .reset:
             remember()
-            current.model = lesson.model
+            current.model = current.edited ?? lesson.model
             current.iterations = TutorState.initialIterations
             current.iteration = 0
             recompute()
@@ -113,7 +136,8 @@ extension TutorState {
         case .escape:
             if escapePending { quitting = true } else { escapePending = true }
         case .quit: quitting = true
-        case .type, .deleteBackward, .confirm, .resize, .viewport: break
+        case .editModel: openEditor()
+        case .type, .deleteBackward, .confirm, .addLine, .deleteLine, .save, .saved, .notSaved, .resize, .viewport: break
         }
     }
 
@@ -136,17 +160,21 @@ extension TutorState {
         case .deleteBackward:
             if !prompt.text.isEmpty { prompt.text.removeLast() }
         case .escape:
-            mode = .slides
+            // Esc skips a prediction: the step shows, unscored.
+            if case .prediction = prompt.purpose { showPredicted() }
+            mode = prompt.purpose.closing
             return
         case .quit:
             quitting = true
             return
         case .confirm:
-            if let error = submit(prompt) {
-                prompt.error = error
+            mode = prompt.purpose.closing
+            if case .prediction(let miss) = prompt.purpose {
+                guard let kept = judge(prompt, scored: miss != nil) else { return }
+                prompt = kept
             } else {
-                mode = .slides
-                return
+                guard let error = submit(prompt) else { return }
+                prompt.error = error
             }
         default:
             return
@@ -156,14 +184,19 @@ extension TutorState {
         mode = .prompt(prompt)
     }
 
-    /// Applies what the prompt holds; the reason it cannot, if it cannot.
+    /// Applies what the prompt holds (and for a line of the model, opens the editor again); the
+    /// reason it cannot, if it cannot.
     private mutating func submit(_ prompt: Prompt) -> String? {
         guard let model else { return nil }
         switch prompt.purpose {
         case .value(let entry):
-            guard let value = try? Tensor(parsing: prompt.text), value.shape == .scalar, value.scalar.isFinite else {
-                return "type a number, such as 0.25 or -1e-3"
+            let value: Tensor
+            do {
+                value = try Tensor(reading: prompt.text)
+            } catch {
+                return "column \(error.location.column): \(error.message)"
             }
+            guard value.shape == .scalar else { return "type one number, such as 0.25 or -1e-3, not a \(value.shape)" }
             change(to: entry.setting(value.scalar, in: model))
             return nil
         case .answer:
@@ -173,16 +206,56 @@ extension TutorState {
                 return problem.message
             case .success(let verdict):
                 answered = prompt.text
+                current.answers[slideIndex] = prompt.text
                 if verdict.correct { step = stepCount(of: slide) }
                 return nil
             }
+        case .prediction:
+            // Judged by `judge`, which keeps the prompt open on a wrong prediction.
+            return nil
+        case .line(let editor, let inserting):
+            var lines = source
+            let at = min(editor.line + (inserting ? 1 : 0), lines.count)
+            if inserting || lines.isEmpty { lines.insert(prompt.text, at: at) } else { lines[at] = prompt.text }
+            var moved = editor
+            moved.line = at
+            edit(lines, in: moved)
+            return nil
         }
+    }
+
+    /// Judges the prediction `prompt` holds, counting it in the score unless the step is
+    /// `scored` already: a right one shows the step and closes the prompt (nil); the prompt
+    /// kept open says why not otherwise.
+    private mutating func judge(_ prompt: Prompt, scored: Bool) -> Prompt? {
+        guard let prediction else { return nil }
+        var kept = prompt
+        switch prediction.check(prompt.text) {
+        case .failure(let problem):
+            kept.error = problem.message
+        case .success(let verdict):
+            if !scored { current.predictions = current.predictions.counting(right: verdict.correct) }
+            guard !verdict.correct else {
+                showPredicted()
+                notice = "\(verdict.text) Predicted \(current.predictions.summary)."
+                return nil
+            }
+            kept = Prompt(purpose: .prediction(miss: verdict.text), text: prompt.text, fresh: false, error: nil)
+        }
+        return kept
+    }
+
+    /// Shows the step the prediction prompt asked for, remembered as predicted.
+    private mutating func showPredicted() {
+        if let prediction {
+            current.predicted.insert(LessonProgress.PredictedStep(iteration: current.iteration, step: Reveal.Key(prediction.step)))
+        }
+        step = min(step + 1, stepCount(of: slide))
     }
 
     /// Moves `delta` slides, into the next or previous lesson past either end; coming back to a
     /// slide with `revealing` shows all its steps, as it was left.
     private mutating func moveSlide(by delta: Int, revealing: Bool) {
-        answered = nil
         var (lessonTarget, slideTarget) = (lessonIndex, slideIndex + delta)
         if slideTarget >= lesson.slides.count {
             guard lessonIndex + 1 < lessons.count else { return }
@@ -192,22 +265,47 @@ extension TutorState {
             (lessonTarget, slideTarget) = (lessonIndex - 1, lessons[lessonIndex - 1].slides.count - 1)
         }
         if lessonTarget != lessonIndex { open(lesson: lessonTarget) }
+        answered = nil
         slideIndex = slideTarget
         step = revealing ? stepCount(of: slide) : 0
     }
 
+    /// Opens lesson `index` where the learner left it.
     private mutating func open(lesson index: Int) {
-        guard lessons.indices.contains(index) else { return }
-        answered = nil
-        (slideIndex, step) = (0, 0)
-        if index != lessonIndex {
-            lessonIndex = index
-            selection = 0
-            recompute()
-        }
+        guard lessons.indices.contains(index), index != lessonIndex else { return }
+        (lessonIndex, slideIndex, step, selection) = (index, 0, 0, 0)
+        recompute()
+        resume()
     }
 
-    /// Trains `count` more iterations, up to the cap; says why not when it cannot.
+    /// Goes to where the learner left the lesson on screen: its slide, step and iteration, and
+    /// the answer typed there; what no longer fits the lesson is brought within it.
+    mutating func resume() {
+        current.iteration = min(max(0, current.iteration), max(0, computation.traces.count - 1))
+        slideIndex = min(max(0, current.slide), lesson.slides.count - 1)
+        step = min(max(0, current.step), stepCount(of: slide))
+        answered = current.answers[slideIndex]
+        (current.slide, current.step, current.visited) = (slideIndex, step, true)
+    }
+
+    /// The largest relative difference between a gradient in the table's rows on screen and its
+    /// central difference; nil when the engine cannot compute one.
+    private func worstTableCheck() -> Double? {
+        guard let model else { return nil }
+        var worst = 0.0
+        for index in TableView.shown(computation.traces.count) {
+            let trace = computation.traces[index]
+            guard let differences = try? model.centralDifferences(of: trace) else { return nil }
+            for (node, entries) in differences {
+                guard let gradient = trace.gradients[node] else { continue }
+                for difference in entries { worst = max(worst, difference.relativeDifference(from: gradient.scalars[difference.entry])) }
+            }
+        }
+        return worst
+    }
+
+    /// Trains `count` more iterations, up to the cap, from the table's last iteration; says why
+    /// not when it cannot.
     private mutating func train(_ count: Int) {
         guard model != nil else { return }
         guard !computation.diverged else {
@@ -219,7 +317,8 @@ extension TutorState {
             return
         }
         current.iterations = min(current.iterations + count, TutorState.maximumIterations)
-        recompute()
+        computation = computation.extended(to: current.iterations)
+        keepInRange()
     }
 
     /// Keeps the numbers before a change of values, so that those that change can be marked.
@@ -234,8 +333,15 @@ extension TutorState {
         recompute()
     }
 
-    private mutating func recompute() {
+    /// Works out everything the screen shows from the learner's model, keeping the step, the
+    /// iteration and the selection where they still exist.
+    mutating func recompute() {
         computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations)
+        keepInRange()
+    }
+
+    /// The iteration, the selected value and the step kept within what the engine computed.
+    private mutating func keepInRange() {
         current.iteration = min(current.iteration, max(0, computation.traces.count - 1))
         selection = min(selection, max(0, entries.count - 1))
         step = min(step, stepCount(of: slide))

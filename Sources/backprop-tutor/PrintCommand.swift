@@ -1,22 +1,15 @@
 import BackpropEngine
 import Lessons
-import TutorApp
+import TextScreen
 
 /// `backprop-tutor print`: every step of N training iterations and the iteration table, as
-/// text or as one JSON document.
+/// text or as one JSON document, each iteration written as it is computed and then let go, so
+/// that memory stays flat however many iterations are asked for.
 struct PrintCommand {
     let options: PrintOptions
     let lesson: Lesson
     /// Unicode math rather than plain ASCII: the option's choice, or the locale's.
     let unicode: Bool
-
-    /// What `print` writes: the output, and the warnings for standard error.
-    struct Output {
-        /// The text or JSON document.
-        let text: String
-        /// One line each, such as a cross-entropy target that is not a probability distribution.
-        let warnings: [String]
-    }
 
     /// The lesson's model with the command line's starting values and η.
     func model() throws -> Model {
@@ -25,59 +18,111 @@ struct PrintCommand {
         }
         for setting in options.settings {
             guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
-                throw UsageError(message: "--set takes NAME=VALUE, not '\(setting)'")
+                throw UsageError(message: "--set takes NAME=VALUE, not \(setting.quoted)")
             }
-            let name = String(setting[..<equals]), text = String(setting[setting.index(after: equals)...])
-            let value: Tensor
-            do {
-                value = try Tensor(parsing: text)
-            } catch {
-                throw UsageError(message: "--set \(setting): '\(text)' is not a value (\(error.message))")
-            }
+            let name = String(setting[..<equals])
+            let value = try Tensor(typed: String(setting[setting.index(after: equals)...]), after: "--set \(setting)")
             do {
                 model = try model.setting(name, to: value)
             } catch {
-                throw UsageError(message: "--set \(setting): \(error)")
+                throw UsageError(message: "--set \(setting.abbreviated): \(error)")
             }
         }
-        if let eta = options.eta { model = try model.setting(model.rate, to: Tensor(eta)) }
+        if let (text, eta) = options.eta {
+            do {
+                model = try model.setting(model.rate, to: eta)
+            } catch {
+                throw UsageError(message: "--eta \(text.abbreviated): \(error)")
+            }
+        }
         return model
     }
 
-    /// The output and its warnings.
-    func run() throws -> Output {
+    /// Writes the output to `output`, first handing `warn` each warning for standard error (one
+    /// line each, such as a cross-entropy target that is not a probability distribution).
+    func run(to output: inout OutputWriter, warn: (String) -> Void) throws {
         let model = try model()
-        let traces = try model.train(iterations: options.iterations)
         let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: options.precision, unicode: unicode), shapes: model.shapes)
-        let warnings = traces.first.map { model.improperTargets($0.bindings).map(writer.warning) } ?? []
-        let text = options.json ? JSONReport(lesson: lesson.id, model: model, traces: traces).text : self.text(model, traces, writer)
-        return Output(text: text, warnings: warnings.map { unicode ? $0 : $0.plainASCII })
+        for warning in model.improperTargets(try model.trace().bindings).map(writer.warning) {
+            warn(unicode ? warning : warning.plainASCII)
+        }
+        if options.json {
+            let report = JSONReport(lesson: lesson.id, model: model)
+            try output.write(report.opening)
+            try train(model, { try $0.nextNumbers() }) { index, numbers in
+                let numeric = try options.check ? estimates(model, numbers) : nil
+                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(numbers, numeric: numeric))
+            }
+            try output.write(JSONReport.closing + "\n")
+        } else {
+            try writeText(model, writer, to: &output)
+        }
     }
 
-    /// Every step of every iteration and the table; in ASCII, every character plain ASCII,
-    /// the lesson's title included.
-    private func text(_ model: Model, _ traces: [Trace], _ writer: FormulaWriter) -> String {
+    /// Every step of every iteration, then the table; in ASCII, every character plain ASCII, the
+    /// lesson's title included.
+    private func writeText(_ model: Model, _ writer: FormulaWriter, to output: inout OutputWriter) throws {
         let notation = writer.notation
-        var lines = ["\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))"]
-        for (index, trace) in traces.enumerated() {
-            lines += ["", "Iteration \(index + 1)"]
+        let write = { (output: inout OutputWriter, line: String) throws in try output.write((unicode ? line : line.plainASCII) + "\n") }
+        try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
+        // The table's columns are as wide as their widest cell, as they always were: the steps'
+        // pass measures them, and a second pass trains again to write the table's lines. Fixed
+        // widths would either waste room on every line or cut a number that grows (a diverging
+        // loss, more decimals), and keeping the rows would hold every iteration in memory.
+        let table = IterationTableText(model: model, notation: notation)
+        var widths = table.headings.map(\.count)
+        let training = try train(model, { try $0.next() }) { index, trace in
+            let differences = try options.check ? model.centralDifferences(of: trace) : [:]
+            try write(&output, "")
+            try write(&output, "Iteration \(index + 1)")
             for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),
                                      ("backward", trace.backward.map(Trace.Step.backward)),
                                      ("update", trace.updates.map(Trace.Step.update))] {
-                lines.append("  \(heading)")
-                lines += steps.flatMap { step in
+                try write(&output, "  \(heading)")
+                for step in steps {
                     let text = writer.text(for: step, trace.bindings)
                     // The first iteration says once why ∂L/∂L is 1.
                     let remark = index == 0 ? text.remark.map { "   (\($0))" } ?? "" : ""
-                    return ["    " + text.line + remark] + text.entries.map { "      " + $0.line }
+                    try write(&output, "    " + text.line + remark)
+                    for entry in text.entries { try write(&output, "      " + entry.line) }
+                    if case .backward(let backward) = step, let estimate = differences[backward.node] {
+                        try write(&output, "      " + CheckText(notation: notation).beside(backward.value, estimate, long: true))
+                    }
                 }
             }
+            widths = IterationTableText.widths(widths, table.cells(of: trace, number: index + 1))
         }
-        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces)
-        if let last = traces.last, last.diverged {
-            lines += ["", "diverged at iteration \(traces.count): a value is no longer finite; try a smaller η"]
+        try write(&output, "")
+        try write(&output, "Iteration table")
+        try write(&output, IterationTableText.line(table.headings, widths: widths))
+        try train(model, { try $0.nextNumbers() }) { index, numbers in
+            try write(&output, IterationTableText.line(table.cells(of: numbers, number: index + 1), widths: widths))
         }
-        let text = lines.joined(separator: "\n")
-        return unicode ? text : text.plainASCII
+        if training.diverged {
+            try write(&output, "")
+            try write(&output, "diverged at iteration \(training.count): a value is no longer finite; try a smaller η")
+        }
+    }
+
+    /// Each node's central-difference estimate of its gradient in `iteration`, shaped like the gradient.
+    private func estimates(_ model: Model, _ iteration: some IterationResults) throws -> [String: Tensor] {
+        try model.centralDifferences(of: iteration).reduce(into: [:]) { estimates, pair in
+            guard let gradient = iteration.gradient(of: pair.key) else { return }
+            estimates[pair.key] = Tensor(shape: gradient.shape, scalars: pair.value.map(\.estimate))
+        }
+    }
+
+    /// Trains `model` for the iterations asked, handing each iteration `next` gives (its trace, or
+    /// its numbers alone) to `body` with its index as it is computed; stops after an iteration that
+    /// diverged. The training, as it ended.
+    @discardableResult
+    private func train<Iteration>(
+        _ model: Model, _ next: (inout Training) throws -> Iteration?, _ body: (Int, Iteration) throws -> Void
+    ) throws -> Training {
+        var training = Training(model: model)
+        while training.count < options.iterations, let iteration = try next(&training) {
+            try body(training.count - 1, iteration)
+        }
+        return training
     }
 }

@@ -61,9 +61,9 @@ import Testing
     }
 
     @Test(arguments: [
-        ("a power", power, 200),
-        ("a product of distinct factors", product, 200),
-        ("entries summed", entries, 12),
+        ("a power", power, 40),
+        ("a product of distinct factors", product, 20),
+        ("entries summed", entries, 6),
     ] as [(String, @Sendable (Int) -> String, Int)])
     func theChainRuleAndTheProgramGrowInStepWithTheModel(name: String, model: @Sendable (Int) -> String, size: Int) throws {
         let small = try Model(parsing: model(size)), large = try Model(parsing: model(2 * size))

@@ -67,13 +67,16 @@ import Testing
         }
     }
 
-    @Test func trainingOnFromAnIterationGivesTheIterationsOfOneRun() throws {
+    @Test func aTrainingCopiedGoesOnFromWhereItWasAndTracesAreItsNumbersWithTheirFormulas() throws {
         let model = try #require(try LessonLibrary.shipped("wider").model)
-        let all = try model.iterations(7)
-        let first = try model.iterations(3)
-        let rest = try model.iterations(4, after: first[2])
-        #expect(zip(all, first + rest).allSatisfy { $0.scalars == $1.scalars })
+        var training = Training(model: model)
+        let first = try training.numbers(3)
+        var copy = training
+        let rest = try training.numbers(4)
+        let traces = try copy.train(4)
+        #expect(zip(try model.iterations(7), first + rest).allSatisfy { $0.scalars == $1.scalars })
         #expect((first + rest).map(\.iteration) == Array(1...7))
+        #expect(zip(traces, rest).allSatisfy { $0.values == $1.values && $0.gradients == $1.gradients && $0.updated == $1.updated })
     }
 
     @Test func trainingStopsAfterTheIterationThatDiverged() throws {
@@ -88,11 +91,11 @@ import Testing
     /// formulas the evaluation chose; an iteration that cannot be computed fails both ways.
     private func expectSameNumbers(_ model: Model, _ id: String) throws {
         var values = model.startingValues
-        var trainer = try Trainer(model: model)
+        var training = Training(model: model)
         for _ in 0..<3 {
-            let next = Result { try trainer.next() }
+            let next = Result { try training.nextNumbers() }
             let reference = Result { try model.evaluatedTrace(from: values) }
-            guard case .success(let numbers) = next, case .success(let evaluated) = reference else {
+            guard case .success(let numbers?) = next, case .success(let evaluated) = reference else {
                 #expect((try? next.get()) == nil && (try? reference.get()) == nil, "\(id): only one way fails")
                 return
             }

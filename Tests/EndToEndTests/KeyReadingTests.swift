@@ -13,42 +13,42 @@ import Testing
     }
 
     @Test func homeAndEndGoToTheFirstAndLastSlideOfTheLessonWhateverTheirEncoding() throws {
-        let tmux = try tutor("linear", awaiting: "slide 1 of 5")
+        let tmux = try tutor("linear", awaiting: "slide 1 of 6")
         try tmux.press("PgDn")
-        try tmux.wait { $0.contains("slide 2 of 5") }
+        try tmux.wait { $0.contains("slide 2 of 6") }
         let moves: [(keys: () throws -> Void, awaited: String)] = [
-            ({ try tmux.press("End") }, "slide 5 of 5"),
-            ({ try tmux.press("Home") }, "slide 1 of 5"),
-            ({ try tmux.send(bytes: [0x1B, 0x5B, 0x34, 0x7E]) }, "slide 5 of 5"),  // ESC [ 4 ~
-            ({ try tmux.send(bytes: [0x1B, 0x5B, 0x31, 0x7E]) }, "slide 1 of 5"),  // ESC [ 1 ~
-            ({ try tmux.send(bytes: [0x1B, 0x4F, 0x46]) }, "slide 5 of 5"),  // ESC O F
-            ({ try tmux.send(bytes: [0x1B, 0x5B, 0x48]) }, "slide 1 of 5"),  // ESC [ H
+            ({ try tmux.press("End") }, "slide 6 of 6"),
+            ({ try tmux.press("Home") }, "slide 1 of 6"),
+            ({ try tmux.send(bytes: [0x1B, 0x5B, 0x34, 0x7E]) }, "slide 6 of 6"),  // ESC [ 4 ~
+            ({ try tmux.send(bytes: [0x1B, 0x5B, 0x31, 0x7E]) }, "slide 1 of 6"),  // ESC [ 1 ~
+            ({ try tmux.send(bytes: [0x1B, 0x4F, 0x46]) }, "slide 6 of 6"),  // ESC O F
+            ({ try tmux.send(bytes: [0x1B, 0x5B, 0x48]) }, "slide 1 of 6"),  // ESC [ H
         ]
         for (keys, awaited) in moves {
             try keys()
             let screen = try tmux.wait { $0.contains(awaited) }
-            #expect(screen.contains("lesson 2 of 5: The simplest NN ever"))
+            #expect(screen.contains("lesson 2 of 6: The simplest NN ever"))
         }
         try tmux.press("q")
         #expect(try tmux.waitForExit().status == "0")
     }
 
     @Test func keysBoundToNothingAndUnknownSequencesAreDroppedWhole() throws {
-        let tmux = try tutor("linear", awaiting: "slide 1 of 5")
+        let tmux = try tutor("linear", awaiting: "slide 1 of 6")
         try tmux.press("F5", "IC", "DC", "F1", "F12", "C-Home", "S-Up", "M-x", "M-1")
         for sequence in ["[200~", "[?1;2c", "O2P", "[1;5P", "[[A", "[31~", "[13~"] {
             try tmux.send(bytes: [0x1B] + Array(sequence.utf8))  // each would read as lesson keys if split
         }
         try tmux.press("PgDn")
-        let screen = try tmux.wait { $0.contains("slide 2 of 5") }
-        #expect(screen.contains("lesson 2 of 5: The simplest NN ever"))
+        let screen = try tmux.wait { $0.contains("slide 2 of 6") }
+        #expect(screen.contains("lesson 2 of 6: The simplest NN ever"))
         #expect(!screen.contains("Press Esc again"))
         try tmux.press("q")
         #expect(try tmux.waitForExit().status == "0")
     }
 
     @Test func escThenAnyOtherKeyThenEscDoesNotQuit() throws {
-        let tmux = try tutor("linear", awaiting: "slide 1 of 5")
+        let tmux = try tutor("linear", awaiting: "slide 1 of 6")
         for key in ["x", "F5", "Right"] {
             try tmux.press("Escape")
             try tmux.wait { $0.contains("Press Esc again to quit, any other key to stay.") }

@@ -11,15 +11,15 @@ import Testing
     @Test func steppingThroughLinearAndChangingEtaUpdatesTheTableThenQuitCleanly() throws {
         let tmux = try Tmux(width: 120, height: 40)
         try tmux.type("\(Binary.url.path) linear; echo EX''IT=$?")
-        try tmux.wait { $0.contains("slide 1 of 5") }
+        try tmux.wait { $0.contains("slide 1 of 6") }
         var sawChainRule = false
         for _ in 0..<40 {
             let screen = try tmux.step("Right")
             sawChainRule = sawChainRule || screen.contains("∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.90 · 1.00 = −1.90")
-            if screen.contains("slide 5 of 5") { break }
+            if screen.contains("slide 5 of 6") { break }
         }
         #expect(sawChainRule)
-        let before = try tmux.wait { $0.contains("slide 5 of 5") && $0.contains("0.48  1.38") }
+        let before = try tmux.wait { $0.contains("slide 5 of 6") && $0.contains("0.48  1.38") }
         #expect(rows(before).contains("1 1.10 1.80 −1.90 −1.90 −1.90 0.48 1.38"))
 
         try tmux.press("-")
@@ -28,7 +28,7 @@ import Testing
         #expect(rows(after).contains { $0.hasPrefix("2 1.48 ") })
 
         try tmux.resize(width: 80, height: 24)
-        let small = try tmux.wait { $0.split(separator: "\n").first?.count ?? 0 <= 80 && $0.contains("slide 5 of 5") }
+        let small = try tmux.wait { $0.split(separator: "\n").first?.count ?? 0 <= 80 && $0.contains("slide 5 of 6") }
         #expect(small.contains("The simplest NN ever"))
         try tmux.resize(width: 50, height: 12)
         try tmux.wait { $0.contains("enlarge the terminal to 60×16") }
@@ -39,13 +39,13 @@ import Testing
         let (shell, status) = try tmux.waitForExit()
         #expect(status == "0")
         #expect(shell.split(separator: "\n").last?.hasPrefix("$") == true)
-        #expect(!shell.contains("slide 5 of 5"))
+        #expect(!shell.contains("slide 5 of 6"))
     }
 
     @Test func closingParenthesisStepsTheThirdIterationOfLinearWhereTheDeckSlips() throws {
         let tmux = try Tmux(width: 120, height: 40)
         try tmux.type("\(Binary.url.path) linear; echo EX''IT=$?")
-        try tmux.wait { $0.contains("slide 1 of 5") }
+        try tmux.wait { $0.contains("slide 1 of 6") }
         for _ in 0..<3 { _ = try tmux.step("PgDn") }
         try tmux.wait { $0.contains("Updating the parameters") && $0.contains("iteration 1 of 3") }
         for _ in 0..<2 { _ = try tmux.step(")") }
@@ -60,7 +60,7 @@ import Testing
     @Test func gShowsTheCentralDifferenceOfLinearsGradientAtFourDecimals() throws {
         let tmux = try Tmux(width: 120, height: 40)
         try tmux.type("\(Binary.url.path) linear; echo EX''IT=$?")
-        try tmux.wait { $0.contains("slide 1 of 5") }
+        try tmux.wait { $0.contains("slide 1 of 6") }
         for key in ["PgDn", "PgDn", "p", "Right", "Right", "Right", "g"] { _ = try tmux.step(key) }
         let checked = try tmux.wait { $0.contains("step 3 of 4") && $0.contains("by central difference") }
         #expect(checked.contains("∂L/∂w = ∂L/∂h · ∂h/∂w = ∂L/∂h · x = −1.9000 · 1.0000 = −1.9000"))

@@ -26,11 +26,13 @@ final class Tmux {
     let socket = "backprop-tutor-test-\(UUID().uuidString)"
     let folder: URL
 
-    /// Starts a `width` × `height` pane running `sh` in a fresh folder.
+    /// Starts a `width` × `height` pane running `sh` in a fresh folder, with `XDG_STATE_HOME` the
+    /// folder `state` in it: the tutor's progress is kept there, never in the tester's home.
     init(width: Int, height: Int) throws {
         folder = try Binary.temporaryFolder()
+        let state = folder.appendingPathComponent("state").path
         try run(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-c", folder.path,
-                 "env -u LC_ALL -u LC_CTYPE PS1='$ ' LANG=C.UTF-8 TERM=tmux-256color sh"])
+                 "env -u LC_ALL -u LC_CTYPE PS1='$ ' LANG=C.UTF-8 TERM=tmux-256color XDG_STATE_HOME='\(state)' sh"])
     }
 
     deinit {

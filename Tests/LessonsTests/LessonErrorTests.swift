@@ -6,11 +6,15 @@ import Testing
 @Suite struct LessonErrorTests {
     static let model = "```model\ninput x = 1\nparam w = 2\neta = 0.1\nh = w*x\nloss L = h^2\n```\n"
 
+    /// `h = w+w+…+w` with 50,000 terms: a 100 KB line.
+    static let chain = Array(repeating: "w", count: 50_000).joined(separator: "+")
+    static let tooDeep = "the expression is more than 200 levels deep (each operator of a chain such as a + b + c is one level)"
+
     static let cases: [(text: String, line: Int, column: Int, message: String)] = [
         ("Title\n", 1, 1, "a lesson starts with its title: '# Title'"),
         ("# Title\n", 1, 1, "the lesson has no slides: add one with '## Slide title'"),
         ("# T\n" + model.replacingOccurrences(of: "h^2", with: "h^2 +"), 7, 15, "expected a number, a name or '(' but found the end of the line"),
-        ("# T\n" + model + "## S\nshow: trace chart\n", 10, 13, "unknown item 'chart' (known: graph, trace, table)"),
+        ("# T\n" + model + "## S\nshow: trace chart\n", 10, 13, "unknown item 'chart' (known: graph, trace, table, landscape)"),
         ("# T\n" + model + "## S\njacobian: h z\n", 10, 13, "unknown node 'z' (known: x, w, h, L)"),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: w +\n", 11, 12, "expected a number, a name or '(' but found the end of the line"),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: q\n", 11, 9, "unknown name 'q'"),
@@ -28,11 +32,22 @@ import Testing
         ("# T\n" + model + "## S\nsteps: h\n", 10, 1, "'steps:' follows the slide's 'show: trace' line"),
         ("# T\n" + model + "## S\nshow: trace\nsteps: L..z\n", 11, 11, "no gradient step for 'z' (known: L, h, w, x)"),
         ("# T\n" + model + "## S\nshow: trace\nsteps: h\nsteps: L\n", 12, 1, "a slide chooses its steps once"),
+        ("# T\n" + model + "## S\nshow: landscape w\n", 10, 7, "a landscape names two scalar parameters, as in 'landscape w b'"),
+        ("# T\n" + model + "## S\nshow: landscape w x\n", 10, 19, "'x' is not a scalar parameter (known: w)"),
+        ("# T\n" + model + "## S\nshow: landscape w 3..1 w\n", 10, 19, "a window is written LOW..HIGH with LOW < HIGH, as in -1..3"),
         ("# T\n## S\nshow: trace\n", 3, 1, "'show:' needs a model: add a ```model block before the first slide"),
         ("# T\n## S\n```formulas\na = b\n", 3, 1, "the ``` block opened here is never closed"),
         ("# T\n## S\n```python\n```\n", 3, 4, "unknown block '```python' (known: model, formulas)"),
         ("# T\n## S\n" + model, 3, 4, "the model block goes before the first slide"),
         ("# T\n# U\n## S\n", 2, 1, "only line 1 is a '# ' title; a slide starts with '## '"),
+        ("# T\n" + model.replacingOccurrences(of: "h = w*x", with: "h = " + chain), 6, 404, tooDeep),
+        ("# T\n" + model + "## S\nquestion: why?\nanswer: " + chain + "\n", 11, 408, tooDeep),
+        ("# T\n" + model.replacingOccurrences(of: "param w = 2", with: "param w = 1e309"), 4, 11,
+         "'1e309' is too large for a number (the largest is about 1.8e308)"),
+        ("# T\n" + model.replacingOccurrences(of: "param w = 2", with: "param w = 0/0"), 4, 12, "the value is not a finite number: it comes out as nan"),
+        ("# T\n" + model.replacingOccurrences(of: "eta = 0.1", with: "eta = 2^1024"), 5, 8, "the value is not a finite number: it comes out as inf"),
+        ("# T\r\n" + model.replacingOccurrences(of: "\n", with: "\r\n") + "## S\r\nshow: trace chart\r\n", 10, 13,
+         "unknown item 'chart' (known: graph, trace, table, landscape)"),
     ]
 
     @Test(arguments: cases.indices)
@@ -52,6 +67,18 @@ import Testing
             """, file: "t.md", id: "t")
         let named: [IterationTable.Column] = [.value("L"), .gradient("h"), .gradient("w"), .updated("w")]
         #expect(lesson.slides.first?.items == [.beside([.graph, .table(named), .trace]), .table([]), .graph, .table([.value("h")])])
+    }
+
+    @Test func aLessonWrittenOnWindowsOrWithAByteOrderMarkReadsAsTheSameLesson() throws {
+        let text = "# T\nA summary.\n" + Self.model + "## S\nSome prose.\n- a bullet\nshow: graph trace\nquestion: why?\nanswer: x\n"
+        let read = { (text: String) throws(LessonError) -> Lesson in try Lesson(parsing: text, file: "t.md", id: "t") }
+        let plain = try read(text)
+        for variant in [text.replacingOccurrences(of: "\n", with: "\r\n"), "\u{FEFF}" + text, "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")] {
+            let lesson = try read(variant)
+            #expect(lesson.title == plain.title && lesson.summary == plain.summary)
+            #expect(lesson.slides.map(\.title) == plain.slides.map(\.title) && lesson.slides.map(\.items) == plain.slides.map(\.items))
+            #expect(lesson.model?.nodes == plain.model?.nodes)
+        }
     }
 
     @Test func lessonIdsComeFromFileNames() {

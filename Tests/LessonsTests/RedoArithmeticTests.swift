@@ -21,7 +21,7 @@ import Testing
         #expect(Redo.check(entry.parts).problems.isEmpty)
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing"], [2, 4, 6])
+    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"], [2, 4, 6])
     func everyLineWithNumbersGivesItsOwnResultWhenRedoneByHand(id: String, precision: Int) throws {
         let lesson = try LessonLibrary.shipped(id)
         try expectEveryLineRedoes(try #require(lesson.model), answers: lesson.slides.compactMap(\.question).map(\.answer), precision: precision, id)

@@ -57,7 +57,7 @@ import TextScreen
 
     @Test func theLossOwnGradientIsExplainedOnTheLessonsFirstSlideThatStepsToIt() throws {
         let remark = "(the loss changes one for one with itself)"
-        for lesson in ["linear", "deeper", "wider", "closing"] {
+        for lesson in ["linear", "deeper", "wider", "closing", "playground"] {
             var explained: [Int] = []
             var state = try TutorState.atFirstSlide(in: lesson)
             for index in state.lesson.slides.indices {
@@ -96,7 +96,7 @@ import TextScreen
         #expect(rows == ["lr 0.25 rate", "w 3.00 param"])
     }
 
-    @Test func theLessonMenuScrollsToKeepTheSelectedLessonInViewAndSaysOneSlide() throws {
+    @Test func theLessonMenuScrollsToKeepTheSelectedLessonInViewAndSaysOneSlideOrFinished() throws {
         let lessons = try (1...40).map { number in
             try Lesson(parsing: "# Lesson \(number)\n\nAbout lesson \(number).\n\n## Only\n\nText.\n", file: "\(number)-l\(number).md", id: "l\(number)")
         }
@@ -108,7 +108,9 @@ import TextScreen
                 let highlighted = (1..<screen.height - 1).map { y in String((0..<screen.width).filter { screen[$0, y].style.reverse }.map { screen[$0, y].character }) }
                     .filter { !$0.isEmpty }
                 let number = selected + 1
-                #expect(highlighted == ["\(number)  Lesson \(number)  (1 slide)"], "lesson \(number) at \(width)×\(height)")
+                // The first lesson is open on its only slide: it is finished.
+                let place = number == 1 ? "(1 slide) ✓" : "(1 slide)"
+                #expect(highlighted == ["\(number)  Lesson \(number)  \(place)"], "lesson \(number) at \(width)×\(height)")
                 let title = try #require(screen.lines.lazy.compactMap { $0.firstMatch(of: /Lessons (\d+)–(\d+) of 40/) }.first)
                 let shown = try #require(Int(title.1))...#require(Int(title.2))
                 #expect(shown.contains(number), "lesson \(number) at \(width)×\(height)")

@@ -25,9 +25,20 @@ import TextScreen
         ("linear-menu", "linear", true, [.character("m"), .down]),
         ("linear-value-prompt", "linear", true, [.down, .down, .down, .enter]),
         ("linear-value-refused", "linear", true, [.down, .down, .down, .enter, .character("x"), .enter]),
+        ("linear-predict-prompt", "linear", true, [.pageDown, .pageDown, .character("P"), .right, .character("1"), .enter, .right]),
+        ("linear-predict-missed", "linear", true,
+         [.pageDown, .pageDown, .character("P"), .right, .character("1"), .enter, .right, .character("y"), .character("-"), .character("h"), .enter]),
         ("linear-help-ascii", "linear", false, [.character("?")]),
         ("linear-03-ascii", "linear", false, [.pageDown, .pageDown] + Array(repeating: .right, count: 4)),
         ("wider-05-ascii", "wider", false, Array(repeating: .pageDown, count: 4) + Array(repeating: .right, count: 10)),
+        ("linear-landscape-trained", "linear", true, [.end, .character("t")]),
+        ("linear-landscape-ascii", "linear", false, [.end, .character("t")]),
+        ("playground-editor", "playground", true, [.character("E"), .down, .down]),
+        ("playground-editor-prompt", "playground", true, [.character("E")] + Array(repeating: .down, count: 10) + [.enter]),
+        ("playground-editor-error", "playground", true, [.character("E")] + .replacing(line: 10, with: "q = tanh(hh)")),
+        ("playground-editor-ascii", "playground", false, [.character("E")] + .replacing(line: 10, with: "q = tanh(hh)")),
+        ("playground-02-tanh", "playground", true,
+         [.character("E")] + .replacing(line: 10, with: "q = tanh(h)") + [.escape, .pageDown] + Array(repeating: .right, count: 11)),
     ]
 
     @Test(arguments: try slides())
