@@ -101,6 +101,10 @@ struct Parser {
         try enter(at: location)
         defer { nesting -= 1 }
         let operand = try unary()
+        // A minus written before a number is part of the number: −0.09 is one part, not two.
+        if case .number(let value) = operand.expression.kind {
+            return Node(expression: Expr(.number(-value), at: location), levels: operand.levels)
+        }
         return try node(.negate(operand.expression), at: location, over: [operand])
     }
 
