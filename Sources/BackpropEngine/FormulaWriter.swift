@@ -50,7 +50,9 @@ public struct FormulaWriter: Sendable {
     }
 
     private func write(_ expression: Expr, numbers: OperandTable) -> Piece {
-        write(expression, numbers: numbers, ShapeChecker(shapes: shapes, remembering: KnownShapes()))
+        // A long formula works out each part's shape once; a short one walks its few parts again.
+        let long = expression.extent(maximumParts: 64, maximumLevels: .max) == nil
+        return write(expression, numbers: numbers, ShapeChecker(shapes: shapes, remembering: long ? KnownShapes() : nil))
     }
 
     /// `expression` written, with `numbers` in place of their parts; `checker` tells the shapes of

@@ -18,16 +18,20 @@ struct Claim {
 }
 
 /// Operands found by the part of a formula they stand for: the first operand that is that very
-/// part or, for a name, a gradient or an entry, that reads the same.
+/// part or reads the same. A few are searched one by one; many are found through tables, a name, a
+/// gradient or an entry by what it reads, any other part by its identity.
 struct OperandTable {
     /// The operands, in order.
     let operands: [Operand]
     private var byPart: [ObjectIdentifier: Int] = [:]
     private var byReading: [Expr: Int] = [:]
+    /// Past this many operands, tables find them.
+    private static let searched = 8
 
     /// A table of `operands`.
     init(_ operands: [Operand]) {
         self.operands = operands
+        guard operands.count > OperandTable.searched else { return }
         var first: [Expr: Int] = [:]
         for (index, operand) in operands.enumerated() {
             let canonical = first[operand.expression] ?? index
@@ -39,7 +43,8 @@ struct OperandTable {
 
     /// Where in `operands` the operand for `part` is, if `part` has one.
     func index(of part: Expr) -> Int? {
-        byPart[part.identity] ?? (OperandTable.readsAlike(part) ? byReading[part] : nil)
+        guard operands.count > OperandTable.searched else { return operands.firstIndex { $0.expression == part } }
+        return byPart[part.identity] ?? (OperandTable.readsAlike(part) ? byReading[part] : nil)
     }
 
     /// The operand for `part`, if it has one.
