@@ -1,7 +1,10 @@
 /// Where the numbers an iteration keeps live in a program's buffer, by name: the value of every
 /// declared value (the learning rate's included) and node, the gradient of every node the
 /// backward pass reaches, each parameter after its update, and for each chain-rule term with a
-/// shorter form, the number that decides which form is taken.
+/// shorter form, the number that decides which form is taken. Those of fewer than `largeCount`
+/// numbers are kept together at the start of the buffer; each larger one is kept in an array of
+/// its own, which the iteration's trace shares, and the next iteration too where it starts with
+/// it unchanged.
 final class NumberLayout: Sendable {
     /// The declared values, by name, in the order declared: what an iteration starts from.
     let declared: [(name: String, slot: Slot)]
@@ -11,13 +14,21 @@ final class NumberLayout: Sendable {
     let gradients: [(name: String, slot: Slot)]
     /// Parameters after their update, in the order declared.
     let updated: [(name: String, slot: Slot)]
-    /// How many numbers an iteration keeps, from the start of the buffer.
+    /// How many numbers an iteration keeps together, from the start of the buffer.
     let count: Int
     /// How many of them are values, gradients and updates, the rest deciding forms.
     let finiteCount: Int
+    /// The values, gradients and updates kept in arrays of their own, in that order.
+    let large: [Slot]
+    /// For each of `large`, the one of the iteration before that it equals, if any: a declared
+    /// value keeps its own, a parameter takes its update.
+    let carried: [Int?]
+    /// From how many numbers a value, a gradient or an update is kept in an array of its own.
+    static let largeCount = 64
     private let valueIndex: [String: Slot]
     private let gradientIndex: [String: Slot]
     private let updatedIndex: [String: Slot]
+    private let largeIndex: [Int: Int]
 
     init(
         declared: [(String, Slot)], values: [(String, Slot)], gradients: [(String, Slot)], updated: [(String, Slot)],
@@ -31,8 +42,20 @@ final class NumberLayout: Sendable {
         self.finiteCount = finiteCount
         valueIndex = Dictionary(values, uniquingKeysWith: { first, _ in first })
         gradientIndex = Dictionary(gradients, uniquingKeysWith: { first, _ in first })
-        updatedIndex = Dictionary(updated, uniquingKeysWith: { first, _ in first })
+        let updatedIndex = Dictionary(updated, uniquingKeysWith: { first, _ in first })
+        self.updatedIndex = updatedIndex
+        let large = (values + gradients + updated).map(\.1).filter(NumberLayout.isLarge)
+        let largeIndex = Dictionary(large.enumerated().map { ($1.start, $0) }, uniquingKeysWith: { first, _ in first })
+        let declaredNames = Dictionary(declared.map { ($1.start, $0) }, uniquingKeysWith: { first, _ in first })
+        carried = large.enumerated().map { index, slot in
+            declaredNames[slot.start].map { name in updatedIndex[name].flatMap { largeIndex[$0.start] } ?? index }
+        }
+        self.large = large
+        self.largeIndex = largeIndex
     }
+
+    /// True for a value of `largeCount` numbers or more.
+    static func isLarge(_ slot: Slot) -> Bool { slot.shape.count >= largeCount }
 
     /// Where the value of `name` lives.
     func value(_ name: String) -> Slot? { valueIndex[name] }
@@ -40,6 +63,8 @@ final class NumberLayout: Sendable {
     func gradient(_ name: String) -> Slot? { gradientIndex[name] }
     /// Where `parameter` after its update lives.
     func update(_ parameter: String) -> Slot? { updatedIndex[parameter] }
+    /// Where among `large` the numbers at `slot` are kept, if they are kept apart.
+    func largePosition(of slot: Slot) -> Int? { largeIndex[slot.start] }
 }
 
 /// The numbers of a training iteration, by name: what an iteration table, a JSON report or a
@@ -67,7 +92,23 @@ public struct IterationNumbers: IterationResults, Sendable {
     /// Which iteration this is, counted from 1.
     public let iteration: Int
     let layout: NumberLayout
+    /// The numbers kept together.
     let scalars: [Double]
+    /// The numbers kept apart, as `layout.large` lists them.
+    let large: [[Double]]
+    /// True when a value, a gradient or an update is infinite or not a number: training diverged.
+    public let diverged: Bool
+
+    /// The numbers of iteration `iteration`, laid out as `layout` says.
+    init(iteration: Int, layout: NumberLayout, scalars: [Double], large: [[Double]]) {
+        self.iteration = iteration
+        self.layout = layout
+        self.scalars = scalars
+        self.large = large
+        let finite = { (numbers: UnsafeBufferPointer<Double>) in numbers.allSatisfy(\.isFinite) }
+        diverged = !scalars.withUnsafeBufferPointer { finite(UnsafeBufferPointer(rebasing: $0.prefix(layout.finiteCount))) }
+            || !large.allSatisfy { $0.withUnsafeBufferPointer(finite) }
+    }
 
     /// The value of a declared value or node in this iteration (before the update).
     public func value(of name: String) -> Tensor? { layout.value(name).map(tensor) }
@@ -85,14 +126,12 @@ public struct IterationNumbers: IterationResults, Sendable {
     /// Each parameter after the update, by name.
     public var updated: [String: Tensor] { dictionary(layout.updated) }
 
-    /// True when a value, a gradient or an update is infinite or not a number: training diverged.
-    public var diverged: Bool { !scalars[..<layout.finiteCount].allSatisfy(\.isFinite) }
 
     /// The number at `index` of the buffer the iteration ran in.
     subscript(index: Int) -> Double { scalars[index] }
 
     func tensor(_ slot: Slot) -> Tensor {
-        Tensor(shape: slot.shape, scalars: Array(scalars[slot.range]))
+        Tensor(shape: slot.shape, scalars: layout.largePosition(of: slot).map { large[$0] } ?? Array(scalars[slot.range]))
     }
 
     private func dictionary(_ slots: [(name: String, slot: Slot)]) -> [String: Tensor] {

@@ -12,29 +12,45 @@ extension Program {
     /// buffer, the `equations` (a cross-entropy of a softmax computed from its logits, as `plan`
     /// says), the gradient of every node in `plan`'s order by its chain-rule terms from the loss,
     /// and each parameter's update `updates`.
-    init(
+    convenience init(
         variables: [Model.Variable], equations: [Model.Equation], rate: String, loss: String, shapes: [String: Shape], plan: BackwardPlan,
         updates: [(parameter: String, expression: Expr)]
     ) {
         var builder = ProgramBuilder()
-        var values: [String: Slot] = [:]
-        var gradients: [String: Slot] = [:]
-        let declared = variables.map { ($0.name, builder.allocate($0.value.shape)) }
-        let computed = equations.map { ($0.name, builder.allocate(shapes[$0.name] ?? .scalar)) }
-        for (name, slot) in declared + computed { values[name] = slot }
-        let reached = plan.order.map { ($0, builder.allocate(shapes[$0] ?? .scalar, filledWith: $0 == loss ? 1 : 0)) }
-        for (name, slot) in reached { gradients[name] = slot }
-        let updated = updates.map { ($0.parameter, builder.allocate(values[$0.parameter]?.shape ?? .scalar)) }
+        // What an iteration keeps: the small values, gradients and updates together first, then
+        // the numbers deciding forms, then each large one (see `NumberLayout`).
+        let kept: [[(name: String, shape: Shape)]] = [
+            variables.map { ($0.name, $0.value.shape) },
+            equations.map { ($0.name, shapes[$0.name] ?? .scalar) },
+            plan.order.map { ($0, shapes[$0] ?? .scalar) },
+            updates.map { update in (update.parameter, variables.first { $0.name == update.parameter }?.value.shape ?? .scalar) },
+        ]
+        var slots = kept.map { [Slot?](repeating: nil, count: $0.count) }
+        func allocate(large: Bool) {
+            for (group, entries) in kept.enumerated() {
+                for (index, entry) in entries.enumerated() where (entry.shape.count >= NumberLayout.largeCount) == large {
+                    // The gradient of the loss is 1, in place from the start.
+                    slots[group][index] = builder.allocate(entry.shape, filledWith: group == 2 && entry.name == loss ? 1 : 0)
+                }
+            }
+        }
+        allocate(large: false)
+        let finiteCount = builder.template.count
 
         // A term is added up when its equation comes no later than the loss and has a gradient.
         let lossIndex = equations.firstIndex { $0.name == loss } ?? equations.count - 1
         let counted = Set(equations[...lossIndex].map(\.name)).intersection(plan.order)
         let used = plan.order.map { node in (node, node == loss ? [] : (plan.terms[node] ?? []).filter { counted.contains($0.term.via) }) }
         let conditions = used.map { _, terms in terms.map { $0.shorter == nil ? nil : builder.allocate(.scalar) } }
-        let finiteCount = updated.last.map { $0.1.range.upperBound } ?? reached.last.map { $0.1.range.upperBound } ?? 0
-        layout = NumberLayout(
-            declared: declared, values: declared + computed, gradients: reached, updated: updated,
-            count: builder.template.count, finiteCount: finiteCount
+        let count = builder.template.count
+        allocate(large: true)
+
+        let named = zip(kept, slots).map { entries, slots in zip(entries, slots).compactMap { entry, slot in slot.map { (entry.name, $0) } } }
+        let (declared, computed, reached, updated) = (named[0], named[1], named[2], named[3])
+        let values = Dictionary(declared + computed, uniquingKeysWith: { first, _ in first })
+        let gradients = Dictionary(reached, uniquingKeysWith: { first, _ in first })
+        let layout = NumberLayout(
+            declared: declared, values: declared + computed, gradients: reached, updated: updated, count: count, finiteCount: finiteCount
         )
 
         var forward: [(node: String, instructions: Range<Int>)] = []
@@ -71,13 +87,9 @@ extension Program {
             _ = builder.compile(expression, into: slot, values: values, gradients: gradients)
         }
 
-        instructions = builder.instructions
-        sources = builder.sources
-        template = builder.template
-        self.equations = forward
-        backward = start..<builder.instructions.count
-        self.steps = steps
-        self.updates = updates
-        self.rate = rate
+        self.init(
+            instructions: builder.instructions, sources: builder.sources, template: builder.template, equations: forward,
+            backward: start..<builder.instructions.count, steps: steps, updates: updates, layout: layout, rate: rate
+        )
     }
 }

@@ -15,9 +15,9 @@ struct Slot: Hashable, Sendable {
 /// those expressions give when evaluated one by one. No name is looked up and nothing is
 /// allocated while it runs.
 ///
-/// The buffer starts with the numbers an iteration keeps (see `NumberLayout`), then the
-/// constants, then the intermediate results.
-struct Program: Sendable {
+/// The buffer holds the numbers an iteration keeps (see `NumberLayout`), the constants and the
+/// intermediate results. Shared, never changed: copying a model copies a reference to it.
+final class Program: Sendable {
     /// The instructions: each equation's forward step, then the backward pass and the updates.
     let instructions: [Instruction]
     /// Where each `gather` instruction reads its numbers.
@@ -36,6 +36,22 @@ struct Program: Sendable {
     let layout: NumberLayout
     /// The learning rate's name.
     let rate: String
+
+    /// A program of `instructions`, with the parts of it described by the other arguments.
+    init(
+        instructions: [Instruction], sources: [Int], template: [Double], equations: [(node: String, instructions: Range<Int>)],
+        backward: Range<Int>, steps: [Step], updates: [(parameter: String, expression: Expr)], layout: NumberLayout, rate: String
+    ) {
+        self.instructions = instructions
+        self.sources = sources
+        self.template = template
+        self.equations = equations
+        self.backward = backward
+        self.steps = steps
+        self.updates = updates
+        self.layout = layout
+        self.rate = rate
+    }
 
     /// A buffer holding `values` (every declared value, by name) and the constants, ready to run;
     /// a missing value is an error naming it, the learning rate's last.
@@ -60,9 +76,12 @@ struct Program: Sendable {
 
     /// Each parameter in `buffer` takes its value after the update.
     func carryUpdates(_ buffer: inout [Double]) {
-        for (name, slot) in layout.updated {
-            guard let parameter = layout.value(name) else { continue }
-            for offset in 0..<slot.shape.count { buffer[parameter.start + offset] = buffer[slot.start + offset] }
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            for (name, slot) in layout.updated {
+                guard let parameter = layout.value(name) else { continue }
+                (start + parameter.start).update(from: start + slot.start, count: slot.shape.count)
+            }
         }
     }
 

@@ -14,6 +14,8 @@ public struct Training: Sendable {
     /// The program's buffer, holding where the next iteration starts: the declared values, the
     /// parameters as last updated.
     private var buffer: [Double]
+    /// The numbers the last iteration kept apart, which the next one starts with.
+    private var lastLarge: [[Double]]?
 
     /// A training of `model` from its starting values.
     public init(model: Model) {
@@ -68,7 +70,15 @@ public struct Training: Sendable {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }
         count += 1
-        let numbers = IterationNumbers(iteration: count, layout: program.layout, scalars: Array(buffer[0..<program.layout.count]))
+        let layout = program.layout
+        var large: [[Double]] = []
+        if !layout.large.isEmpty {
+            large = layout.large.enumerated().map { index, slot in
+                layout.carried[index].flatMap { lastLarge?[$0] } ?? Array(buffer[slot.range])
+            }
+            lastLarge = large
+        }
+        let numbers = IterationNumbers(iteration: count, layout: layout, scalars: Array(buffer[0..<layout.count]), large: large)
         program.carryUpdates(&buffer)
         return numbers
     }

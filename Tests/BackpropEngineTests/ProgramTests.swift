@@ -52,6 +52,27 @@ import Testing
         try expectSameNumbers(try Model(parsing: GradientCheckTests.models[name] ?? ""), name)
     }
 
+    @Test func aNetworkOfLargeMatricesComputesTheNumbersOfItsFormulas() throws {
+        // 12×12 weights and a 12-vector input: values, gradients and updates kept apart, the
+        // parameters and the input carried from one iteration to the next.
+        let n = 12
+        let vector = { (f: (Int) -> Double) in "[" + (0..<n).map { "\(f($0))" }.joined(separator: ", ") + "]" }
+        let matrix = { (f: (Int, Int) -> Double) in "[" + (0..<n).map { i in vector { f(i, $0) } }.joined(separator: ", ") + "]" }
+        let text = """
+            input x = \(vector { Double($0 % 5) / 5 })
+            target y = \(vector { $0 == 0 ? 1 : 0 })
+            param W = \(matrix { Double(($0 * 7 + $1 * 3) % 11) / 11 - 0.5 })
+            param V = \(matrix { Double(($0 * 5 + $1 * 2) % 13) / 13 - 0.5 })
+            param b = \(vector { Double($0) / 20 })
+            rate eta = 0.5
+            h = W @ x + b
+            q = sigmoid(h)
+            p = softmax(V @ q)
+            loss L = crossentropy(p, y) + 0.01*sum(W*W)
+            """
+        try expectSameNumbers(try Model(parsing: text), "12×12")
+    }
+
     @Test func randomModelsComputeTheNumbersOfTheirFormulas() throws {
         var generator = SplitMix64(seed: 9)
         for index in 0..<150 {
