@@ -53,6 +53,8 @@ public struct Model: Sendable {
     public let shapes: [String: Shape]
     /// How each node's gradient is computed, derived once from the equations.
     let plan: BackwardPlan
+    /// The data set the model trains on, if it has one: its rows give the inputs and targets.
+    public internal(set) var data: DataSet?
 
     /// The nodes in the order the backward pass reaches them: from the loss down, then the
     /// parameters, inputs and targets.

@@ -95,13 +95,18 @@ public struct TutorState: Sendable {
 
     /// The iteration on screen as it was before the last change of a value, if the last key changed one.
     var traceBefore: Trace? {
-        before.flatMap { $0.traces.indices.contains(current.iteration) ? $0.traces[current.iteration] : nil }
+        before?.trace(iteration: current.iteration, row: current.row)
     }
 
-    /// The iteration the trace and the graph show, if the engine computed it.
+    /// The iteration the trace and the graph show, if the engine computed it; over a data set,
+    /// for the row on screen.
     public var trace: Trace? {
-        computation.traces.indices.contains(current.iteration) ? computation.traces[current.iteration] : nil
+        computation.trace(iteration: current.iteration, row: current.row)
     }
+
+    /// Every iteration's trace for the row on screen: what answers and predictions are checked
+    /// against.
+    var rowTraces: [Trace] { computation.traces(row: current.row) }
 
     /// How numbers and formulas are written now.
     public var notation: Notation {
@@ -112,7 +117,7 @@ public struct TutorState: Sendable {
     /// now: a value tweaked, the table trained or the decimals changed, the verdict follows.
     public var feedback: Feedback? {
         guard let answered, let model, let question = slide.question,
-              case .success(let verdict) = AnswerCheck(model: model, traces: computation.traces, notation: notation).check(answered, against: question)
+              case .success(let verdict) = AnswerCheck(model: model, traces: rowTraces, notation: notation).check(answered, against: question)
         else { return nil }
         return verdict
     }
@@ -143,7 +148,7 @@ public struct TutorState: Sendable {
         guard predicting, let model, steps.indices.contains(step),
               !current.predicted.contains(LessonProgress.PredictedStep(iteration: current.iteration, step: Reveal.Key(steps[step])))
         else { return nil }
-        return PredictionCheck(model: model, computation: computation, iteration: current.iteration, step: steps[step], notation: notation)
+        return PredictionCheck(model: model, computation: computation, iteration: current.iteration, step: steps[step], notation: notation, row: current.row)
     }
 
     /// What the graph may show now: the lesson's revealed steps and those shown on this slide.
