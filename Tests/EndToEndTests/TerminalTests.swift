@@ -69,6 +69,30 @@ import Testing
         #expect(try tmux.waitForExit().status == "0")
     }
 
+    @Test func pressingCapitalTThreeTimesTrainsTheWideNetOnXORUntilEveryRowIsRight() throws {
+        let tmux = try Tmux(width: 160, height: 50)
+        try tmux.type("\(Binary.url.path) xor; echo EX''IT=$?")
+        try tmux.wait { $0.contains("slide 1 of 7") }
+        for _ in 0..<5 { _ = try tmux.step("PgDn") }
+        let start = try tmux.wait { $0.contains("Train the wide net") && $0.contains("After 3 epochs: 2 of 4 rows right") }
+        #expect(start.contains("Loss over 3 epochs"))
+        for epochs in [103, 203, 303] {
+            try tmux.press("T")
+            try tmux.wait { $0.contains("After \(epochs) epochs: ") && $0.contains("Loss over \(epochs) epochs") }
+        }
+        let trained = try tmux.screen()
+        #expect(trained.contains("After 303 epochs: 4 of 4 rows right"))
+        let spaced = trained.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(spaced.contains { $0.hasPrefix("2 0.00 1.00 │ 0.00 1.00 │ ") && $0.contains("✓ │") })
+        _ = try tmux.step("PgDn")
+        let map = try tmux.wait { $0.contains("p₂ over x₁ and x₂ after 303 epochs") }
+        #expect(map.contains("1, 2: each row at its inputs, marked with its class"))
+        try tmux.press("r")
+        try tmux.wait { $0.contains("p₂ over x₁ and x₂ after 3 epochs") }
+        try tmux.press("q")
+        #expect(try tmux.waitForExit().status == "0")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try Tmux(width: 100, height: 30)
         try tmux.type("stty -g > before; sh -c 'echo $$ > pid; exec \(Binary.url.path)'; echo EX''IT=$?; stty -g > after")

@@ -33,7 +33,13 @@ import TextScreen
         ("wider-05-ascii", "wider", false, Array(repeating: .pageDown, count: 4) + Array(repeating: .right, count: 10)),
         ("linear-landscape-trained", "linear", true, [.end, .character("t")]),
         ("linear-landscape-ascii", "linear", false, [.end, .character("t")]),
+        ("xor-decision-trained", "xor", true, trainedDecision),
+        ("xor-decision-trained-ascii", "xor", false, trainedDecision),
+        ("xor-trace-row-2", "xor", true, [.pageDown] + Array(repeating: .right, count: 5) + [.character(".")]),
     ]
+
+    /// The XOR lesson's decision map after 300 epochs more than the table starts with.
+    static let trainedDecision: [Key] = [.end, .character("T"), .character("T"), .character("T")]
 
     @Test(arguments: try slides())
     func slideMatchesItsSnapshot(lesson: String, slide: Int) throws {
@@ -50,6 +56,11 @@ import TextScreen
     func sceneMatchesItsSnapshot(name: String, lesson: String, unicode: Bool, keys: [Key]) throws {
         let state = try TutorState.atFirstSlide(in: lesson, unicode: unicode).pressing(keys)
         try Self.compare(state.screen(width: 80, height: 24), with: "\(name)-80x24.txt")
+    }
+
+    @Test func theTrainedDecisionMapMatchesItsSnapshotAt120x40() throws {
+        let state = try TutorState.atFirstSlide(in: "xor").pressing(Self.trainedDecision)
+        try Self.compare(state.screen(width: 120, height: 40), with: "xor-decision-trained-120x40.txt")
     }
 
     @Test func stylesAreLettersUnderTheirRowOnlyWhereARowHasThem() {
