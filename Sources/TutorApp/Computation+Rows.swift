@@ -2,8 +2,9 @@ import BackpropEngine
 import Lessons
 
 extension Computation {
-    /// Samples of a decision map across and up: enough for a map at 120 columns.
-    static let decisionSamples = (columns: 80, rows: 32)
+    /// Samples of a decision map across and up: a sample a cell at 80×24, a few cells share one
+    /// wider; each is a forward pass at every recomputation.
+    static let decisionSamples = (columns: 64, rows: 24)
 
     /// The value of each node `lesson` shows for the rows of `model`'s data set, at `values`.
     static func rowValues(of lesson: Lesson, model: Model, at values: [String: Tensor]) -> [String: [Tensor]] {

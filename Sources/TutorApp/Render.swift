@@ -71,7 +71,8 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     let iterates = state.slide.allItems.contains { $0 == .graph || $0.isTrace }
     let unit = state.model?.iterationName ?? "iteration"
     let iteration = iterates ? "\(unit) \(state.current.iteration + 1) of \(state.computation.traces.count)" : ""
-    let batch = iterates ? state.trace?.batch.flatMap { $0.rows.count > 1 ? "row \($0.row + 1) of \(state.model?.data?.rows.count ?? $0.rows.count)" : nil } ?? "" : ""
+    let rows = state.model?.data?.rows.count
+    let batch = iterates ? (state.trace?.batch).map { "row \($0.row + 1) of \(rows ?? $0.rows.count)" } ?? "" : ""
     let steps = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""
     let step = [iteration, batch, steps].filter { !$0.isEmpty }.joined(separator: glyphs.separator)
     screen.put(step, x: screen.width - step.count - 1, y: 1, style: Style(.dim))
