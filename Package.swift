@@ -44,7 +44,7 @@ let package = Package(
             dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp", "Terminal"]
         ),
         // What several test targets share.
-        .target(name: "TestSupport", dependencies: ["Lessons", "TextScreen", "TutorApp"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp"], path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine", "TestSupport"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "BackpropEngine", "TestSupport"]),
         .testTarget(

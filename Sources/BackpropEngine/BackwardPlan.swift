@@ -39,7 +39,12 @@ struct BackwardPlan: Sendable {
     /// The cross-entropies of a softmax, taken as one step, by the name of their equation.
     let fused: [String: SoftmaxCrossEntropy]
 
-    init(variables: [Model.Variable], equations: [Model.Equation], loss: String, shapes: [String: Shape]) throws(EquationError) {
+    /// The plan of a model; its gradients may have `parts` parts in all, and each is held to
+    /// `ExpressionLimits`, so that a model whose gradients grow too large is refused at once.
+    init(
+        variables: [Model.Variable], equations: [Model.Equation], loss: String, shapes: [String: Shape], parts: Int
+    ) throws(EquationError) {
+        var budget = GradientBudget(parts: parts)
         let derivative = Derivative(shapes: shapes)
         let simplifier = Simplifier(loss: loss)
         var fused: [String: SoftmaxCrossEntropy] = [:]
@@ -57,8 +62,12 @@ struct BackwardPlan: Sendable {
                 shorter = full
             }
             for ((name, expression), (_, short)) in zip(BackwardPlan.merged(full), BackwardPlan.merged(shorter)) {
-                let term = ChainTerm(via: equation.name, expression: simplifier.simplify(expression))
-                let shortTerm = ChainTerm(via: equation.name, expression: simplifier.simplify(short))
+                let tidy = { (derived: Expr) throws(EquationError) -> Expr in
+                    try budget.charge(derived, of: name, through: equation)
+                    return try budget.charge(simplifier.simplify(derived), of: name, through: equation)
+                }
+                let term = ChainTerm(via: equation.name, expression: try tidy(expression))
+                let shortTerm = short == expression ? term : ChainTerm(via: equation.name, expression: try tidy(short))
                 let alternative = step.flatMap { step in
                     shortTerm.expression == term.expression ? nil : (term: shortTerm, targetSum: step.targetSum)
                 }
@@ -101,5 +110,33 @@ struct BackwardPlan: Sendable {
             for name in equation.expression.names where readers[name] != nil { readers[name, default: 0] -= 1 }
         }
         return order + pending.reversed().map(\.name)
+    }
+}
+
+/// What the gradients of a model may take: each within `ExpressionLimits`, and a number of
+/// parts for all of them together.
+private struct GradientBudget {
+    /// The parts left.
+    var parts: Int
+
+    /// `gradient`, the gradient of `name` through `equation`, once it is known to fit; measured
+    /// without recursion, so that one too large is refused before anything walks it.
+    @discardableResult
+    mutating func charge(_ gradient: Expr, of name: String, through equation: Model.Equation) throws(EquationError) -> Expr {
+        guard let extent = gradient.extent() else {
+            throw EquationError(
+                "the gradient of '\(name)' through '\(equation.name)' has more than \(ExpressionLimits.parts) parts "
+                    + "or \(ExpressionLimits.levels) levels: split the equation into smaller ones",
+                at: equation.location
+            )
+        }
+        guard extent.parts <= parts else {
+            throw EquationError(
+                "the model and its gradients have more than \(ExpressionLimits.modelParts) parts in all",
+                at: equation.location
+            )
+        }
+        parts -= extent.parts
+        return gradient
     }
 }

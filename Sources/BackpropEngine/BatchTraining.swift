@@ -1,28 +1,38 @@
-extension Model {
-    /// `count` training iterations over the model's data set from the starting values, each
-    /// starting where the last one's updates left the parameters: every row of the iteration's
-    /// batch worked out by `trace(from:)` with the row's numbers in place, then the mean loss
-    /// and the mean gradients, and the updates that read them. Each iteration gives one trace
-    /// per row of its batch, each holding that row's forward and backward passes, the means and
-    /// the updates. Stops after the first iteration that diverged; an iteration after the first
-    /// that cannot be computed is named in the error. Without a data set, `train(iterations:)`
-    /// in traces of one each.
-    public func train(batches count: Int) throws -> [[Trace]] {
-        guard let data else { return try train(iterations: count).map { [$0] } }
-        var iterations: [[Trace]] = []
-        var values = startingValues
-        for index in 0..<count {
-            let traces: [Trace]
-            do {
-                traces = try batch(index, of: data, from: values)
-            } catch let error as EvaluationError where !iterations.isEmpty {
-                throw EvaluationError("at iteration \(iterations.count + 1): \(error)")
-            }
-            iterations.append(traces)
-            guard let first = traces.first, !first.diverged else { break }
-            values.merge(first.updated) { _, new in new }
+extension Training {
+    /// The next iteration over the model's data set: one trace per row of its batch, each
+    /// holding that row's forward and backward passes (its `trace(from:)` with the row's numbers
+    /// in place), the mean loss and mean gradients over the batch, and the updates that read
+    /// them; without a data set, the next iteration's trace alone. Nil after an iteration that
+    /// diverged; an iteration after the first that cannot be computed is named in the error.
+    public mutating func nextBatch() throws -> [Trace]? {
+        guard let data = model.data else { return try next().map { [$0] } }
+        guard !diverged else { return nil }
+        let traces: [Trace]
+        do {
+            traces = try model.batch(count, of: data, from: values)
+        } catch let error as EvaluationError where count > 0 {
+            throw EvaluationError("at iteration \(count + 1): \(error)")
         }
-        return iterations
+        count += 1
+        diverged = traces.first?.diverged ?? true
+        values.merge(traces.first?.updated ?? [:]) { _, new in new }
+        return traces
+    }
+
+    /// The next `iterations` iterations, each as `nextBatch()` gives it; fewer when one diverges.
+    public mutating func trainBatches(_ iterations: Int) throws -> [[Trace]] {
+        var batches: [[Trace]] = []
+        while batches.count < iterations, let batch = try nextBatch() { batches.append(batch) }
+        return batches
+    }
+}
+
+extension Model {
+    /// `count` training iterations from the starting values, each as `Training.nextBatch()`
+    /// gives it: over the model's data set, one trace per row of the iteration's batch.
+    public func train(batches count: Int) throws -> [[Trace]] {
+        var training = Training(model: self)
+        return try training.trainBatches(count)
     }
 
     /// The mean loss over the rows of `data`, by forward passes only, at `values` (the starting
@@ -34,7 +44,7 @@ extension Model {
     }
 
     /// Iteration `index` over `data` from `values`: one trace per row of its batch.
-    private func batch(_ index: Int, of data: DataSet, from values: [String: Tensor]) throws -> [Trace] {
+    func batch(_ index: Int, of data: DataSet, from values: [String: Tensor]) throws -> [Trace] {
         let rows = data.rows(forIteration: index)
         let traces = try rows.map { try trace(from: data.values(ofRow: $0, in: values)) }
         let lossMean = try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: traces.map { $0.values[loss] ?? Tensor(.nan) })

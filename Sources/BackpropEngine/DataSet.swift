@@ -14,6 +14,9 @@ public struct DataSet: Sendable, Equatable {
         public init(name: String, entry: Int? = nil) {
             (self.name, self.entry) = (name, entry)
         }
+
+        /// The column as a data block's header writes it: `y`, `x[1]`.
+        var written: String { name + (entry.map { "[\($0 + 1)]" } ?? "") }
     }
 
     /// The inputs' columns, in the header's order.

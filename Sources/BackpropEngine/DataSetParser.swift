@@ -26,6 +26,16 @@ extension DataSet {
         self.init(inputs: header.inputs, targets: header.targets, rows: rows, batch: batch)
     }
 
+    /// The same data set for `model`, when its columns name inputs and targets `model` has, of
+    /// the same shapes: read again from its header and rows as a data block writes them.
+    public func fitted(to model: Model) -> DataSet? {
+        let header = (inputs.map(\.written) + ["|"] + targets.map(\.written)).joined(separator: " ")
+        let lines = rows.map { row in
+            (row.prefix(inputs.count).map { "\($0)" } + ["|"] + row.dropFirst(inputs.count).map { "\($0)" }).joined(separator: " ")
+        }
+        return try? DataSet(parsing: [header] + lines, firstLine: 1, batch: batch, for: model)
+    }
+
     /// The words of a line up to its comment, `|` a word of its own, each with its 1-based column.
     private static func fields(of line: String) -> [(text: String, column: Int)] {
         var fields: [(text: String, column: Int)] = []
@@ -59,7 +69,7 @@ extension DataSet {
             let role: Model.Role = index < bar ? .input : .target
             let column = try self.column(field.text, role: role, of: model, at: SourceLocation(line: line, column: field.column))
             guard seen.insert(column).inserted else {
-                throw EquationError("'\(field.text)' is named twice", at: SourceLocation(line: line, column: field.column))
+                throw EquationError("\(field.text.quoted) is named twice", at: SourceLocation(line: line, column: field.column))
             }
             sides[index < bar ? 0 : 1].append(column)
         }
@@ -82,11 +92,11 @@ extension DataSet {
         let known = model.variables.filter { $0.role == role }.map(\.name)
         guard let variable = model.variable(name), variable.role == role else {
             let message = switch model.variable(name)?.role {
-            case .input?: "'\(name)' is an input: it goes before '|'"
-            case .target?: "'\(name)' is a target: it goes after '|'"
-            case .parameter?: "'\(name)' is a parameter: a data set gives inputs and targets"
-            case .rate?: "'\(name)' is the learning rate: a data set gives inputs and targets"
-            case nil: "unknown \(role == .input ? "input" : "target") '\(name)' (\(side): \(known.joined(separator: ", ")))"
+            case .input?: "\(name.quoted) is an input: it goes before '|'"
+            case .target?: "\(name.quoted) is a target: it goes after '|'"
+            case .parameter?: "\(name.quoted) is a parameter: a data set gives inputs and targets"
+            case .rate?: "\(name.quoted) is the learning rate: a data set gives inputs and targets"
+            case nil: "unknown \(role == .input ? "input" : "target") \(name.quoted) (\(side): \(known.joined(separator: ", ")))"
             }
             throw EquationError(message, at: location)
         }
@@ -100,7 +110,7 @@ extension DataSet {
             throw EquationError("'\(name)' is a \(variable.value.shape): name its entries, \(entries)", at: location)
         case (.vector(let count), let index?):
             guard (1...count).contains(index) else {
-                throw EquationError("'\(name)' has \(count) entries: \(text) is not one of them", at: location)
+                throw EquationError("'\(name)' has \(count) entries: \(text.quoted) is not one of them", at: location)
             }
             return Column(name: name, entry: index - 1)
         case (.matrix, _):
@@ -130,7 +140,7 @@ extension DataSet {
             }
             for field in side {
                 guard let number = Double(field.text), number.isFinite else {
-                    throw EquationError("'\(field.text)' is not a number", at: SourceLocation(line: line, column: field.column))
+                    throw EquationError("\(field.text.quoted) is not a number", at: SourceLocation(line: line, column: field.column))
                 }
                 numbers.append(number)
             }

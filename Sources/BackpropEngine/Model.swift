@@ -81,7 +81,7 @@ public struct Model: Sendable {
     /// A model with `name`'s starting value replaced; the new value must have the old one's shape.
     public func setting(_ name: String, to value: Tensor) throws(SettingError) -> Model {
         guard let index = variables.firstIndex(where: { $0.name == name }) else {
-            throw SettingError("no starting value is called '\(name)' (known: \(variables.map(\.name).joined(separator: ", ")))")
+            throw SettingError("no starting value is called \(name.quoted) (known: \(variables.map(\.name).joined(separator: ", ")))")
         }
         guard value.shape == variables[index].value.shape else {
             throw SettingError("'\(name)' is a \(variables[index].value.shape); \(value.shape) given")

@@ -4,8 +4,11 @@ extension Model {
     /// `rate NAME = NUMBER` (`eta = NUMBER` is short for `rate eta = NUMBER`), `NAME = EXPR` and
     /// exactly one `loss NAME = EXPR`. An equation may use the declared values but the learning
     /// rate, and the equations above it. Errors carry the line (counted from `firstLine`) and column.
+    /// A model is refused past `ExpressionLimits`: its statements, each expression, and all its
+    /// parts, those of the gradients derived from it included.
     public init(parsing text: String, firstLine: Int = 1) throws(EquationError) {
         var variables: [Variable] = []
+        var statements = 0, parts = 0
         var equations: [Equation] = []
         var rate: String?
         var loss: (String, SourceLocation)?
@@ -23,12 +26,20 @@ extension Model {
         for line in lines {
             var parser = try Parser(line: line.text, start: line.start, names: names)
             if parser.current.kind == .end { continue }
+            statements += 1
+            guard statements <= ExpressionLimits.statements else {
+                throw EquationError("a model has at most \(ExpressionLimits.statements) statements", at: line.start)
+            }
             guard let (keyword, name, location) = parser.statementHead() else {
                 throw EquationError("a line starts with a name: 'input', 'target', 'param', 'rate', 'loss' or the node it defines", at: parser.current.location)
             }
             try parser.expect("=")
             let expression = try parser.expression()
             try parser.expectEnd()
+            parts += parser.parts
+            guard parts <= ExpressionLimits.modelParts else {
+                throw EquationError("the model has more than \(ExpressionLimits.modelParts) parts (numbers, names and operations)", at: location)
+            }
 
             if keyword == Role.rate.rawValue {
                 if let rate { throw EquationError("the learning rate is already '\(rate)'; a model has one learning rate", at: location) }
@@ -63,7 +74,7 @@ extension Model {
                     throw EquationError("the learning rate '\(rate)' is not part of the network; only the update reads it", at: use.location ?? equation.location)
                 }
                 guard shapes[use.name] == nil else { continue }
-                let message = declared[use.name] == nil ? "unknown name '\(use.name)'" + ShapeChecker.entryHint(for: use.name, shapes) : "'\(use.name)' is used before its equation"
+                let message = declared[use.name] == nil ? "unknown name \(use.name.quoted)" + ShapeChecker.entryHint(for: use.name, shapes) : "'\(use.name)' is used before its equation"
                 throw EquationError(message, at: use.location ?? equation.location)
             }
             shapes[equation.name] = try ShapeChecker(shapes: shapes).shape(of: equation.expression, fallback: equation.location)
@@ -76,20 +87,27 @@ extension Model {
         self.rate = rate
         self.loss = lossName
         self.shapes = shapes
-        self.plan = try BackwardPlan(variables: variables, equations: equations, loss: lossName, shapes: shapes)
+        self.plan = try BackwardPlan(
+            variables: variables, equations: equations, loss: lossName, shapes: shapes, parts: ExpressionLimits.modelParts - parts
+        )
     }
 
-    /// The value of a constant expression (a starting value or the learning rate).
+    /// The value of a constant expression (a starting value or the learning rate), every entry finite.
     static func constant(_ expression: Expr, at location: SourceLocation) throws(EquationError) -> Tensor {
         if let use = uses(in: expression).first {
-            throw EquationError("a starting value is a number, vector or matrix, but it uses '\(use.name)'", at: use.location ?? location)
+            throw EquationError("a value is a number, vector or matrix, but it uses \(use.name.quoted)", at: use.location ?? location)
         }
         _ = try ShapeChecker(shapes: [:]).shape(of: expression, fallback: location)
+        let value: Tensor
         do {
-            return try Evaluator(values: [:]).evaluate(expression)
+            value = try Evaluator(values: [:]).evaluate(expression)
         } catch {
             throw EquationError("\(error)", at: location)
         }
+        guard value.isFinite else {
+            throw EquationError("the value is not a finite number: it comes out as \(value.written { $0.isNaN ? "nan" : "\($0)" })", at: expression.location ?? location)
+        }
+        return value
     }
 
     /// Every name an expression reads, with where it is read.

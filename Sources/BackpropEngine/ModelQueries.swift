@@ -9,9 +9,12 @@ extension Expr {
 }
 
 extension Tensor {
-    /// Reads a constant value: a number, `[1, 2]` or `[[0.1, 0.2], [0.3, 0.4]]` (constant
-    /// expressions such as `-1/2` allowed).
-    public init(parsing text: String) throws(EquationError) {
+    /// Reads a value as typed wherever a number comes in (`--set`, `--eta`, the tutor's value
+    /// prompt; a model's starting values are read the same way): a constant expression of the
+    /// equation language, such as `0.5`, `1e-3`, `-2/3`, `[1, 2]` or `[[1, 0], [0, 1]]`, whose
+    /// entries are all finite. Hexadecimal, `inf` and `nan` are not numbers; `1e309`, `0/0` and
+    /// `2^1024` are refused. Errors give the column in `text`.
+    public init(reading text: String) throws(EquationError) {
         let start = SourceLocation(line: 1, column: 1)
         self = try Model.constant(try Expr(parsing: text, at: start), at: start)
     }

@@ -23,10 +23,17 @@ struct Parser {
     /// The loss whose gradients `dL/dh` reads, if gradients are read at all.
     private let loss: String?
     private var position = 0
-    /// How deeply the expression being read is nested.
-    private var depth = 0
-    /// Deeper nesting is refused rather than risk the stack.
-    static let maximumDepth = 64
+    /// How deeply the parser is inside the expression being read: parentheses, brackets, calls,
+    /// signs and powers.
+    private var nesting = 0
+    /// How many parts the expression being read has so far.
+    private(set) var parts = 0
+
+    /// A part read, with the number of levels of its tree.
+    private struct Node {
+        let expression: Expr
+        let levels: Int
+    }
 
     /// A parser over one line of text starting at `start`, with `names` in scope, reading the
     /// gradients of `loss` when it is given.
@@ -59,45 +66,54 @@ struct Parser {
         }
     }
 
-    /// Reads one expression.
+    /// Reads one expression; one larger than `ExpressionLimits` allows is refused where it
+    /// passes the limit.
     mutating func expression() throws(EquationError) -> Expr {
+        parts = 0
+        return try sum().expression
+    }
+
+    private mutating func sum() throws(EquationError) -> Node {
         try enter(at: current.location)
-        defer { depth -= 1 }
+        defer { nesting -= 1 }
         var left = try term()
         while let op = take(["+": .add, "-": .subtract]) {
-            left = Expr(.binary(op.0, left, try term()), at: op.1)
+            let right = try term()
+            left = try node(.binary(op.0, left.expression, right.expression), at: op.1, over: [left, right])
         }
         return left
     }
 
-    private mutating func term() throws(EquationError) -> Expr {
+    private mutating func term() throws(EquationError) -> Node {
         var left = try unary()
         while let op = take(["*": .multiply, "/": .divide, "@": .matmul]) {
-            left = Expr(.binary(op.0, left, try unary()), at: op.1)
+            let right = try unary()
+            left = try node(.binary(op.0, left.expression, right.expression), at: op.1, over: [left, right])
         }
         return left
     }
 
-    private mutating func unary() throws(EquationError) -> Expr {
+    private mutating func unary() throws(EquationError) -> Node {
         let location = current.location
         guard skip("-") else { return try power() }
         try enter(at: location)
-        defer { depth -= 1 }
-        return Expr(.negate(try unary()), at: location)
+        defer { nesting -= 1 }
+        let operand = try unary()
+        return try node(.negate(operand.expression), at: location, over: [operand])
     }
 
-    private mutating func power() throws(EquationError) -> Expr {
+    private mutating func power() throws(EquationError) -> Node {
         let first = position
         let base = try postfix()
         try refuseMissingProduct(after: first)
         guard let op = take(["^": .power]) else { return base }
         try enter(at: op.1)
-        defer { depth -= 1 }
+        defer { nesting -= 1 }
         let exponent = try unary()
-        if base.kind == .name("e"), !names.contains("e") {
-            return Expr(.call(.exp, [exponent]), at: base.location)
+        if base.expression.kind == .name("e"), !names.contains("e") {
+            return try node(.call(.exp, [exponent.expression]), at: base.expression.location ?? op.1, over: [exponent])
         }
-        return Expr(.binary(op.0, base, exponent), at: op.1)
+        return try node(.binary(op.0, base.expression, exponent.expression), at: op.1, over: [base, exponent])
     }
 
     /// Refuses an operand standing right after the one that began at token `first`, as in `2h`
@@ -109,7 +125,7 @@ struct Parser {
         }
         let (left, middle, location) = (spelling(from: first, to: position), position, current.location)
         _ = try power()
-        throw EquationError("missing '*': write \(left)*\(spelling(from: middle, to: position))", at: location)
+        throw EquationError("missing '*': write \(left.abbreviated)*\(spelling(from: middle, to: position).abbreviated)", at: location)
     }
 
     /// The text of tokens `from..<to` as written, without the spaces after it.
@@ -120,15 +136,28 @@ struct Parser {
         return String(characters[begin..<end])
     }
 
-    /// One level deeper; refused past `maximumDepth` rather than risk the stack.
+    /// One level deeper into the text; refused past `ExpressionLimits.levels`.
     private mutating func enter(at location: SourceLocation) throws(EquationError) {
-        depth += 1
-        guard depth <= Parser.maximumDepth else {
-            throw EquationError("the expression is nested more than \(Parser.maximumDepth) deep", at: location)
-        }
+        nesting += 1
+        guard nesting <= ExpressionLimits.levels else { throw Parser.tooDeep(at: location) }
     }
 
-    private mutating func postfix() throws(EquationError) -> Expr {
+    /// A new part of `kind` over the parts `children`, refused past `ExpressionLimits`.
+    private mutating func node(_ kind: Expr.Kind, at location: SourceLocation, over children: [Node]) throws(EquationError) -> Node {
+        parts += 1
+        guard parts <= ExpressionLimits.parts else {
+            throw EquationError("the expression has more than \(ExpressionLimits.parts) parts (numbers, names and operations)", at: location)
+        }
+        let levels = (children.map(\.levels).max() ?? 0) + 1
+        guard levels <= ExpressionLimits.levels else { throw Parser.tooDeep(at: location) }
+        return Node(expression: Expr(kind, at: location), levels: levels)
+    }
+
+    private static func tooDeep(at location: SourceLocation) -> EquationError {
+        EquationError("the expression is more than \(ExpressionLimits.levels) levels deep (each operator of a chain such as a + b + c is one level)", at: location)
+    }
+
+    private mutating func postfix() throws(EquationError) -> Node {
         var expression = try primary()
         while current.kind == .symbol("[") {
             let location = current.location
@@ -142,49 +171,49 @@ struct Parser {
                 position += 1
             } while skip(",")
             try expect("]")
-            expression = Expr(.index(expression, indices), at: location)
+            expression = try node(.index(expression.expression, indices), at: location, over: [expression])
         }
         return expression
     }
 
-    private mutating func primary() throws(EquationError) -> Expr {
+    private mutating func primary() throws(EquationError) -> Node {
         let token = current
         switch token.kind {
         case .number(let value):
             position += 1
-            return Expr(.number(value), at: token.location)
+            return try node(.number(value), at: token.location, over: [])
         case .name(let name):
             position += 1
-            if let node = gradientNode(after: name) {
+            if let gradient = gradientNode(after: name) {
                 position += 2
-                return Expr(.gradient(node), at: token.location)
+                return try node(.gradient(gradient), at: token.location, over: [])
             }
             let callable = Function(rawValue: name).map(Function.callable.contains) ?? false
             // A name in scope before '(' is a product missing its '*': the caller says so.
-            guard current.kind == .symbol("("), callable || !names.contains(name) else { return Expr(.name(name), at: token.location) }
+            guard current.kind == .symbol("("), callable || !names.contains(name) else { return try node(.name(name), at: token.location, over: []) }
             position += 1
             guard let function = Function(rawValue: name), callable else {
                 let known = Function.callable.map(\.rawValue).joined(separator: ", ")
-                throw EquationError("unknown function '\(name)' (known: \(known))", at: token.location)
+                throw EquationError("unknown function \(name.quoted) (known: \(known))", at: token.location)
             }
             let arguments = try list(closing: ")")
-            return Expr(.call(function, arguments), at: token.location)
+            return try node(.call(function, arguments.map(\.expression)), at: token.location, over: arguments)
         case .symbol("("):
             position += 1
-            let inner = try expression()
+            let inner = try sum()
             try expect(")")
             return inner
         case .symbol("["):
             position += 1
             let entries = try list(closing: "]")
             let rows = entries.compactMap { entry -> [Expr]? in
-                if case .vector(let row) = entry.kind { return row }
+                if case .vector(let row) = entry.expression.kind { return row }
                 return nil
             }
             if rows.count == entries.count {
-                return Expr(.matrix(rows), at: token.location)
+                return try node(.matrix(rows), at: token.location, over: entries)
             }
-            return Expr(.vector(entries), at: token.location)
+            return try node(.vector(entries.map(\.expression)), at: token.location, over: entries)
         default:
             throw EquationError("expected a number, a name or '(' but found \(token.spelling)", at: token.location)
         }
@@ -200,9 +229,9 @@ struct Parser {
     }
 
     /// Reads `expr (',' expr)*` and the closing symbol.
-    private mutating func list(closing: Character) throws(EquationError) -> [Expr] {
-        var items = [try expression()]
-        while skip(",") { items.append(try expression()) }
+    private mutating func list(closing: Character) throws(EquationError) -> [Node] {
+        var items = [try sum()]
+        while skip(",") { items.append(try sum()) }
         try expect(closing)
         return items
     }

@@ -15,7 +15,7 @@ struct ShapeChecker {
         case .number:
             return .scalar
         case .name(let name), .gradient(let name):
-            guard let shape = shapes[name] else { throw fail("unknown name '\(name)'" + ShapeChecker.entryHint(for: name, shapes)) }
+            guard let shape = shapes[name] else { throw fail("unknown name \(name.quoted)" + ShapeChecker.entryHint(for: name, shapes)) }
             return shape
         case .negate(let a):
             return try child(a)

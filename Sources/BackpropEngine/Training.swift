@@ -1,3 +1,46 @@
+/// A training under way: each iteration starts where the last one's updates left the
+/// parameters, so a table can grow an iteration at a time without training again from the start,
+/// and a long run need not hold its traces. A value: a copy goes on from the same place.
+public struct Training: Sendable {
+    /// The model trained.
+    public let model: Model
+    /// How many iterations have been worked out.
+    public internal(set) var count = 0
+    /// True once an iteration diverged: training stops there.
+    public internal(set) var diverged = false
+    /// Where the next iteration starts: the starting values, the parameters as last updated.
+    var values: [String: Tensor]
+
+    /// A training of `model` from its starting values.
+    public init(model: Model) {
+        self.model = model
+        values = model.startingValues
+    }
+
+    /// The next iteration, or nil after one that diverged. An iteration after the first that
+    /// cannot be computed is named in the error.
+    public mutating func next() throws -> Trace? {
+        guard !diverged else { return nil }
+        let trace: Trace
+        do {
+            trace = try model.trace(from: values)
+        } catch let error as EvaluationError where count > 0 {
+            throw EvaluationError("at iteration \(count + 1): \(error)")
+        }
+        count += 1
+        diverged = trace.diverged
+        values.merge(trace.updated) { _, new in new }
+        return trace
+    }
+
+    /// The next `iterations` iterations; fewer when one diverges.
+    public mutating func train(_ iterations: Int) throws -> [Trace] {
+        var traces: [Trace] = []
+        while traces.count < iterations, let trace = try next() { traces.append(trace) }
+        return traces
+    }
+}
+
 extension Model {
     /// One training iteration from `values` (the starting values when nil): forward, backward, update.
     public func trace(from values: [String: Tensor]? = nil) throws -> Trace {
@@ -43,20 +86,8 @@ extension Model {
     /// one's updates left the parameters. Stops after the first iteration that diverged; an
     /// iteration after the first that cannot be computed is named in the error.
     public func train(iterations: Int) throws -> [Trace] {
-        var traces: [Trace] = []
-        var values = startingValues
-        for _ in 0..<iterations {
-            let trace: Trace
-            do {
-                trace = try self.trace(from: values)
-            } catch let error as EvaluationError where !traces.isEmpty {
-                throw EvaluationError("at iteration \(traces.count + 1): \(error)")
-            }
-            traces.append(trace)
-            if trace.diverged { break }
-            values.merge(trace.updated) { _, new in new }
-        }
-        return traces
+        var training = Training(model: self)
+        return try training.train(iterations)
     }
 
     /// The gradient of `output` with respect to every node that feeds it, when the gradient

@@ -6,7 +6,7 @@
  * and it cannot write signal handlers. Those live here as `static inline` functions.
  *
  * No mutable state lives in this header except one table of saved signal actions, which is
- * only touched by cncurses_install_process_hooks() and the crash handler that same call
+ * only touched by cncurses_install_crash_hooks() and the crash handler that same call
  * installs, and the slot of a deferred terminating signal (see cncurses_defer_terminating_signals).
  * Every Swift file that calls a function of this header gets its own copy of it, static storage
  * included: call the functions sharing a piece of state from a single Swift file.
@@ -184,11 +184,26 @@ static inline struct sigaction *cncurses_saved_action(int sig) {
     return &saved[sig];
 }
 
-/* A crash (SEGV, BUS, ILL, FPE, TRAP, ABRT): restore the terminal, then hand the signal to the
- * handler that was there before (the Swift runtime's backtracer, or the default core dump). */
+/* Standard input replaced by a pipe that holds one newline: the crash reporter that runs next,
+ * if it asks for a key, reads it at once ("any other key to quit") instead of waiting. */
+static inline void cncurses_answer_crash_prompt(void) {
+    int ends[2];
+    if (pipe(ends) != 0) return;
+    (void)write(ends[1], "\n", 1);
+    close(ends[1]);
+    dup2(ends[0], STDIN_FILENO);
+    if (ends[0] != STDIN_FILENO) close(ends[0]);
+}
+
+/* A crash (SEGV, BUS, ILL, FPE, TRAP, ABRT): restore the terminal, answer the crash reporter's
+ * prompt in advance, then hand the signal to the handler that was there before (the Swift
+ * runtime's backtracer, or the default core dump). The backtracer decided when the process
+ * started whether to be interactive (when standard input and output are terminals); then it
+ * prints its report and waits 30 s for a key, which is now already there. */
 static inline void cncurses_on_crash_signal(int sig, siginfo_t *info, void *context) {
     (void)context;
     cncurses_restore_terminal();
+    cncurses_answer_crash_prompt();
     sigaction(sig, cncurses_saved_action(sig), NULL);
     /* A fault re-runs its instruction when the handler returns; a sent signal does not. */
     if (info == NULL || info->si_code <= 0 || sig == SIGTRAP || sig == SIGABRT) raise(sig);
@@ -197,21 +212,15 @@ static inline void cncurses_on_crash_signal(int sig, siginfo_t *info, void *cont
 static inline void cncurses_restore_terminal_at_exit(void) { cncurses_restore_terminal(); }
 
 /**
- * Installs, once per process: handlers for SIGTERM, SIGHUP, SIGQUIT and SIGINT that restore the
- * terminal and exit with status 128 + signal (signals the parent ignores stay ignored); crash
- * handlers that restore the terminal before the previous handler runs; and an atexit hook that
- * restores the terminal on every other exit path. Call before newterm, so ncurses keeps its own
- * handlers away from these signals.
+ * Installs crash handlers (SEGV, BUS, ILL, FPE, TRAP, ABRT) that restore the terminal and answer
+ * the crash reporter's prompt before the previous handler runs. Call once per process, as early
+ * as possible.
  */
-static inline void cncurses_install_process_hooks(void) {
-    static const int terminating[] = { SIGTERM, SIGHUP, SIGQUIT, SIGINT };
+static inline void cncurses_install_crash_hooks(void) {
     static const int crashing[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT };
     struct sigaction action;
     size_t i;
 
-    for (i = 0; i < sizeof terminating / sizeof terminating[0]; i++) {
-        cncurses_handle_unless_ignored(terminating[i], cncurses_on_terminating_signal);
-    }
     for (i = 0; i < sizeof crashing / sizeof crashing[0]; i++) {
         int sig = crashing[i];
         memset(&action, 0, sizeof action);
@@ -219,6 +228,21 @@ static inline void cncurses_install_process_hooks(void) {
         action.sa_flags = SA_SIGINFO | SA_ONSTACK;
         sigemptyset(&action.sa_mask);
         sigaction(sig, &action, cncurses_saved_action(sig));
+    }
+}
+
+/**
+ * Installs, once per process: handlers for SIGTERM, SIGHUP, SIGQUIT and SIGINT that restore the
+ * terminal and exit with status 128 + signal (signals the parent ignores stay ignored), and an
+ * atexit hook that restores the terminal on every other exit path. Call before newterm, so
+ * ncurses keeps its own handlers away from these signals.
+ */
+static inline void cncurses_install_process_hooks(void) {
+    static const int terminating[] = { SIGTERM, SIGHUP, SIGQUIT, SIGINT };
+    size_t i;
+
+    for (i = 0; i < sizeof terminating / sizeof terminating[0]; i++) {
+        cncurses_handle_unless_ignored(terminating[i], cncurses_on_terminating_signal);
     }
     atexit(cncurses_restore_terminal_at_exit);
 }

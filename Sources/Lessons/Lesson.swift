@@ -13,6 +13,9 @@ public struct Lesson: Sendable {
     /// The network the slides compute with, if the lesson has one: the model block before the
     /// first slide. A slide may carry its own, which replaces it from that slide on.
     public let model: Model?
+    /// The lines of the model block as the file writes them, comments and blank lines kept;
+    /// empty without a model.
+    public let modelSource: [String]
     /// The slides, in order.
     public let slides: [Slide]
     /// A hash of the file's text (64-bit FNV-1a), the same in every run: saved progress made
@@ -28,6 +31,11 @@ public struct Lesson: Sendable {
     /// The model slide `index` computes with: the one its model slide carries, or the lesson's.
     public func model(at index: Int) -> Model? {
         modelSlide(of: index).flatMap { slides[$0].model } ?? model
+    }
+
+    /// The lines of the model block slide `index` computes with, as the file writes them.
+    public func modelSource(at index: Int) -> [String] {
+        modelSlide(of: index).map { slides[$0].modelSource } ?? modelSource
     }
 }
 
@@ -140,14 +148,17 @@ public struct Slide: Sendable {
     public let steps: [StepChoice]
     /// The model block the slide carries, if any: it replaces the lesson's from this slide on.
     public let model: Model?
+    /// The lines of the slide's model block as the file writes them; empty without one.
+    public let modelSource: [String]
 
     /// A slide called `title` showing `items`, its trace stepping through the `steps` chosen,
-    /// carrying `model` if it has a model block.
-    init(title: String, items: [Item], steps: [StepChoice] = [], model: Model? = nil) {
+    /// carrying `model`, written as `modelSource`, if it has a model block.
+    init(title: String, items: [Item], steps: [StepChoice] = [], model: Model? = nil, modelSource: [String] = []) {
         self.title = title
         self.items = items
         self.steps = steps
         self.model = model
+        self.modelSource = modelSource
     }
 
     /// Every item, those side by side included, in order.
@@ -231,6 +242,14 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     public let column: Int
     /// What is wrong.
     public let message: String
+
+    /// A mistake in `file` at `line`, `column`.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
 
     /// `file:line:col: message`.
     public var description: String { "\(file):\(line):\(column): \(message)" }

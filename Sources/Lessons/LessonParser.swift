@@ -2,18 +2,19 @@ import BackpropEngine
 
 extension Lesson {
     /// Reads a lesson file (the format of `lessons/README.md`); every mistake is a `LessonError`
-    /// naming `file`, the line and the column.
+    /// naming `file`, the line and the column. Lines may end in LF or CR LF, and a byte order
+    /// mark may come first.
     public init(parsing text: String, file: String, id: String) throws(LessonError) {
         var reader = LessonReader(file: file)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(line)
-            if line.hasSuffix("\r") { line.removeLast() }
-            try reader.read(line, number: index + 1)
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body.unicodeScalars.removeFirst() }
+        for (index, line) in String(body).lines.enumerated() {
+            try reader.read(String(line), number: index + 1)
         }
         let result = try reader.finish()
         self.init(
-            id: id, title: result.title, summary: result.summary, file: file, model: result.model, slides: result.slides,
-            contentHash: ContentHash.of(text)
+            id: id, title: result.title, summary: result.summary, file: file, model: result.model, modelSource: result.modelSource,
+            slides: result.slides, contentHash: ContentHash.of(text)
         )
     }
 }
@@ -27,6 +28,8 @@ private struct LessonReader {
     var lessonModel: Model?
     /// The model in force: the lesson's, or the last slide's model block so far.
     var model: Model?
+    /// The lines of the lesson's model block as written.
+    var modelSource: [String] = []
     /// The data block in force, as written: read again for a slide's model block.
     var data: DataBlock?
     var slides: [Slide] = []
@@ -45,13 +48,13 @@ private struct LessonReader {
     }
 
     mutating func read(_ line: String, number: Int) throws(LessonError) {
-        if var open = fence {
-            if line.trimmingSpaces == "```" {
+        if fence != nil {
+            if line.trimmingSpaces == "```", let open = fence {
                 fence = nil
                 try close(kind: open.kind, lines: open.lines, openedOn: open.line)
             } else {
-                open.lines.append(line)
-                fence = open
+                // In place: a copy of the lines so far per line would make a long block quadratic.
+                fence?.lines.append(line)
             }
             return
         }
@@ -77,13 +80,13 @@ private struct LessonReader {
         }
     }
 
-    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, slides: [Slide]) {
+    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, modelSource: [String], slides: [Slide]) {
         if let open = fence { throw error("the ``` block opened here is never closed", line: open.line) }
         if let pending = question { throw error("the question is followed by its 'answer: EXPR' line", line: pending.line) }
         guard let title else { throw error("the lesson is empty: it starts with '# Title'", line: 1) }
         finishSlide()
         guard !slides.isEmpty else { throw error("the lesson has no slides: add one with '## Slide title'", line: 1) }
-        return (title, summary.joined(separator: " "), lessonModel, slides)
+        return (title, summary.joined(separator: " "), lessonModel, modelSource, slides)
     }
 
     /// A data block as written: its lines, the line of its fence and its batch.
@@ -147,7 +150,12 @@ private struct LessonReader {
             } catch {
                 throw self.error(error.message, line: error.location.line, column: error.location.column)
             }
-            if slide == nil { lessonModel = model } else { slide?.model = model }
+            if slide == nil {
+                (lessonModel, modelSource) = (model, lines)
+            } else {
+                slide?.model = model
+                slide?.modelSource = lines
+            }
             // The data set in force feeds a slide's new model too.
             if slide != nil, let data { try feed(data, model: line) }
         }
@@ -227,7 +235,7 @@ private struct LessonReader {
         case .jacobian:
             guard words.count == 2 else { throw error("'jacobian:' names two nodes, OUT and IN, as in 'jacobian: h x'", line: line, column: column) }
             for (word, wordColumn) in words where !model.nodes.contains(word) {
-                throw error("unknown node '\(word)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown node \(word.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             slide?.add(.jacobian(Slide.JacobianRequest(output: words[0].0, input: words[1].0)))
         case .question:
@@ -261,7 +269,7 @@ private struct LessonReader {
             let ends = word.components(separatedBy: "..")
             for (offset, end) in ends.enumerated() where !model.backwardOrder.contains(end) || ends.count > 2 {
                 let at = wordColumn + ends[..<offset].reduce(0) { $0 + $1.count + 2 }
-                throw error("no gradient step for '\(end)' (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
+                throw error("no gradient step for \(end.quoted) (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
             }
             slide?.steps.append(ends.count == 2 ? .gradients(from: ends[0], to: ends[1]) : .gradient(word))
         }
@@ -299,7 +307,7 @@ private struct LessonReader {
                     }
                     item = word == "rows" ? .rows(try rowsNode(node, of: model, line: line, column: nodeColumn))
                         : .decision(try decision(node, of: model, line: line, column: nodeColumn))
-                default: throw error("unknown item '\(word)' (known: \(LessonReader.items))", line: line, column: wordColumn)
+                default: throw error("unknown item \(word.quoted) (known: \(LessonReader.items))", line: line, column: wordColumn)
                 }
                 if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
                     throw error("a slide steps through one trace", line: line, column: wordColumn)
@@ -323,7 +331,7 @@ private struct LessonReader {
             throw error("'rows' shows the rows of a data set: add a ```data block after the model block", line: line, column: column)
         }
         guard model.nodes.contains(node) else {
-            throw error("unknown node '\(node)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: column)
+            throw error("unknown node \(node.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: column)
         }
         return node
     }
@@ -338,7 +346,7 @@ private struct LessonReader {
         let bracket = word.dropFirst(node.count)
         let entry = bracket.isEmpty ? nil : bracket.hasPrefix("[") && bracket.hasSuffix("]") ? Int(bracket.dropFirst().dropLast()) : nil
         guard let shape = model.shapes[node], model.nodes.contains(node) else {
-            throw error("unknown node '\(node)' (known: \(model.nodes.joined(separator: ", ")))", line: line, column: column)
+            throw error("unknown node \(node.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: column)
         }
         switch (shape, entry) {
         case (.scalar, nil) where bracket.isEmpty:
@@ -370,7 +378,7 @@ private struct LessonReader {
             }
             let scalars = model.variables.filter { $0.role == .parameter && $0.value.shape == .scalar }.map(\.name)
             guard scalars.contains(word) else {
-                throw error("'\(word)' is not a scalar parameter (known: \(scalars.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("\(word.quoted) is not a scalar parameter (known: \(scalars.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             axes.append((word, nil))
         }
@@ -385,7 +393,7 @@ private struct LessonReader {
         var columns: [IterationTable.Column] = []
         for (word, wordColumn) in words {
             guard let column = table.column(named: word) else {
-                throw error("unknown table column '\(word)' (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
+                throw error("unknown table column \(word.quoted) (known: \(table.names.joined(separator: ", ")))", line: line, column: wordColumn)
             }
             guard !columns.contains(column) else { throw error("the column '\(word)' is named twice", line: line, column: wordColumn) }
             columns.append(column)
@@ -403,11 +411,13 @@ private struct SlideBuilder {
     var note: [String] = []
     /// The slide's own model block, with its data set.
     var model: Model?
+    /// The lines of the slide's own model block, as written.
+    var modelSource: [String] = []
     /// The slide's own data block, as written.
     var data: LessonReader.DataBlock?
 
     /// The slide as read so far.
-    var built: Slide { Slide(title: title, items: items, steps: steps, model: model) }
+    var built: Slide { Slide(title: title, items: items, steps: steps, model: model, modelSource: modelSource) }
 
     /// Ends the paragraph or note being read and adds `item` after it.
     mutating func add(_ item: Slide.Item) {
@@ -442,10 +452,16 @@ private struct SlideBuilder {
 }
 
 extension String {
+    /// The lines, split at every LF and CR LF (which Swift reads as one character).
+    var lines: [Substring] {
+        split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    }
+
     /// Without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
     }
 
     /// The words separated by spaces, each with its 1-based column when the text starts at `column`;

@@ -3,14 +3,19 @@ import Lessons
 import TutorApp
 
 extension SavedLesson {
-    /// The record of `progress` in `lesson`.
+    /// The record of `progress` in `lesson`. An edit of the model in the tutor is not kept: only
+    /// the values and steps that the lesson's own model has are.
     init(_ progress: LessonProgress, in lesson: Lesson) {
         contentHash = SavedLesson.hash(of: lesson)
         (slide, step, finished) = (progress.slide, progress.step, progress.finished)
         (iteration, iterations, tableScroll) = (progress.iteration, progress.iterations, progress.tableScroll)
-        values = Dictionary(uniqueKeysWithValues: (progress.model?.variables ?? []).map { ($0.name, SavedTensor($0.value)) })
+        // The model of the slide the learner is on: a slide may carry its own.
+        let model = lesson.model(at: progress.slide)
+        let declared = model?.startingValues ?? [:], nodes = Set(model?.nodes ?? [])
+        values = Dictionary(uniqueKeysWithValues: (progress.model?.variables ?? [])
+            .filter { declared[$0.name]?.shape == $0.value.shape }.map { ($0.name, SavedTensor($0.value)) })
         data = progress.model?.data?.rows
-        revealed = progress.revealed.map { SavedStep(pass: $0.pass.rawValue, node: $0.node) }
+        revealed = progress.revealed.filter { nodes.contains($0.node) }.map { SavedStep(pass: $0.pass.rawValue, node: $0.node) }
             .sorted { ($0.pass, $0.node) < ($1.pass, $1.node) }
         answers = progress.answers.sorted { $0.key < $1.key }.map { SavedAnswer(slide: $0.key, answer: $0.value) }
         let score = progress.predictions

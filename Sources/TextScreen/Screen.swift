@@ -66,17 +66,22 @@ public struct Screen: Equatable, Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Writes `text` from column `x` of row `y`, clipped to the screen and to `maxWidth` columns.
-    /// Returns the column after the last character written.
+    /// Writes `text` from column `x` of row `y`, clipped to the screen and to `maxWidth` columns,
+    /// every character that would act on the terminal written out (`String.visible`). Returns the
+    /// column after the last character written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(width, maxWidth.map { x + $0 } ?? width)
         var column = x
         for character in text {
-            if column >= limit { break }
-            if column >= 0 { self[column, y] = Cell(character, style) }
-            column += 1
+            guard column < limit else { break }
+            // Checked character by character, so that a long text is read only as far as it shows.
+            for shown in character.unicodeScalars.contains(where: \.actsOnTerminal) ? String(character).visible : String(character) {
+                guard column < limit else { break }
+                if column >= 0 { self[column, y] = Cell(shown, style) }
+                column += 1
+            }
         }
         return column
     }

@@ -16,12 +16,24 @@ public enum Action: Equatable, Sendable {
     case openLesson(Int)
     /// Show the lesson menu.
     case showMenu
-    /// Move the selection in the menu or the value panel.
+    /// Move the selection in the menu, the value panel or the model editor.
     case select(by: Int)
     /// Add `delta` to the selected value.
     case nudge(Double)
-    /// Start typing an exact value for the selected entry.
+    /// Start typing an exact value for the selected entry; in the model editor, edit the chosen line.
     case edit
+    /// Open the lesson's model in the editor.
+    case editModel
+    /// In the model editor, add a line below the chosen one.
+    case addLine
+    /// In the model editor, delete the chosen line.
+    case deleteLine
+    /// In the model editor, save the model as a lesson file.
+    case save
+    /// The lesson file asked for was written at this path (sent by the program).
+    case saved(String)
+    /// The lesson file asked for could not be written, for this reason (sent by the program).
+    case notSaved(String)
     /// Start typing an answer to the slide's question.
     case answer
     /// Turn predict mode on or off: each step of a trace asks for its value before showing it.

@@ -9,47 +9,50 @@ public struct Computation: Sendable {
     public let model: Model?
     /// One trace per iteration, from the starting values; fewer than asked when training
     /// diverged. Over a data set, each iteration's trace of the first row of its batch.
-    public let traces: [Trace]
+    public private(set) var traces: [Trace]
     /// Each iteration's traces, one per row of its batch (one trace, without a data set).
-    public let batches: [[Trace]]
+    public private(set) var batches: [[Trace]]
     /// ∂output/∂input for each Jacobian a slide of the lesson shows, keyed "output/input".
-    public let jacobians: [String: Jacobian]
+    public private(set) var jacobians: [String: Jacobian]
     /// The loss over the window of each landscape a slide of the lesson shows.
     public let landscapes: [Slide.LandscapeRequest: LossMap]
     /// Each node the lesson shows for the rows of the data set, its value in each row, after
     /// the last iteration's update.
-    public let rowValues: [String: [Tensor]]
+    public private(set) var rowValues: [String: [Tensor]]
     /// Each decision map the lesson shows, over its window, after the last iteration's update.
-    public let decisions: [Slide.DecisionRequest: NodeMap]
+    public private(set) var decisions: [Slide.DecisionRequest: NodeMap]
+    /// What the lesson shows of the network after the last update: the nodes of its rows items
+    /// and its decision maps.
+    private let shown: (rows: [String], decisions: [Slide.DecisionRequest])
     /// What went wrong, when the engine could not compute.
-    public let failure: String?
+    public private(set) var failure: String?
     /// The nodes whose gradient training uses: the parameters and the computed nodes.
-    private let trained: Set<String>
+    private var trained: Set<String>
+    /// The training behind `traces`, to go on from; nil when there is nothing to train.
+    private var training: Training?
 
-    /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for.
+    /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for (but
+    /// those of nodes an edit of the model took away).
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
         landscapes = model.map { Computation.landscapes(of: lesson, model: $0) } ?? [:]
+        shown = (lesson.slides.flatMap(\.rowNodes), lesson.slides.flatMap(\.decisions))
         guard let model else {
-            (traces, batches, jacobians, rowValues, decisions, failure, trained) = ([], [], [:], [:], [:], nil, [])
+            (traces, batches, jacobians, rowValues, decisions, failure, trained, training) = ([], [], [:], [:], [:], nil, [], nil)
             return
         }
+        var training = Training(model: model)
         do {
-            let batches = try model.train(batches: iterations)
+            let batches = try training.trainBatches(iterations)
             var jacobians: [String: Jacobian] = [:]
-            // Where slides carry models of their own, each slide's Jacobians belong to its model.
-            let slides = lesson.slides.indices.filter { lesson.slides.allSatisfy { $0.model == nil } || lesson.model(at: $0)?.nodes == model.nodes }
-            for request in slides.flatMap({ lesson.slides[$0].jacobians }) {
+            for request in lesson.slides.flatMap(\.jacobians) where model.missing(request).isEmpty {
                 jacobians[Computation.key(request)] = try model.jacobian(of: request.output, by: request.input)
             }
-            (self.batches, traces, self.jacobians, failure) = (batches, batches.compactMap(\.first), jacobians, nil)
+            (self.batches, traces, self.jacobians, failure, self.training) = (batches, batches.compactMap(\.first), jacobians, nil, training)
             trained = Set(model.parameters + model.equations.map(\.name))
-            let newest = model.startingValues.merging(traces.last?.updated ?? [:]) { _, new in new }
-            rowValues = Computation.rowValues(of: lesson, model: model, at: newest)
-            decisions = Computation.decisions(of: lesson, model: model, at: newest)
+            (rowValues, decisions) = Computation.network(shown, of: model, after: traces.last)
         } catch {
-            (traces, batches, jacobians, rowValues, decisions) = ([], [], [:], [:], [:])
-            (failure, trained) = ("the engine could not compute this model: \(error)", [])
+            (traces, batches, jacobians, rowValues, decisions, failure, trained, self.training) = ([], [], [:], [:], [:], Computation.failure(error), [], nil)
         }
     }
 
@@ -81,6 +84,29 @@ public struct Computation: Sendable {
             )
         }
         return maps
+    }
+
+    /// The same computation with the table trained on to `iterations` iterations: only the
+    /// iterations past the last one are computed, and the Jacobians are kept.
+    public func extended(to iterations: Int) -> Computation {
+        guard var training, iterations > traces.count else { return self }
+        var extended = self
+        do {
+            let batches = try training.trainBatches(iterations - traces.count)
+            extended.batches += batches
+            extended.traces += batches.compactMap(\.first)
+            extended.training = training
+            if let model { (extended.rowValues, extended.decisions) = Computation.network(shown, of: model, after: extended.traces.last) }
+        } catch {
+            (extended.traces, extended.batches, extended.jacobians, extended.failure, extended.trained, extended.training) = ([], [], [:], Computation.failure(error), [], nil)
+            (extended.rowValues, extended.decisions) = ([:], [:])
+        }
+        return extended
+    }
+
+    /// What the tutor says when the engine could not compute the model.
+    private static func failure(_ error: any Error) -> String {
+        "the engine could not compute this model: \(error)"
     }
 
     /// The steps of `trace` the learner steps through: all but the gradients of inputs and

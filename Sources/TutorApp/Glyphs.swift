@@ -1,3 +1,5 @@
+import TextScreen
+
 /// The drawing characters of the screen, in Unicode or in plain ASCII for terminals whose locale
 /// is not UTF-8.
 public struct Glyphs: Sendable {
@@ -33,8 +35,9 @@ public struct Glyphs: Sendable {
 }
 
 extension Glyphs {
-    /// Lesson text as this terminal can show it.
-    func display(_ text: String) -> String { unicode ? text : text.asciiMath }
+    /// Lesson text as this terminal can show it, every character that would act on the terminal
+    /// written out (`String.visible`) before it is measured and wrapped.
+    func display(_ text: String) -> String { (unicode ? text : text.asciiMath).visible }
 
     /// The tutor's own words as this terminal can show them, keys named in ASCII where needed.
     func ui(_ text: String) -> String {
@@ -46,24 +49,5 @@ extension Glyphs {
     /// The key hints of the bindings in `context` on `topics`, as this terminal can show them.
     func hints(in context: KeyBinding.Context, topics: [KeyBinding.Topic]) -> [(text: String, rank: Int)] {
         KeyBindings.hints(in: context, topics: topics).map { (ui($0.text), $0.rank) }
-    }
-}
-
-extension String {
-    /// The text with its Unicode math spelt in ASCII, for terminals without UTF-8: `∂L/∂w` as
-    /// `dL/dw`, η as `eta`; what has no spelling is left for the screen's last pass.
-    var asciiMath: String {
-        let table: [Character: String] = [
-            "∂": "d", "·": "*", "−": "-", "←": "<-", "→": "->", "η": "eta", "σ": "sigma", "⊙": ".*", "ᵀ": "^T", "Σ": "sum",
-            "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "ᵢ": "i", "ⱼ": "j", "²": "^2", "³": "^3", "′": "'", "≈": "~", "ε": "eps",
-            "×": "x", "½": "1/2", "≥": ">=", "≤": "<=", "…": "...", "“": "\"", "”": "\"", "’": "'", "‘": "'", "–": "-", "—": "-", "⃗": "",
-        ]
-        return String(flatMap { table[$0] ?? String($0) })
-    }
-
-    /// The text in plain ASCII, as `print --ascii` writes it: its Unicode math spelt out, any
-    /// other character outside ASCII as `?`.
-    public var plainASCII: String {
-        String(asciiMath.map { $0.isASCII ? $0 : "?" })
     }
 }

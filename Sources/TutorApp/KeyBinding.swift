@@ -6,7 +6,7 @@ import TextScreen
 public struct KeyBinding: Sendable {
     /// Where a binding acts: the slides, or what is open over them.
     public enum Context: Sendable, CaseIterable {
-        case slides, help, menu, prompt
+        case slides, help, menu, prompt, editor
     }
 
     /// What a binding is about; the panel and table footers list the bindings of their topic.
@@ -100,6 +100,7 @@ extension KeyBinding.Context {
         case .help: self = .help
         case .menu: self = .menu
         case .prompt: self = .prompt
+        case .editor: self = .editor
         }
     }
 }

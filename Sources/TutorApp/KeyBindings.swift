@@ -21,7 +21,9 @@ public enum KeyBindings {
                    .init([.character("-")], .nudge(-TutorState.coarseStep), hint: "nudge", rank: 2),
                    .init([.character(">")], .nudge(TutorState.fineStep), hint: "fine", rank: 5),
                    .init([.character("<")], .nudge(-TutorState.fineStep), hint: "fine", rank: 5)),
-        KeyBinding(.slides, .values, "type an exact value", .init([.character("e"), .enter], .edit, hint: "edit", rank: 2)),
+        KeyBinding(.slides, .values, "type a value / edit the model",
+                   .init([.character("e"), .enter], .edit, hint: "edit", rank: 2),
+                   .init([.character("E")], .editModel, hint: "model", rank: 6)),
         KeyBinding(.slides, .moving, "answer the question / predict mode",
                    .init([.character("a")], .answer), .init([.character("P")], .togglePredict)),
         KeyBinding(.slides, .training, "next / previous iteration / row",
@@ -60,6 +62,15 @@ public enum KeyBindings {
                    .init(label: "any character", action: typing), .init([.backspace], .deleteBackward)),
         KeyBinding(.prompt, .moving, "accept / cancel / quit",
                    .init([.enter], .confirm, hint: "accept"), .init([.escape], .escape, hint: "cancel"), .init([.interrupt], .quit)),
+
+        KeyBinding(.editor, .moving, "choose a line of the model",
+                   .init([.up], .select(by: -1), hint: "line"), .init([.down], .select(by: 1), hint: "line")),
+        KeyBinding(.editor, .moving, "edit it / add a line below / delete it",
+                   .init([.enter], .edit, hint: "edit"), .init([.character("o")], .addLine, hint: "add"),
+                   .init([.character("d")], .deleteLine, hint: "delete")),
+        KeyBinding(.editor, .moving, "save the model as a lesson file", .init([.character("w")], .save, hint: "save")),
+        KeyBinding(.editor, .moving, "close the editor / quit",
+                   .init([.escape, .character("E")], .escape, hint: "close"), .init([.character("q"), .interrupt], .quit)),
     ]
 
     /// The bindings acting in `context`, in table order.

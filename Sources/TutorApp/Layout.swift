@@ -23,11 +23,12 @@ struct Layout {
     var bodyHeight: Int { height - 3 }
 
     /// How far `content` can scroll: the focus two thirds down, within the content; its table
-    /// sideways up to `tableMaximum`.
-    func viewport(of content: (lines: [Line], focus: Int?), tableMaximum: Int) -> Viewport {
+    /// sideways up to its `tableMaximum`.
+    func viewport(of content: (lines: [Line], focus: Int?, tableMaximum: Int)) -> Viewport {
         let maximum = max(0, content.lines.count - bodyHeight)
         return Viewport(
-            automatic: min(maximum, content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0), maximum: maximum, tableMaximum: tableMaximum
+            automatic: min(maximum, content.focus.map { max(0, $0 - bodyHeight * 2 / 3) } ?? 0), maximum: maximum,
+            tableMaximum: content.tableMaximum
         )
     }
 }

@@ -14,6 +14,12 @@ public struct LessonProgress: Sendable {
 
     /// The lesson's model with the learner's values.
     public internal(set) var model: Model?
+    /// The model block's lines as the learner edited them, mistakes kept; nil before the first
+    /// edit: the lesson's own lines.
+    public internal(set) var source: [String]?
+    /// The last edit of the model block that made a model, which the values start from and a
+    /// reset goes back to; nil before: the lesson's model.
+    public internal(set) var edited: Model?
     /// The number of training iterations in the table.
     public internal(set) var iterations = TutorState.initialIterations
     /// How many of the table's columns that scroll sideways are moved past, to the left.

@@ -6,11 +6,13 @@ public enum Mode: Equatable, Sendable {
     case help
     /// The lesson menu, with the highlighted lesson.
     case menu(selected: Int)
-    /// Typing an exact value, an answer or a prediction.
+    /// Typing an exact value, an answer, a prediction or a line of the model.
     case prompt(Prompt)
+    /// The model editor, over the slide's column.
+    case editor(ModelEditor)
 }
 
-/// The small prompt for an exact value, an answer or a prediction.
+/// The small prompt for an exact value, an answer, a prediction or a line of the model.
 public struct Prompt: Equatable, Sendable {
     /// What the typed text is for.
     public enum Purpose: Equatable, Sendable {
@@ -22,6 +24,16 @@ public struct Prompt: Equatable, Sendable {
         /// said about the last wrong one, kept in view while the learner tries again (the step
         /// is scored once it has one).
         case prediction(miss: String?)
+        /// A line of the model: the editor's chosen line replaced, or with `inserting`, a new line
+        /// added below it.
+        case line(ModelEditor, inserting: Bool)
+
+        /// What has the keyboard once the prompt closes: the editor for a line of the model, the
+        /// slides otherwise.
+        var closing: Mode {
+            if case .line(let editor, _) = self { return .editor(editor) }
+            return .slides
+        }
     }
 
     /// What the typed text is for.

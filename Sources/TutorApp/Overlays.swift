@@ -3,7 +3,7 @@ import TextScreen
 /// Draws what is open over the slides: the help, the lesson menu or a prompt.
 func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
     switch state.mode {
-    case .slides:
+    case .slides, .editor:
         return
     case .help:
         let rows = KeyBindings.bindings(in: .slides).map { (keys: glyphs.ui($0.label), meaning: glyphs.ui($0.help)) }
@@ -51,6 +51,8 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
             hints = wrap(glyphs.ui(state.prediction?.hint ?? ""), width: room).map { Line($0, Style(.dim)) }
                 + [Line(glyphs.ui("\(enter) check  \(escape) skip: the step shows, unscored"), Style(.dim))]
             hintsStay = true
+        case .line(let editor, let inserting):
+            title = inserting ? "A new line after line \(editor.line + 1) of the model" : "Line \(editor.line + 1) of the model"
         }
         var lines = [Line([Span("> ", Style(.accent)), Span(prompt.text, Style(.value, bold: true, reverse: prompt.fresh)), Span("_", Style(.value))])]
         let warning = said.map { wrap(glyphs.ui($0), width: room).map { Line($0, Style(.warning, bold: true)) } } ?? []

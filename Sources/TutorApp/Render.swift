@@ -30,16 +30,24 @@ public func render(_ state: TutorState) -> Frame {
 
     let layout = Layout(width: width, height: height, panel: state.model != nil)
     let (panelWidth, mainWidth, bodyTop, bodyHeight) = (layout.panelWidth, layout.mainWidth, layout.bodyTop, layout.bodyHeight)
-    let slide = SlideContent(state: state, width: mainWidth, glyphs: glyphs)
-    let content = slide.lines()
-    let viewport = layout.viewport(of: content, tableMaximum: slide.tableMaximum())
-    let offset = viewport.offset(scrolledBy: state.scroll)
-    for (row, line) in content.lines.dropFirst(offset).prefix(bodyHeight).enumerated() {
+    // The model editor takes the slide's column; the slide keeps where it was scrolled.
+    let column: (lines: [Line], above: Bool, below: Bool)
+    var viewport = state.viewport
+    if let editor = state.editor {
+        column = EditorView(source: state.source, editor: editor, glyphs: glyphs, width: mainWidth, height: bodyHeight).lines()
+    } else {
+        let slide = SlideContent(state: state, width: mainWidth, glyphs: glyphs)
+        let content = slide.lines()
+        viewport = layout.viewport(of: content)
+        let offset = viewport.offset(scrolledBy: state.scroll)
+        column = (Array(content.lines.dropFirst(offset)), offset > 0, viewport.maximum > offset)
+    }
+    for (row, line) in column.lines.prefix(bodyHeight).enumerated() {
         line.draw(on: &screen, x: 1, y: bodyTop + row, width: mainWidth)
     }
     // Scroll marks stand in the gap right of the column, never over its text.
-    if offset > 0 { screen.put(glyphs.scrollUp, x: mainWidth + 1, y: bodyTop, style: Style(.accent, bold: true)) }
-    if viewport.maximum > offset { screen.put(glyphs.scrollDown, x: mainWidth + 1, y: bodyTop + bodyHeight - 1, style: Style(.accent, bold: true)) }
+    if column.above { screen.put(glyphs.scrollUp, x: mainWidth + 1, y: bodyTop, style: Style(.accent, bold: true)) }
+    if column.below { screen.put(glyphs.scrollDown, x: mainWidth + 1, y: bodyTop + bodyHeight - 1, style: Style(.accent, bold: true)) }
 
     if panelWidth > 0, let model = state.model {
         let x = width - panelWidth - 1
@@ -86,7 +94,9 @@ private func drawStatus(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     let topics: [KeyBinding.Topic] = state.model == nil ? [.moving, .view] : [.moving, .view, .values, .training]
     let score = state.current.predictions
     let lead = state.predicting ? " predict \(score.right)/\(score.asked)  " : " "
-    let keys = KeyBindings.line(glyphs.hints(in: .slides, topics: topics), width: screen.width, lead: lead)
+    let keys = state.editor == nil
+        ? KeyBindings.line(glyphs.hints(in: .slides, topics: topics), width: screen.width, lead: lead)
+        : " Editing the model: each change is checked at once."
     let text = state.escapePending ? " Press Esc again to quit, any other key to stay." : state.notice.map { " " + glyphs.ui($0) } ?? keys
     screen.put(String(repeating: " ", count: screen.width), x: 0, y: y, style: Style(.status, reverse: true))
     screen.put(text, x: 0, y: y, style: Style(.status, reverse: true))

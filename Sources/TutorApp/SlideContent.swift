@@ -14,19 +14,22 @@ struct SlideContent {
     /// Columns between items side by side.
     static let gap = 3
 
-    func lines() -> (lines: [Line], focus: Int?) {
+    /// The lines, the line to keep in view, and how far the slide's table scrolls sideways at
+    /// the width it gets: its last column in view.
+    func lines() -> (lines: [Line], focus: Int?, tableMaximum: Int) {
         var column = Column()
         var noticed = false
+        var tableMaximum = 0
         for item in state.slide.items {
             if !noticed && item.computes {
                 noticed = true
                 for notice in notices() { column.add(notice, focus: nil) }
             }
-            let part = lines(of: item, width: width)
+            let part = lines(of: item, width: width, tableMaximum: &tableMaximum)
             column.add(part.lines, focus: part.focus)
         }
         column.add(selectedCheck(), focus: nil)
-        return (column.lines, column.focus)
+        return (column.lines, column.focus, tableMaximum)
     }
 
     /// Items stacked with a blank line between them, and the line to keep in view.
@@ -71,8 +74,9 @@ struct SlideContent {
         return notices
     }
 
-    /// The lines of one item at `width` columns, and its line to keep in view.
-    private func lines(of item: Slide.Item, width: Int) -> (lines: [Line], focus: Int?) {
+    /// The lines of one item at `width` columns, and its line to keep in view; a table raises
+    /// `tableMaximum` to its largest sideways scroll.
+    private func lines(of item: Slide.Item, width: Int, tableMaximum: inout Int) -> (lines: [Line], focus: Int?) {
         let notation = state.notation
         switch item {
         case .paragraph(let text):
@@ -99,16 +103,26 @@ struct SlideContent {
         case .trace:
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let stepsToLoss = { (slide: Slide) in state.steps(of: slide).contains { $0.pass == .backward && $0.node == model.loss } }
-            return TraceView(
+            let view = TraceView(
                 model: model, trace: trace, before: state.traceBefore, check: state.check, steps: state.steps(of: state.slide),
                 revealed: state.step, remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
                 notation: notation, glyphs: glyphs, width: width
             ).lines()
+            let gone = state.slide.steps.filter { !model.missing($0).isEmpty }
+            guard !gone.isEmpty else { return view }
+            let missing = notInModel("Steps " + gone.map { notation.choice($0) }.joined(separator: " "), gone.flatMap(model.missing), width: width)
+            return (missing + view.lines, view.focus.map { $0 + missing.count })
         case .table(let named):
-            guard let table = table(named, width: width)?.lines() else { return ([], nil) }
+            guard let (table, sidewaysMaximum) = table(named, width: width)?.lines() else { return ([], nil) }
+            tableMaximum = max(tableMaximum, sidewaysMaximum)
+            let gone = state.model?.missing(named) ?? []
+            let missing = gone.isEmpty ? [] : notInModel("Columns " + gone.map { $0.heading(notation) }.joined(separator: ", "), gone.map(\.node), width: width)
             // After training more, keep the newest rows and the curve in view.
-            return (table, state.current.iterations > TutorState.initialIterations ? table.count - 1 : nil)
+            return (missing + table, state.current.iterations > TutorState.initialIterations ? missing.count + table.count - 1 : nil)
         case .jacobian(let request):
+            if let gone = state.model?.missing(request), !gone.isEmpty {
+                return (notInModel("Jacobian " + notation.derivative(of: request.output, by: request.input), gone, width: width), nil)
+            }
             guard let jacobian = state.computation.jacobians[Computation.key(request)] else { return ([], nil) }
             let before = state.before?.jacobians[Computation.key(request)]
             return (JacobianView(jacobian: jacobian, before: before, notation: notation, glyphs: glyphs, width: width).lines(), nil)
@@ -137,6 +151,8 @@ struct SlideContent {
             return (view.lines(), nil)
         case .question(let question):
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
+            let gone = model.missing(question)
+            guard gone.isEmpty else { return (notInModel("The question's answer", gone, width: width), nil) }
             let feedback = state.feedback
             let view = QuestionView(
                 question: question, model: model, trace: trace, before: state.traceBefore, feedback: feedback, revealed: state.step > 0,
@@ -146,7 +162,7 @@ struct SlideContent {
         case .beside(let items):
             let count = items.count
             let columnWidth = besideWidth(of: count, width: width)
-            let parts = items.map { lines(of: $0, width: columnWidth ?? width) }
+            let parts = items.map { lines(of: $0, width: columnWidth ?? width, tableMaximum: &tableMaximum) }
             guard let columnWidth else {
                 var column = Column()
                 for part in parts { column.add(part.lines, focus: part.focus) }
@@ -163,24 +179,18 @@ struct SlideContent {
         }
     }
 
-    /// How far the slide's table scrolls sideways at the width it gets: its last column in view.
-    func tableMaximum() -> Int {
-        state.slide.items.map { tableMaximum(of: $0, width: width) }.max() ?? 0
+    /// `item` names `nodes`, which the learner's model does not have: said in their place.
+    private func notInModel(_ item: String, _ nodes: [String], width: Int) -> [Line] {
+        wrap(glyphs.display(state.notation.notInModel(item, nodes)), width: width).map { Line($0, Style(.warning)) }
     }
 
-    private func tableMaximum(of item: Slide.Item, width: Int) -> Int {
-        switch item {
-        case .table(let named): table(named, width: width)?.sidewaysMaximum ?? 0
-        case .beside(let items): items.map { tableMaximum(of: $0, width: besideWidth(of: items.count, width: width) ?? width) }.max() ?? 0
-        default: 0
-        }
-    }
-
-    /// The iteration table keeping `named` in view, `width` columns wide.
+    /// The iteration table keeping in view the columns `named` that the model has, `width` columns wide.
     private func table(_ named: [IterationTable.Column], width: Int) -> TableView? {
         guard let model = state.model else { return nil }
+        let gone = model.missing(named)
         return TableView(
-            model: model, traces: state.computation.traces, before: state.before?.traces, named: named, offset: state.current.tableScroll,
+            model: model, traces: state.computation.traces, before: state.before?.traces, check: state.tableCheck, named: named.filter { !gone.contains($0) },
+            offset: state.current.tableScroll,
             notation: state.notation, glyphs: glyphs, width: width
         )
     }

@@ -60,33 +60,38 @@ public struct Line: Equatable, Sendable {
     }
 }
 
-/// Breaks text into lines of at most `width` columns, between words where it can.
+/// Breaks text into lines of at most `width` columns, between words where it can. Linear in the
+/// text's length: each word is counted once, and a word longer than a line is cut by walking it.
 func wrap(_ text: String, width: Int) -> [String] {
     guard width > 0 else { return [] }
     var lines: [String] = []
-    var current = ""
-    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-        var word = Substring(word)
-        while word.count > width {
-            if !current.isEmpty { lines.append(current); current = "" }
+    var current = "", currentCount = 0
+    for whole in text.split(separator: " ", omittingEmptySubsequences: true) {
+        var word = whole, count = whole.count
+        while count > width {
+            if !current.isEmpty { lines.append(current); (current, currentCount) = ("", 0) }
             // A word held together by non-breaking spaces breaks at the last one that fits
             // rather than inside a number.
-            let head = word.prefix(width)
-            if let space = head.lastIndex(of: "\u{00A0}"), space > word.startIndex {
+            let end = word.index(word.startIndex, offsetBy: width)
+            if let space = word[..<end].lastIndex(of: "\u{00A0}"), space > word.startIndex {
                 lines.append(String(word[..<space]))
+                count -= word.distance(from: word.startIndex, to: space) + 1
                 word = word[word.index(after: space)...]
             } else {
-                lines.append(String(head))
-                word = word.dropFirst(width)
+                lines.append(String(word[..<end]))
+                count -= width
+                word = word[end...]
             }
         }
         if current.isEmpty {
-            current = String(word)
-        } else if current.count + 1 + word.count <= width {
-            current += " " + word
+            (current, currentCount) = (String(word), count)
+        } else if currentCount + 1 + count <= width {
+            current += " "
+            current += word
+            currentCount += 1 + count
         } else {
             lines.append(current)
-            current = String(word)
+            (current, currentCount) = (String(word), count)
         }
     }
     if !current.isEmpty || lines.isEmpty { lines.append(current) }

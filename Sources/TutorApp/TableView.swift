@@ -11,6 +11,9 @@ struct TableView {
     /// The traces before the last change of a value, if the last key changed one: the cells
     /// that read otherwise now are marked.
     let before: [Trace]?
+    /// While checking: the largest relative difference between a gradient in the rows shown and
+    /// its central difference.
+    let check: Double?
     /// The columns to keep in view; none: the loss and the parameters.
     let named: [IterationTable.Column]
     /// How many of the columns that scroll are moved past.
@@ -24,12 +27,22 @@ struct TableView {
     /// How many of the first and of the newest rows a long table shows.
     static let firstRows = 3, lastRows = 5
 
-    func lines() -> [Line] {
+    /// The iterations (0-based) a table of `count` rows shows: all, or its first and newest rows.
+    static func shown(_ count: Int) -> [Int] {
+        count > firstRows + lastRows + 1 ? Array(0..<firstRows) + Array((count - lastRows)..<count) : Array(0..<count)
+    }
+
+    /// The table's lines, and the largest useful sideways scroll: the last column in view.
+    func lines() -> (lines: [Line], sidewaysMaximum: Int) {
         let grid = self.grid()
         var lines: [Line] = []
         for band in grid.layout.bands {
             if !lines.isEmpty { lines.append(Line()) }
             lines += self.lines(of: band, in: grid)
+        }
+        if let check {
+            let text = "Every gradient in the rows shown matches its central difference to a relative difference of \(notation.magnitude(check)) or less."
+            lines += wrap(text, width: width).map { Line($0, Style(.dim)) }
         }
         if let notice = sidewaysNotice(grid.layout) {
             lines += wrap(glyphs.ui(notice), width: width).map { Line($0, Style(.dim)) }
@@ -40,21 +53,19 @@ struct TableView {
         lines += LossCurve(
             losses: losses, notation: notation, glyphs: glyphs, width: min(width, 64), height: TableView.curveHeight, unit: model.iterationName
         ).lines()
-        return lines
+        return (lines, grid.layout.maximum)
     }
 
-    /// The largest useful sideways scroll: the last column in view.
-    var sidewaysMaximum: Int { grid().layout.maximum }
-
-    /// The table's text laid out in `width` columns.
+    /// The table's text laid out in `width` columns: only the columns in view are written.
     private struct Grid {
-        /// The iteration numbers shown, each with its trace.
-        let rows: [(number: Int, trace: Trace)]
-        /// Each column's heading, then its cell in each row, one or more lines tall.
-        let cells: [[[String]]]
-        /// Each column's cells (after the heading) that read otherwise before the last change.
-        let changed: [[Bool]]
-        let widths: [Int]
+        /// The iterations shown, as indices into the traces.
+        let rows: [Int]
+        /// Each column in view: its heading, then its cell in each row, one or more lines tall.
+        let cells: [Int: [[String]]]
+        /// Each column in view: its cells (after the heading) that read otherwise before the last change.
+        let changed: [Int: [Bool]]
+        /// Each column in view: its width.
+        let widths: [Int: Int]
         let numberWidth: Int
         let layout: TableLayout
     }
@@ -63,28 +74,53 @@ struct TableView {
     /// and matrices stacked; laid out with the named columns kept in view.
     private func grid() -> Grid {
         // A long table shows its first rows, a gap, and its newest rows; only those are written.
-        let numbered = traces.indices.map { (number: $0 + 1, trace: traces[$0]) }
-        let long = traces.count > TableView.firstRows + TableView.lastRows + 1
-        let rows = long ? Array(numbered.prefix(TableView.firstRows) + numbered.suffix(TableView.lastRows)) : numbered
+        let rows = TableView.shown(traces.count)
         let table = IterationTable(model: model)
         let kept = named.isEmpty ? table.headline : named
-        let numberWidth = max(1, "\(rows.last?.number ?? 0)".count)
+        let numberWidth = max(1, "\(rows.last.map { $0 + 1 } ?? 0)".count)
         let room = width - numberWidth
+        let headings = table.columns.map { $0.heading(notation) }
+        let values = table.columns.map { column in rows.map { column.value(in: traces[$0]) } }
+        // A column wider than the room is laid out alike however much wider it is, so a cell
+        // whose shape alone makes it wider than the room is not written to be measured: a
+        // large matrix costs nothing while it is out of view.
+        let cap = room + 1
         let written = { (stacked: Bool) in
-            table.columns.map { column in [[column.heading(notation)]] + rows.map { cell(column.value(in: $0.trace), stacked: stacked) } }
+            values.map { column in column.map { value in TableView.leastWidth(of: value, stacked: stacked) < cap ? cell(value, stacked: stacked) : nil } }
         }
-        let widths = { (cells: [[[String]]]) in cells.map { $0.joined().map(\.count).max() ?? 0 } }
-        let flat = written(false)
-        let stacked = !TableLayout.fits(widths(flat), in: room)
-        let cells = stacked ? written(true) : flat
-        let layout = TableLayout(widths: widths(cells), kept: table.columns.map(kept.contains), room: room, offset: offset)
-        let changed = zip(table.columns, cells).map { column, cells in
-            zip(rows, cells.dropFirst()).map { row, now in
-                guard let before, before.indices.contains(row.number - 1) else { return false }
-                return cell(column.value(in: before[row.number - 1]), stacked: stacked) != now
+        let measured = { (cells: [[[String]?]]) in
+            zip(headings, cells).map { heading, cells in
+                cells.reduce(heading.count) { widest, cell in max(widest, cell.map { $0.map(\.count).max() ?? 0 } ?? cap) }
             }
         }
-        return Grid(rows: rows, cells: cells, changed: changed, widths: widths(cells), numberWidth: numberWidth, layout: layout)
+        let flat = written(false)
+        let stacked = !TableLayout.fits(measured(flat), in: room)
+        let cells = stacked ? written(true) : flat
+        let layout = TableLayout(widths: measured(cells), kept: table.columns.map(kept.contains), room: room, offset: offset)
+        var shown: [Int: [[String]]] = [:], changed: [Int: [Bool]] = [:], widths: [Int: Int] = [:]
+        for index in layout.bands.flatMap({ $0.kept + $0.window }) {
+            let column = table.columns[index]
+            let written = zip(values[index], cells[index]).map { value, cell in cell ?? self.cell(value, stacked: stacked) }
+            shown[index] = [[headings[index]]] + written
+            widths[index] = ([headings[index]] + written.joined()).map(\.count).max() ?? 0
+            changed[index] = rows.indices.map { row in
+                guard let before, before.indices.contains(rows[row]) else { return false }
+                let then = column.value(in: before[rows[row]])
+                return then != values[index][row] && cell(then, stacked: stacked) != written[row]
+            }
+        }
+        return Grid(rows: rows, cells: shown, changed: changed, widths: widths, numberWidth: numberWidth, layout: layout)
+    }
+
+    /// The fewest columns `value`'s cell can take, since every number takes a column at least:
+    /// one per entry on one line; stacked, a matrix as wide as its row at the least.
+    private static func leastWidth(of value: Tensor?, stacked: Bool) -> Int {
+        switch value?.shape {
+        case nil: 0
+        case .matrix(_, let columns) where stacked: TextBlock.leastWidth(ofMatrixWith: columns)
+        case .vector where stacked: TextBlock.leastWidth(ofMatrixWith: 1)
+        case let shape?: shape.count
+        }
     }
 
     /// A cell's lines: the value on one line, or a vector or matrix stacked with tall brackets.
@@ -102,21 +138,21 @@ struct TableView {
     private func lines(of band: TableLayout.Band, in grid: Grid) -> [Line] {
         let columns = band.kept + band.window
         var lines: [Line] = []
-        for row in grid.cells[0].indices {
+        for row in 0...grid.rows.count {
             if row == TableView.firstRows + 1 && grid.rows.count < traces.count {
                 lines.append(Line("  \(glyphs.ellipsis) \(traces.count - grid.rows.count) \(model.iterationName)s not shown", Style(.dim)))
             }
             let style = row == 0 ? Style(.heading, underline: true) : Style.plain
-            let number = row == 0 ? "#" : "\(grid.rows[row - 1].number)"
-            let height = columns.map { grid.cells[$0][row].count }.max() ?? 1
+            let number = row == 0 ? "#" : "\(grid.rows[row - 1] + 1)"
+            let height = columns.map { grid.cells[$0]?[row].count ?? 1 }.max() ?? 1
             for part in 0..<height {
                 // Each cell a span of its own, marked when its number changed.
                 let text = { (columns: [Int]) in
                     columns.enumerated().flatMap { index, column -> [Span] in
-                        let lines = grid.cells[column][row]
+                        let lines = grid.cells[column]?[row] ?? []
                         let line = lines.indices.contains(part) ? lines[part] : ""
-                        let marked = row > 0 && grid.changed[column][row - 1]
-                        let pad = String(repeating: " ", count: max(0, grid.widths[column] - line.count))
+                        let marked = row > 0 && grid.changed[column]?[row - 1] == true
+                        let pad = String(repeating: " ", count: max(0, (grid.widths[column] ?? 0) - line.count))
                         return [Span((index == 0 ? "" : "  ") + pad, style), Span(line, marked ? Style(.normal, bold: true, underline: true) : style)]
                     }
                 }

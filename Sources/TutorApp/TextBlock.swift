@@ -18,6 +18,15 @@ struct TextBlock: Equatable {
     /// The width in columns.
     var width: Int { lines.first?.count ?? 0 }
 
+    /// Columns between the entries of a row of a matrix drawn tall.
+    static let entryGap = 2
+
+    /// The fewest columns a matrix of `columns` columns takes drawn tall: its brackets, and a
+    /// column at least for each entry.
+    static func leastWidth(ofMatrixWith columns: Int) -> Int {
+        2 + columns + entryGap * max(0, columns - 1)
+    }
+
     /// A matrix drawn with tall brackets, entries right-aligned in their columns.
     init(matrix rows: [[String]], glyphs: Glyphs) {
         let columns = rows.map(\.count).max() ?? 0
@@ -37,7 +46,7 @@ struct TextBlock: Equatable {
                 let text = column < row.count ? row[column] : ""
                 return String(repeating: " ", count: widths[column] - text.count) + text
             }
-            return "\(left)\(cells.joined(separator: "  "))\(right)"
+            return "\(left)\(cells.joined(separator: String(repeating: " ", count: TextBlock.entryGap)))\(right)"
         })
     }
 

@@ -22,6 +22,9 @@ public struct TutorState: Sendable {
     public internal(set) var checking = false
     /// The central differences of the iteration on screen, while `checking`.
     public internal(set) var check: [String: [CentralDifference]] = [:]
+    /// While checking, the largest relative difference between a gradient in the table's rows
+    /// on screen and its central difference.
+    public internal(set) var tableCheck: Double?
     /// Predict mode: each step of a trace asks for its value before showing it.
     public internal(set) var predicting = false
     /// Unicode glyphs, or ASCII.
@@ -42,6 +45,8 @@ public struct TutorState: Sendable {
     public internal(set) var answered: String?
     /// What the last key did where it does not show, said in the status line until the next key.
     public internal(set) var notice: String?
+    /// A lesson file to write: the program writes it after the key that asked, and reports back.
+    public internal(set) var pendingSave: LessonFile?
     /// The engine's numbers before the last change of a value: the numbers that changed are
     /// marked until the next key.
     public internal(set) var before: Computation?
@@ -107,6 +112,20 @@ public struct TutorState: Sendable {
     /// Every iteration's trace for the row on screen: what answers and predictions are checked
     /// against.
     var rowTraces: [Trace] { computation.traces(row: current.row) }
+
+    /// The lines of the lesson's model block: as the learner edited them, or as the lesson writes them.
+    public var source: [String] { current.source ?? lesson.modelSource(at: slideIndex) }
+
+    /// The model editor, when it is open (under the prompt, while a line of it is typed).
+    public var editor: ModelEditor? {
+        switch mode {
+        case .editor(let editor): return editor
+        case .prompt(let prompt):
+            if case .line(let editor, _) = prompt.purpose { return editor }
+            return nil
+        default: return nil
+        }
+    }
 
     /// How numbers and formulas are written now.
     public var notation: Notation {

@@ -28,9 +28,15 @@ extension TutorState {
         case .viewport(let drawn):
             viewport = drawn
             return
+        case .saved(let path):
+            (pendingSave, notice) = (nil, "Saved the model as \(path): backprop-tutor FILE opens it")
+            return
+        case .notSaved(let reason):
+            (pendingSave, notice) = (nil, "The model was not saved: \(reason)")
+            return
         default: break
         }
-        (notice, before) = (nil, nil)
+        (notice, before, pendingSave) = (nil, nil, nil)
         // A step, another slide or another iteration brings the focus back; other keys keep
         // the slide where the learner scrolled it.
         let place = (lessonIndex, slideIndex, step, current.iteration)
@@ -44,6 +50,8 @@ extension TutorState {
             applyInMenu(action, selected: selected)
         case .prompt(let prompt):
             applyInPrompt(action, prompt: prompt)
+        case .editor(let editor):
+            applyInEditor(action, editor: editor)
         case .slides:
             applyOnSlides(action)
         }
@@ -51,6 +59,7 @@ extension TutorState {
         (current.slide, current.step) = (slideIndex, step)
         if slideIndex == lesson.slides.count - 1 && step == stepCount(of: slide) { current.finished = true }
         check = checking ? (trace.flatMap { trace in try? model?.centralDifferences(of: trace) } ?? [:]) : [:]
+        tableCheck = checking && slide.allItems.contains(where: \.isTable) ? worstTableCheck() : nil
     }
 
     private mutating func applyOnSlides(_ action: Action) {
@@ -91,7 +100,7 @@ extension TutorState {
             let text = Notation(unicode: false).constant(entry.value(in: model))
             mode = .prompt(Prompt(purpose: .value(entry), text: text, fresh: true, error: nil))
         case .answer:
-            guard slide.question != nil else { return }
+            guard let question = slide.question, model?.missing(question).isEmpty == true else { return }
             mode = .prompt(Prompt(purpose: .answer, text: "", fresh: false, error: nil))
         case .togglePredict:
             predicting.toggle()
@@ -107,7 +116,7 @@ extension TutorState {
             current.tableScroll = viewport.tableOffset(current.tableScroll, movedBy: columns)
         case .reset:
             remember()
-            current.model = lesson.model(at: slideIndex)
+            current.model = current.edited ?? lesson.model(at: slideIndex)
             current.iterations = TutorState.initialIterations
             current.iteration = 0
             recompute()
@@ -132,7 +141,8 @@ extension TutorState {
         case .escape:
             if escapePending { quitting = true } else { escapePending = true }
         case .quit: quitting = true
-        case .type, .deleteBackward, .confirm, .resize, .viewport: break
+        case .editModel: openEditor()
+        case .type, .deleteBackward, .confirm, .addLine, .deleteLine, .save, .saved, .notSaved, .resize, .viewport: break
         }
     }
 
@@ -155,7 +165,7 @@ extension TutorState {
     /// another, that model with its own values and a new table.
     private mutating func followModel(from previous: Int) {
         guard lesson.modelSlide(of: previous) != lesson.modelSlide(of: slideIndex) else { return }
-        current.model = lesson.model(at: slideIndex)
+        (current.model, current.source, current.edited) = (lesson.model(at: slideIndex), nil, nil)
         (current.iterations, current.iteration, current.row, current.tableScroll) = (TutorState.initialIterations, 0, 0, 0)
         recompute()
     }
@@ -181,23 +191,19 @@ extension TutorState {
         case .escape:
             // Esc skips a prediction: the step shows, unscored.
             if case .prediction = prompt.purpose { showPredicted() }
-            mode = .slides
+            mode = prompt.purpose.closing
             return
         case .quit:
             quitting = true
             return
         case .confirm:
+            mode = prompt.purpose.closing
             if case .prediction(let miss) = prompt.purpose {
-                guard let kept = judge(prompt, scored: miss != nil) else {
-                    mode = .slides
-                    return
-                }
+                guard let kept = judge(prompt, scored: miss != nil) else { return }
                 prompt = kept
-            } else if let error = submit(prompt) {
-                prompt.error = error
             } else {
-                mode = .slides
-                return
+                guard let error = submit(prompt) else { return }
+                prompt.error = error
             }
         default:
             return
@@ -207,14 +213,19 @@ extension TutorState {
         mode = .prompt(prompt)
     }
 
-    /// Applies what the prompt holds; the reason it cannot, if it cannot.
+    /// Applies what the prompt holds (and for a line of the model, opens the editor again); the
+    /// reason it cannot, if it cannot.
     private mutating func submit(_ prompt: Prompt) -> String? {
         guard let model else { return nil }
         switch prompt.purpose {
         case .value(let entry):
-            guard let value = try? Tensor(parsing: prompt.text), value.shape == .scalar, value.scalar.isFinite else {
-                return "type a number, such as 0.25 or -1e-3"
+            let value: Tensor
+            do {
+                value = try Tensor(reading: prompt.text)
+            } catch {
+                return "column \(error.location.column): \(error.message)"
             }
+            guard value.shape == .scalar else { return "type one number, such as 0.25 or -1e-3, not a \(value.shape)" }
             change(to: entry.setting(value.scalar, in: model))
             return nil
         case .answer:
@@ -230,6 +241,14 @@ extension TutorState {
             }
         case .prediction:
             // Judged by `judge`, which keeps the prompt open on a wrong prediction.
+            return nil
+        case .line(let editor, let inserting):
+            var lines = source
+            let at = min(editor.line + (inserting ? 1 : 0), lines.count)
+            if inserting || lines.isEmpty { lines.insert(prompt.text, at: at) } else { lines[at] = prompt.text }
+            var moved = editor
+            moved.line = at
+            edit(lines, in: moved)
             return nil
         }
     }
@@ -300,7 +319,24 @@ extension TutorState {
         (current.slide, current.step, current.visited) = (slideIndex, step, true)
     }
 
-    /// Trains `count` more iterations, up to the cap; says why not when it cannot.
+    /// The largest relative difference between a gradient in the table's rows on screen and its
+    /// central difference; nil when the engine cannot compute one.
+    private func worstTableCheck() -> Double? {
+        guard let model else { return nil }
+        var worst = 0.0
+        for index in TableView.shown(computation.traces.count) {
+            let trace = computation.traces[index]
+            guard let differences = try? model.centralDifferences(of: trace) else { return nil }
+            for (node, entries) in differences {
+                guard let gradient = trace.gradients[node] else { continue }
+                for difference in entries { worst = max(worst, difference.relativeDifference(from: gradient.scalars[difference.entry])) }
+            }
+        }
+        return worst
+    }
+
+    /// Trains `count` more iterations, up to the cap, from the table's last iteration; says why
+    /// not when it cannot.
     private mutating func train(_ count: Int) {
         guard model != nil else { return }
         guard !computation.diverged else {
@@ -312,7 +348,8 @@ extension TutorState {
             return
         }
         current.iterations = min(current.iterations + count, TutorState.maximumIterations)
-        recompute()
+        computation = computation.extended(to: current.iterations)
+        keepInRange()
     }
 
     /// Keeps the numbers before a change of values, so that those that change can be marked.
@@ -327,8 +364,15 @@ extension TutorState {
         recompute()
     }
 
-    private mutating func recompute() {
+    /// Works out everything the screen shows from the learner's model, keeping the step, the
+    /// iteration and the selection where they still exist.
+    mutating func recompute() {
         computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations)
+        keepInRange()
+    }
+
+    /// The iteration, the selected value and the step kept within what the engine computed.
+    private mutating func keepInRange() {
         current.iteration = min(current.iteration, max(0, computation.traces.count - 1))
         selection = min(selection, max(0, entries.count - 1))
         step = min(step, stepCount(of: slide))

@@ -1,3 +1,5 @@
+import BackpropEngine
+
 /// What the command line asks for.
 enum Command {
     /// The full-screen tutor, at a lesson or where the learner left off; `fresh` ignores (and
@@ -21,10 +23,13 @@ struct PrintOptions {
     var iterations = 3
     /// Starting values to override, `NAME=VALUE`, in order.
     var settings: [String] = []
-    /// The learning rate to use instead of the lesson's, whatever the model calls it.
-    var eta: Double?
+    /// The learning rate to use instead of the lesson's, whatever the model calls it: as typed,
+    /// and as read.
+    var eta: (text: String, value: Tensor)?
     /// One JSON document instead of text.
     var json = false
+    /// Each gradient beside its central-difference estimate.
+    var check = false
     /// Decimals shown in text output.
     var precision = 2
     /// Unicode math (true) or plain ASCII (false) in text output; nil: as the locale says, as
@@ -73,6 +78,7 @@ struct Arguments {
             case "--lessons": lessonsDirectory = try take()
             case "--fresh": fresh = true
             case "--json": options.json = true; sawPrintOption = true
+            case "--check": options.check = true; sawPrintOption = true
             case "--ascii", "--unicode":
                 let unicode = name == "--unicode"
                 if options.unicode == !unicode { throw UsageError(message: "--ascii and --unicode contradict each other: choose one") }
@@ -82,24 +88,23 @@ struct Arguments {
             case "--iterations", "--steps":
                 let text = try take()
                 guard let iterations = Int(text), iterations >= 1, iterations <= 100_000 else {
-                    throw UsageError(message: "\(name) takes a whole number from 1 to 100000, not '\(text)'")
+                    throw UsageError(message: "\(name) takes a whole number from 1 to 100000, not \(text.quoted)")
                 }
                 options.iterations = iterations
                 sawPrintOption = true
             case "--eta":
                 let text = try take()
-                guard let eta = Double(text), eta.isFinite else { throw UsageError(message: "--eta takes a number, not '\(text)'") }
-                options.eta = eta
+                options.eta = (text, try Tensor(typed: text, after: "--eta \(text)"))
                 sawPrintOption = true
             case "--precision":
                 let text = try take()
                 guard let precision = Int(text), (0...12).contains(precision) else {
-                    throw UsageError(message: "--precision takes a whole number from 0 to 12, not '\(text)'")
+                    throw UsageError(message: "--precision takes a whole number from 0 to 12, not \(text.quoted)")
                 }
                 options.precision = precision
                 sawPrintOption = true
             default:
-                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option '\(argument)'") }
+                if argument.hasPrefix("-") && argument != "-" { throw UsageError(message: "unknown option \(argument.quoted)") }
                 positional.append(argument)
             }
         }
@@ -114,14 +119,14 @@ struct Arguments {
             options.lesson = positional[1]
             command = .print(options)
         default:
-            guard positional.count <= 1 else { throw UsageError(message: "unexpected '\(positional[1])'") }
+            guard positional.count <= 1 else { throw UsageError(message: "unexpected \(positional[1].quoted)") }
             command = .tutor(lesson: positional.first, fresh: fresh)
         }
         if fresh, case .tutor = command {} else if fresh {
             throw UsageError(message: "--fresh goes with the tutor, not with 'list' or 'print'")
         }
         if sawPrintOption, case .print = command {} else if sawPrintOption {
-            throw UsageError(message: "--json, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'")
+            throw UsageError(message: "--json, --check, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'")
         }
         self.init(command: command, lessonsDirectory: lessonsDirectory)
     }
@@ -137,7 +142,8 @@ let usage = """
     usage: backprop-tutor [LESSON] [--fresh] [--lessons DIR]
            backprop-tutor list [--lessons DIR]
            backprop-tutor print LESSON [--iterations N] [--set NAME=VALUE]... [--eta V]
-                                       [--json] [--precision D] [--ascii | --unicode] [--lessons DIR]
+                                       [--json] [--check] [--precision D] [--ascii | --unicode]
+                                       [--lessons DIR]
 
     An interactive tutor for backpropagation. Without a command it opens the full-screen
     tutor at LESSON (default: the lesson you were in last, else the first), where you left it;
@@ -155,6 +161,8 @@ let usage = """
         --set NAME=VALUE   a starting value: w=0.5, x=[1,2], W=[[0.1,0.2],[0.3,0.4]] (repeatable)
         --eta V            the learning rate η instead of the lesson's, whatever its name
         --json             one JSON document (see README.md) instead of text
+        --check            each gradient with its central-difference estimate (in JSON,
+                           "numeric" beside "gradients")
         --precision D      decimals in text output (default 2)
         --ascii            plain ASCII text
         --unicode          Unicode math symbols; without --ascii or --unicode, Unicode when
@@ -166,3 +174,17 @@ let usage = """
 
 /// The version `--version` prints.
 let version = "backprop-tutor 0.1.0"
+
+extension Tensor {
+    /// A value typed on the command line after `option` (`--set w=1 2`, `--eta 0x1p3`), read by
+    /// the engine's number reader; an error quotes the option as typed and says where the value
+    /// goes wrong.
+    init(typed text: String, after option: String) throws(UsageError) {
+        do {
+            self = try Tensor(reading: text)
+        } catch {
+            let place = error.location.column > 1 ? " (column \(error.location.column) of the value)" : ""
+            throw UsageError(message: "\(option.abbreviated): \(error.message)\(place)")
+        }
+    }
+}

@@ -1,23 +1,17 @@
 import BackpropEngine
 import Lessons
-import TutorApp
+import TextScreen
 
 /// `backprop-tutor print`: every step of N training iterations and the iteration table, as
-/// text or as one JSON document; over a data set, every row's steps, the means over the rows
-/// and the updates of each epoch.
+/// text or as one JSON document, each iteration written as it is computed and then let go, so
+/// that memory stays flat however many iterations are asked for. Over a data set, each
+/// iteration (an epoch, when it trains on every row) writes every row's steps, the means over
+/// the rows and the updates.
 struct PrintCommand {
     let options: PrintOptions
     let lesson: Lesson
     /// Unicode math rather than plain ASCII: the option's choice, or the locale's.
     let unicode: Bool
-
-    /// What `print` writes: the output, and the warnings for standard error.
-    struct Output {
-        /// The text or JSON document.
-        let text: String
-        /// One line each, such as a cross-entropy target that is not a probability distribution.
-        let warnings: [String]
-    }
 
     /// The lesson's model with the command line's starting values and η.
     func model() throws -> Model {
@@ -26,81 +20,134 @@ struct PrintCommand {
         }
         for setting in options.settings {
             guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
-                throw UsageError(message: "--set takes NAME=VALUE, not '\(setting)'")
+                throw UsageError(message: "--set takes NAME=VALUE, not \(setting.quoted)")
             }
-            let name = String(setting[..<equals]), text = String(setting[setting.index(after: equals)...])
-            let value: Tensor
-            do {
-                value = try Tensor(parsing: text)
-            } catch {
-                throw UsageError(message: "--set \(setting): '\(text)' is not a value (\(error.message))")
-            }
+            let name = String(setting[..<equals])
+            let value = try Tensor(typed: String(setting[setting.index(after: equals)...]), after: "--set \(setting)")
             do {
                 model = try model.setting(name, to: value)
             } catch {
-                throw UsageError(message: "--set \(setting): \(error)")
+                throw UsageError(message: "--set \(setting.abbreviated): \(error)")
             }
         }
-        if let eta = options.eta { model = try model.setting(model.rate, to: Tensor(eta)) }
+        if let (text, eta) = options.eta {
+            do {
+                model = try model.setting(model.rate, to: eta)
+            } catch {
+                throw UsageError(message: "--eta \(text.abbreviated): \(error)")
+            }
+        }
         return model
     }
 
-    /// The output and its warnings.
-    func run() throws -> Output {
+    /// Writes the output to `output`, first handing `warn` each warning for standard error (one
+    /// line each, such as a cross-entropy target that is not a probability distribution).
+    func run(to output: inout OutputWriter, warn: (String) -> Void) throws {
         let model = try model()
-        let batches = try model.train(batches: options.iterations)
         let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: options.precision, unicode: unicode), shapes: model.shapes)
-        let warnings = batches.first?.first.map { model.improperTargets($0.bindings).map(writer.warning) } ?? []
-        let text = options.json ? JSONReport(lesson: lesson.id, model: model, batches: batches).text : self.text(model, batches, writer)
-        return Output(text: text, warnings: warnings.map { unicode ? $0 : $0.plainASCII })
+        for warning in model.improperTargets(try model.trace().bindings).map(writer.warning) {
+            warn(unicode ? warning : warning.plainASCII)
+        }
+        if options.json {
+            let report = JSONReport(lesson: lesson.id, model: model)
+            try output.write(report.opening)
+            try train(model) { index, batch in
+                let numeric = try options.check ? batch.map { try estimates(model, $0) } : nil
+                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(batch, numeric: numeric))
+            }
+            try output.write(JSONReport.closing + "\n")
+        } else {
+            try writeText(model, writer, to: &output)
+        }
     }
 
-    /// Every step of every iteration and the table; in ASCII, every character plain ASCII,
-    /// the lesson's title included.
-    private func text(_ model: Model, _ batches: [[Trace]], _ writer: FormulaWriter) -> String {
+    /// Every step of every iteration, then the table; in ASCII, every character plain ASCII, the
+    /// lesson's title included.
+    private func writeText(_ model: Model, _ writer: FormulaWriter, to output: inout OutputWriter) throws {
         let notation = writer.notation
-        let traces = batches.compactMap(\.first)
+        let write = { (output: inout OutputWriter, line: String) throws in try output.write((unicode ? line : line.plainASCII) + "\n") }
         let unit = model.data?.isFullBatch == true ? "epoch" : "iteration"
-        var lines = ["\(lesson.title) (\(lesson.id)): \(options.iterations) \(unit)\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))"]
-        for (index, batch) in batches.enumerated() {
-            lines += ["", "\(unit.prefix(1).uppercased() + unit.dropFirst()) \(index + 1)"]
+        try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) \(unit)\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
+        // The table's columns are as wide as their widest cell, as they always were: the steps'
+        // pass measures them, and a second pass trains again to write the table's lines. Fixed
+        // widths would either waste room on every line or cut a number that grows (a diverging
+        // loss, more decimals), and keeping the rows would hold every iteration in memory.
+        let table = IterationTableText(model: model, notation: notation)
+        var widths = table.headings.map(\.count)
+        let training = try train(model) { index, batch in
+            try write(&output, "")
+            try write(&output, "\(unit.prefix(1).uppercased() + unit.dropFirst()) \(index + 1)")
             for (position, trace) in batch.enumerated() {
                 // Over a data set, each row's passes under a line with its numbers.
                 var indent = "  "
                 if let data = model.data, let row = trace.batch?.row {
-                    lines.append("  row \(row + 1): " + notation.numbers(ofRow: row, in: data))
+                    try write(&output, "  row \(row + 1): " + notation.numbers(ofRow: row, in: data))
                     indent = "    "
                 }
-                // The first iteration says once why ∂L/∂L is 1.
-                let remarks = index == 0 && position == 0
-                lines += section("forward", trace.forward.map(Trace.Step.forward), of: trace, indent: indent, remarks: remarks, writer)
-                lines += section("backward", trace.backward.map(Trace.Step.backward), of: trace, indent: indent, remarks: remarks, writer)
+                let differences = try options.check ? model.centralDifferences(of: trace) : [:]
+                let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
+                for (heading, steps) in passes {
+                    // The first iteration says once why ∂L/∂L is 1.
+                    try writeSection(heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer) { try write(&output, $0) }
+                }
             }
-            guard let last = batch.last else { continue }
+            guard let last = batch.last, let first = batch.first else { return }
             if let means = last.batch?.means, !means.isEmpty {
-                lines += section("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, writer)
+                try writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
             }
-            lines += section("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, writer)
+            try writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
+            widths = IterationTableText.widths(widths, table.cells(of: first, number: index + 1))
         }
-        lines += ["", "Iteration table"] + IterationTableText(model: model, notation: notation).lines(traces)
-        if let last = traces.last, last.diverged {
-            lines += ["", "diverged at \(unit) \(traces.count): a value is no longer finite; try a smaller η"]
+        try write(&output, "")
+        try write(&output, "Iteration table")
+        try write(&output, IterationTableText.line(table.headings, widths: widths))
+        try train(model) { index, batch in
+            guard let first = batch.first else { return }
+            try write(&output, IterationTableText.line(table.cells(of: first, number: index + 1), widths: widths))
         }
-        let text = lines.joined(separator: "\n")
-        return unicode ? text : text.plainASCII
+        if training.diverged {
+            try write(&output, "")
+            try write(&output, "diverged at \(unit) \(training.count): a value is no longer finite; try a smaller η")
+        }
     }
 
-    /// A pass of `trace` under its heading, each step on a line after `indent`, the entry
-    /// worked out under a matrix gradient further in; with `remarks`, a step says why its
-    /// result is what it is.
-    private func section(
-        _ heading: String, _ steps: [Trace.Step], of trace: Trace, indent: String, remarks: Bool, _ writer: FormulaWriter
-    ) -> [String] {
-        [indent + heading] + steps.flatMap { step -> [String] in
+    /// A pass of `trace` under its heading, each step on a line after `indent`, the entry worked
+    /// out under a matrix gradient and a gradient's central difference (from `differences`)
+    /// further in; with `remarks`, a step says why its result is what it is. Each line goes to
+    /// `write`.
+    private func writeSection(
+        _ heading: String, _ steps: [Trace.Step], of trace: Trace, indent: String, remarks: Bool,
+        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ write: (String) throws -> Void
+    ) throws {
+        try write(indent + heading)
+        for step in steps {
             let text = writer.text(for: step, trace.bindings(for: step))
-            let remark: String = remarks ? text.remark.map { "   (\($0))" } ?? "" : ""
-            let entries: [String] = text.entries.map { indent + "    " + $0.line }
-            return [indent + "  " + text.line + remark] + entries
+            let remark = remarks ? text.remark.map { "   (\($0))" } ?? "" : ""
+            try write(indent + "  " + text.line + remark)
+            for entry in text.entries { try write(indent + "    " + entry.line) }
+            if case .backward(let backward) = step, let estimate = differences[backward.node] {
+                try write(indent + "    " + CheckText(notation: writer.notation).beside(backward.value, estimate, long: true))
+            }
         }
+    }
+
+    /// Each node's central-difference estimate of its gradient in `trace`, shaped like the gradient.
+    private func estimates(_ model: Model, _ trace: Trace) throws -> [String: Tensor] {
+        try model.centralDifferences(of: trace).reduce(into: [:]) { estimates, pair in
+            guard let gradient = trace.gradients[pair.key] else { return }
+            estimates[pair.key] = Tensor(shape: gradient.shape, scalars: pair.value.map(\.estimate))
+        }
+    }
+
+    /// Trains `model` for the iterations asked, handing each iteration's traces (one per row of
+    /// its batch over a data set) to `body` with its index as it is computed; stops after an
+    /// iteration that diverged. The training, as it ended.
+    @discardableResult
+    private func train(_ model: Model, _ body: (Int, [Trace]) throws -> Void) throws -> Training {
+        var training = Training(model: model)
+        while training.count < options.iterations, let batch = try training.nextBatch() {
+            try body(training.count - 1, batch)
+        }
+        return training
     }
 }

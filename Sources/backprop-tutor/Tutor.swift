@@ -6,7 +6,8 @@ import TutorApp
 
 /// The full-screen tutor: keys become actions, `update` makes the next state, `render` draws it,
 /// and the terminal session paints what changed. The learner's progress is read at the start and
-/// saved each time they leave a lesson and when they quit.
+/// saved each time they leave a lesson and when they quit; a lesson file the state asks for is
+/// written here, and the result handed back to `update`.
 @MainActor
 struct Tutor {
     let choice: LessonChoice
@@ -42,7 +43,7 @@ struct Tutor {
         do {
             session = try TerminalSession.open()
         } catch let error as TerminalError {
-            printError(error.description)
+            Output.error(error.description)
             return 2
         }
         defer { session.close() }
@@ -67,10 +68,11 @@ struct Tutor {
             let lessonBefore = state.lessonIndex
             state = update(state, pressing: session.readKey())
             if state.lessonIndex != lessonBefore { save() }
+            if let file = state.pendingSave { state = update(state, LessonFileWriter.save(file)) }
         }
         save()
         session.close()
-        for failure in failures { printError("backprop-tutor: warning: \(failure)") }
+        for failure in failures { Output.error("backprop-tutor: warning: \(failure)") }
         return session.terminatingSignal.map { 128 + $0 } ?? 0
     }
 }

@@ -3,48 +3,61 @@ import Foundation
 import Lessons
 import Terminal
 
-/// Prints `message` to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-}
+ProcessHooks.installCrashHandlers()
 
 let arguments: Arguments
 do {
     arguments = try Arguments(Array(CommandLine.arguments.dropFirst()))
 } catch {
-    printError("backprop-tutor: \(error.message)\n\(usage)")
+    Output.error("backprop-tutor: \(error.message)\n\(usage)")
     exit(2)
+}
+
+/// The lessons in use; a lesson file of `--lessons DIR` that cannot be read is reported and left
+/// out, and a folder none of whose lesson files can be read is an error.
+func lessonChoice() throws(LessonError) -> LessonChoice {
+    let choice = try LessonChoice(directory: arguments.lessonsDirectory)
+    for problem in choice.problems { Output.error(problem.description) }
+    if let directory = arguments.lessonsDirectory, choice.lessons.isEmpty {
+        throw LessonError(file: directory, line: 1, column: 1, message: "none of the lesson files in this folder can be read")
+    }
+    return choice
 }
 
 do {
     switch arguments.command {
     case .help:
-        print(usage)
+        try Output.print(usage)
     case .version:
-        print(version)
+        try Output.print(version)
     case .list:
-        let choice = try LessonChoice(directory: arguments.lessonsDirectory)
+        let choice = try lessonChoice()
         let width = choice.lessons.map(\.id.count).max() ?? 0
-        for lesson in choice.lessons {
+        try Output.print(choice.lessons.map { lesson in
             let slides = "\(lesson.slides.count) slide\(lesson.slides.count == 1 ? "" : "s")"
-            print(lesson.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + lesson.title + "  (\(slides))")
-        }
+            return lesson.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + lesson.title + "  (\(slides))"
+        }.joined(separator: "\n"))
     case .print(let options):
-        let choice = try LessonChoice(directory: arguments.lessonsDirectory)
+        let choice = try lessonChoice()
         let unicode = options.unicode ?? LocaleEncoding.adoptEnvironment()
-        let output = try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run()
-        for warning in output.warnings { printError("backprop-tutor: warning: \(warning)") }
-        print(output.text)
+        var output = OutputWriter()
+        try PrintCommand(options: options, lesson: choice.lesson(named: options.lesson), unicode: unicode).run(to: &output) { warning in
+            Output.error("backprop-tutor: warning: \(warning)")
+        }
+        try output.flush()
     case .tutor(let lesson, let fresh):
-        exit(try Tutor(choice: LessonChoice(directory: arguments.lessonsDirectory), lesson: lesson, fresh: fresh).run())
+        exit(try Tutor(choice: lessonChoice(), lesson: lesson, fresh: fresh).run())
     }
+} catch let error as Output.WriteError {
+    Output.error("backprop-tutor: cannot write the output: \(error.reason)")
+    exit(1)
 } catch let error as UsageError {
-    printError("backprop-tutor: \(error.message)\n\(usage)")
+    Output.error("backprop-tutor: \(error.message)\n\(usage)")
     exit(2)
 } catch let error as LessonError {
-    printError(error.description)
+    Output.error(error.description)
     exit(2)
 } catch {
-    printError("backprop-tutor: \(error)")
+    Output.error("backprop-tutor: \(error)")
     exit(1)
 }

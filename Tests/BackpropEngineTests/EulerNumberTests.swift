@@ -24,7 +24,7 @@ import Testing
         let typed = try model.expression(parsing: "e^(-h) / (1 + e^(-h))^2")
         let bindings = try model.trace().bindings
         #expect(isClose(try bindings.evaluate(typed).scalar, try bindings.evaluate(try model.expression(parsing: "q*(1 - q)")).scalar))
-        #expect(isClose(try Tensor(parsing: "e^-1").scalar, 0.36787944117144233))
+        #expect(isClose(try Tensor(reading: "e^-1").scalar, 0.36787944117144233))
         let own = try Model(parsing: "eta = 0.1\nparam e = 3\nloss L = e")
         #expect(try own.expression(parsing: "e^2") == Expr(.binary(.power, .name("e"), .number(2))))
     }

@@ -23,7 +23,7 @@ import Testing
         ("input t = 0.3\nparam q = 0.5\neta = 0.1\nloss L = crossentropy(q, t) + crossentropy(1 - q, 1 - t)", "t", "1.5", 2),
     ])
     func targetsOutsideZeroToOneOrNotSummingToOneAreFound(source: String, name: String, value: String, count: Int) throws {
-        let model = try Model(parsing: source).setting(name, to: Tensor(parsing: value))
+        let model = try Model(parsing: source).setting(name, to: Tensor(reading: value))
         #expect(model.improperTargets(try model.trace().bindings).count == count)
     }
 

@@ -28,7 +28,7 @@ import Testing
         ("eta = 0.1\nparam w = 1\nh = w", 1, 1, "the model has no loss: mark one equation with 'loss', as in 'loss L = ...'"),
         ("eta = 0.1\nparam w = 1\nloss L = h\nh = w", 3, 10, "'h' is used before its equation"),
         ("eta = 0.1\nparam w = [[1, 2], [3]]\nloss L = 1", 2, 11, "a matrix's rows must have the same length"),
-        ("eta = 0.1\nparam w = v\nloss L = w", 2, 11, "a starting value is a number, vector or matrix, but it uses 'v'"),
+        ("eta = 0.1\nparam w = v\nloss L = w", 2, 11, "a value is a number, vector or matrix, but it uses 'v'"),
         ("eta = 0.1\n= 3", 2, 1, "a line starts with a name: 'input', 'target', 'param', 'rate', 'loss' or the node it defines"),
         ("eta = 0.1\nparam w = 1\nloss L = softmax(w)[1]", 3, 10, "softmax takes a vector, or two or more scalars"),
         ("eta = 0.1\nparam w = 1\nloss L = 2w", 3, 11, "missing '*': write 2*w"),

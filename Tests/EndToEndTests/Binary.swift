@@ -21,7 +21,12 @@ enum Binary {
     /// Runs the binary with `arguments` from `directory`, standard input empty, in the locale
     /// `locale` says (LANG; LC_ALL and LC_CTYPE unset), whatever the tests run in, and with
     /// `XDG_STATE_HOME` a fresh temporary folder, so that no run touches the tester's own state.
-    static func run(_ arguments: [String], in directory: URL? = nil, locale: String = "C.UTF-8") throws -> Result {
+    /// Standard output is read, or written to the file at `outputPath` (such as /dev/full).
+    /// Standard error goes to a file, so that however much the binary writes to it, it never
+    /// waits for the test to read it while the test waits for standard output.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, locale: String = "C.UTF-8", outputPath: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -30,18 +35,23 @@ enum Binary {
         environment["XDG_STATE_HOME"] = try temporaryFolder().path
         process.environment = environment
         if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
+        let errorFile = try temporaryFolder().appendingPathComponent("stderr")
+        try Data().write(to: errorFile)
+        let error = try FileHandle(forWritingTo: errorFile)
+        defer { try? error.close() }
+        let output = Pipe()
+        let outputFile = try outputPath.map { try FileHandle(forWritingTo: URL(fileURLWithPath: $0)) }
+        defer { try? outputFile?.close() }
+        process.standardOutput = outputFile ?? output
         process.standardError = error
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        let outputData = outputFile == nil ? output.fileHandleForReading.readDataToEndOfFile() : Data()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self)
+            standardError: String(decoding: try Data(contentsOf: errorFile), as: UTF8.self)
         )
     }
 

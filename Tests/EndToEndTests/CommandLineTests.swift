@@ -8,7 +8,7 @@ import Testing
         let result = try Binary.run(["list"], in: try Binary.temporaryFolder())
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["primer", "linear", "deeper", "wider", "xor", "closing"])
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["primer", "linear", "deeper", "wider", "xor", "closing", "playground"])
         #expect(lines[1].contains("The simplest NN ever") && lines[1].hasSuffix("slides)"))
     }
 
@@ -47,7 +47,29 @@ import Testing
         #expect(!text.standardOutput.contains("NaN") && !text.standardOutput.contains("∞"))
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing"])
+    @Test(arguments: ["linear", "deeper", "wider"])
+    func printCheckPutsEachGradientBesideItsCentralDifference(lesson: String) throws {
+        let text = try Binary.run(["print", lesson, "--check", "--iterations", "1"])
+        #expect(text.status == 0)
+        let lines = text.standardOutput.split(separator: "\n")
+        let gradients = lines.filter { $0.hasPrefix("    ∂L/∂") }
+        let checks = lines.filter { $0.contains("by central difference (relative difference") }
+        #expect(!gradients.isEmpty && gradients.count == checks.count)
+        let json = try Binary.run(["print", lesson, "--check", "--json", "--iterations", "2"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        for iteration in try #require(document["iterations"] as? [[String: [String: Any]]]) {
+            let numeric = try #require(iteration["numeric"]), gradients = try #require(iteration["gradients"])
+            #expect(Set(numeric.keys) == Set(gradients.keys))
+            for (node, estimate) in numeric {
+                let flat = { (value: Any?) in (value as? Double).map { [$0] } ?? (value as? [Double]) ?? ((value as? [[Double]])?.flatMap { $0 } ?? []) }
+                let (a, b) = (flat(estimate), flat(gradients[node]))
+                #expect(a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= 1e-6 * max(1, abs($1)) }, "\(lesson): \(node)")
+            }
+        }
+        #expect(!(try Binary.run(["print", lesson, "--json"]).standardOutput.contains("numeric")))
+    }
+
+    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
     func printJSONHasEveryNodeAtFullPrecision(lesson: String) throws {
         let result = try Binary.run(["print", lesson, "--json", "--iterations", "2"])
         #expect(result.status == 0)
@@ -59,7 +81,7 @@ import Testing
         let first = try #require(iterations.first)
         let values = try #require(first["values"]), gradients = try #require(first["gradients"])
         // A softmax taken together with its cross-entropy gets no gradient: the rule skips it.
-        let skipped: Set<String> = ["deeper", "wider"].contains(lesson) ? ["p"] : []
+        let skipped: Set<String> = ["deeper", "wider", "playground"].contains(lesson) ? ["p"] : []
         #expect(Set(values.keys).subtracting(skipped) == Set(gradients.keys))
         #expect(values.keys.contains("L") && gradients["L"] as? Double == 1)
         #expect(first["updated"]?.isEmpty == false)
@@ -106,16 +128,32 @@ import Testing
     }
 
     @Test(arguments: [
-        (["print", "nosuch"], "backprop-tutor: unknown lesson 'nosuch' (known: primer, linear, deeper, wider, xor, closing)"),
+        (["print", "nosuch"], "backprop-tutor: unknown lesson 'nosuch' (known: primer, linear, deeper, wider, xor, closing, playground)"),
         (["--frobnicate"], "backprop-tutor: unknown option '--frobnicate'"),
         (["print", "linear", "--set", "z=1"], "backprop-tutor: --set z=1: no starting value is called 'z' (known: x, y, w, b, eta)"),
         (["print", "linear", "--set", "w=[1,2]"], "backprop-tutor: --set w=[1,2]: 'w' is a scalar; 2-vector given"),
         (["print", "linear", "--iterations", "zero"], "backprop-tutor: --iterations takes a whole number from 1 to 100000, not 'zero'"),
         (["print", "linear", "--steps=0"], "backprop-tutor: --steps takes a whole number from 1 to 100000, not '0'"),
         (["print", "linear", "--eta"], "backprop-tutor: --eta needs a value"),
-        (["list", "--json"], "backprop-tutor: --json, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'"),
+        (["list", "--json"], "backprop-tutor: --json, --check, --iterations, --set, --eta, --precision, --ascii and --unicode go with 'print'"),
         (["print", "linear", "--fresh"], "backprop-tutor: --fresh goes with the tutor, not with 'list' or 'print'"),
         (["print", "primer"], "backprop-tutor: lesson 'primer' has no model to run (try one with slides that compute)"),
+        // Every value typed goes through the one number reader: finite constants of the right shape.
+        (["print", "linear", "--set", "w=1 2"], "backprop-tutor: --set w=1 2: missing '*': write 1*2 (column 3 of the value)"),
+        (["print", "linear", "--set", "w=1e309"], "backprop-tutor: --set w=1e309: '1e309' is too large for a number (the largest is about 1.8e308)"),
+        (["print", "linear", "--set", "w=0/0"], "backprop-tutor: --set w=0/0: the value is not a finite number: it comes out as nan (column 2 of the value)"),
+        (["print", "linear", "--set", "w=2^1024"], "backprop-tutor: --set w=2^1024: the value is not a finite number: it comes out as inf (column 2 of the value)"),
+        (["print", "linear", "--set", "w=0x10"], "backprop-tutor: --set w=0x10: '0x10' is not a number: write it in decimals"),
+        (["print", "linear", "--eta", "0x1p3"], "backprop-tutor: --eta 0x1p3: '0x1p3' is not a number: write it in decimals"),
+        (["print", "linear", "--eta", "nan"], "backprop-tutor: --eta nan: a value is a number, vector or matrix, but it uses 'nan'"),
+        (["print", "linear", "--set", "eta=[1,2]"], "backprop-tutor: --set eta=[1,2]: 'eta' is a scalar; 2-vector given"),
+        (["print", "linear", "--set", "eta=[[5,6],[7,8]]"], "backprop-tutor: --set eta=[[5,6],[7,8]]: 'eta' is a scalar; 2×2 matrix given"),
+        (["print", "linear", "--eta", "[1, 2]"], "backprop-tutor: --eta [1, 2]: 'eta' is a scalar; 2-vector given"),
+        (["print", "linear", "--set", String(repeating: "w", count: 100) + "=1"], "backprop-tutor: --set \(String(repeating: "w", count: 40))…: "
+            + "no starting value is called '\(String(repeating: "w", count: 40))…' (known: x, y, w, b, eta)"),
+        (["print", "linear", "--set", "w=" + Array(repeating: "1", count: 60_000).joined(separator: "+")],
+         "backprop-tutor: --set w=1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+…: the expression is more than 200 levels deep "
+            + "(each operator of a chain such as a + b + c is one level) (column 400 of the value)"),
     ])
     func badCommandLineGivesOneLineErrorUsageAndStatusTwo(arguments: [String], message: String) throws {
         let result = try Binary.run(arguments)
@@ -131,7 +169,74 @@ import Testing
             to: folder.appendingPathComponent("1-broken.md"), atomically: true, encoding: .utf8)
         let result = try Binary.run(["list", "--lessons", folder.path])
         #expect(result.status == 2)
-        #expect(result.standardError == "\(folder.path)/1-broken.md:5:13: expected a number, a name or '(' but found '^'\n")
+        #expect(result.standardError == "\(folder.path)/1-broken.md:5:13: expected a number, a name or '(' but found '^'\n"
+            + "\(folder.path):1:1: none of the lesson files in this folder can be read\n")
+    }
+
+    @Test func aHundredKilobyteChainInALessonIsRefusedWithItsPlaceAndTheLimit() throws {
+        let folder = try Binary.temporaryFolder()
+        let chain = Array(repeating: "w", count: 50_000).joined(separator: "+")
+        try "# Chain\n```model\neta = 0.1\nparam w = 1\nloss L = \(chain)\n```\n## Slide\n".write(
+            to: folder.appendingPathComponent("1-chain.md"), atomically: true, encoding: .utf8)
+        let result = try Binary.run(["list", "--lessons", folder.path])
+        #expect(result.status == 2)
+        #expect(result.standardError == "\(folder.path)/1-chain.md:5:409: the expression is more than 200 levels deep "
+            + "(each operator of a chain such as a + b + c is one level)\n"
+            + "\(folder.path):1:1: none of the lesson files in this folder can be read\n")
+    }
+
+
+    @Test(arguments: [["list"], ["print", "linear"], ["print", "deeper", "--json"], ["--help"], ["--version"]])
+    func aFullDiskIsAnErrorWithStatusOne(arguments: [String]) throws {
+        let result = try Binary.run(arguments, outputPath: "/dev/full")
+        #expect(result.status == 1)
+        #expect(result.standardError == "backprop-tutor: cannot write the output: No space left on device\n")
+    }
+
+    @Test func escapeSequencesFromALessonReachTheTerminalOnlyAsVisibleText() throws {
+        let folder = try Binary.temporaryFolder()
+        let model = "```model\nparam w = 1\neta = 0.1\nloss L = w^2\n```\n"
+        let evil = "\u{1b}]52;c;aGk=\u{07} \u{1b}[2J \u{9b}31m \u{202e}dlrow"
+        let shown = "^[]52;c;aGk=^G ^[[2J \\u{9b}31m \\u{202e}dlrow"
+        try "# Evil \(evil)\n\(model)## S\n".write(to: folder.appendingPathComponent("1-evil.md"), atomically: true, encoding: .utf8)
+        try "# Named\n\(model)## S\n".write(to: folder.appendingPathComponent("2-\u{1b}[2J.md"), atomically: true, encoding: .utf8)
+        try "# Bad\n\(model)## S\nshow: \u{1b}[2J\n".write(to: folder.appendingPathComponent("3-bad.md"), atomically: true, encoding: .utf8)
+        let list = try Binary.run(["list", "--lessons", folder.path])
+        let printed = try Binary.run(["print", "evil", "--lessons", folder.path, "--iterations", "1"])
+        let unknown = try Binary.run(["print", "\u{1b}[2J\u{9b}", "--lessons", folder.path])
+        for result in [list, printed, unknown] {
+            let raw = (result.standardOutput + result.standardError).unicodeScalars.filter { $0.value == 0x1b || $0.value == 0x07 || $0.value == 0x9b || $0.value == 0x202e }
+            #expect(raw.isEmpty, "\(result)")
+        }
+        #expect(list.status == 0)
+        #expect(list.standardOutput == "evil  Evil \(shown)  (1 slide)\n^[[2J  Named  (1 slide)\n")
+        #expect(list.standardError == "\(folder.path)/3-bad.md:8:7: unknown item '^[[2J' (known: graph, trace, table, landscape, rows, decision)\n")
+        #expect(printed.standardOutput.hasPrefix("Evil \(shown) (evil): 1 iteration"))
+        #expect(unknown.standardError.split(separator: "\n").dropFirst().first == "backprop-tutor: unknown lesson '^[[2J\\u{9b}' (known: evil, ^[[2J)")
+        let json = try Binary.run(["print", "\u{1b}[2J", "--lessons", folder.path, "--json"])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        #expect(document["lesson"] as? String == "\u{1b}[2J")
+    }
+
+    @Test func aBadEntryInALessonsFolderIsReportedAndTheOthersStillLoad() throws {
+        let folder = try Binary.temporaryFolder()
+        let lesson = "# Fine\n```model\nparam w = 1\neta = 0.1\nloss L = w^2\n```\n## S\nshow: graph\n"
+        try lesson.replacingOccurrences(of: "\n", with: "\r\n").write(to: folder.appendingPathComponent("1-windows.md"), atomically: true, encoding: .utf8)
+        try ("\u{FEFF}" + lesson).write(to: folder.appendingPathComponent("2-bom.md"), atomically: true, encoding: .utf8)
+        try lesson.write(to: folder.appendingPathComponent("3-windows.md"), atomically: true, encoding: .utf8)
+        try lesson.write(to: folder.appendingPathComponent("4-.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("5-zero.md").path, withDestinationPath: "/dev/zero")
+        try "no title\n".write(to: folder.appendingPathComponent("6-broken.md"), atomically: true, encoding: .utf8)
+        let unreadableName = Array(folder.appendingPathComponent("7-name").path.utf8) + [0xFF] + Array(".md".utf8)
+        let descriptor = open((unreadableName + [0]).map { CChar(bitPattern: $0) }, O_CREAT | O_WRONLY, 0o644)
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let result = try Binary.run(["list", "--lessons", folder.path])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "windows  Fine  (1 slide)\nbom      Fine  (1 slide)\n")
+        // Each left-out file is named once, in order; LessonFolderTests checks what is said of each.
+        let reported = result.standardError.split(separator: "\n").map { $0.dropFirst(folder.path.count + 1).prefix { $0 != ":" } }
+        #expect(reported == ["3-windows.md", "4-.md", "5-zero.md", "6-broken.md", "7-name\u{FFFD}.md"])
     }
 
     @Test func aLessonsFolderReplacesTheBuiltInLessons() throws {
@@ -195,7 +300,7 @@ import Testing
         #expect(result.standardOutput.contains("diverged at iteration"))
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing"])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"])
     func printInASCIIWritesOnlyASCIIWhateverTheLocale(lesson: String) throws {
         for locale in ["C.UTF-8", "C"] {
             let result = try Binary.run(["print", lesson, "--ascii"], locale: locale)

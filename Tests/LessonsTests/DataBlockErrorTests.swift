@@ -38,7 +38,7 @@ import Testing
         (lesson(data("x[1] | s", "0 | 0")), 13, 8, "'s' is an input: it goes before '|'"),
         (lesson(data("x[1] | w", "0 | 0")), 13, 8, "'w' is a parameter: a data set gives inputs and targets"),
         (lesson(data("x | y", "0 | 0")), 13, 1, "'x' is a 2-vector: name its entries, x[1] x[2]"),
-        (lesson(data("x[3] | y", "0 | 0")), 13, 1, "'x' has 2 entries: x[3] is not one of them"),
+        (lesson(data("x[3] | y", "0 | 0")), 13, 1, "'x' has 2 entries: 'x[3]' is not one of them"),
         (lesson(data("s[1] | y", "0 | 0")), 13, 1, "'s' is a scalar: name it 's'"),
         (lesson(data("x[a] | y", "0 | 0")), 13, 1, "a column is a name or an entry of a vector, as in 'x' or 'x[1]'"),
         (lesson(data("x[1] x[1] | y", "0 0 | 0")), 13, 6, "'x[1]' is named twice"),

@@ -6,6 +6,10 @@ import Testing
 @Suite struct LessonErrorTests {
     static let model = "```model\ninput x = 1\nparam w = 2\neta = 0.1\nh = w*x\nloss L = h^2\n```\n"
 
+    /// `h = w+w+…+w` with 50,000 terms: a 100 KB line.
+    static let chain = Array(repeating: "w", count: 50_000).joined(separator: "+")
+    static let tooDeep = "the expression is more than 200 levels deep (each operator of a chain such as a + b + c is one level)"
+
     static let cases: [(text: String, line: Int, column: Int, message: String)] = [
         ("Title\n", 1, 1, "a lesson starts with its title: '# Title'"),
         ("# Title\n", 1, 1, "the lesson has no slides: add one with '## Slide title'"),
@@ -39,6 +43,14 @@ import Testing
          "a slide shows what it computes after its model block: move the block above the slide's directives"),
         ("# T\n## S\n" + model + model, 10, 4, "a slide has one model block"),
         ("# T\n# U\n## S\n", 2, 1, "only line 1 is a '# ' title; a slide starts with '## '"),
+        ("# T\n" + model.replacingOccurrences(of: "h = w*x", with: "h = " + chain), 6, 404, tooDeep),
+        ("# T\n" + model + "## S\nquestion: why?\nanswer: " + chain + "\n", 11, 408, tooDeep),
+        ("# T\n" + model.replacingOccurrences(of: "param w = 2", with: "param w = 1e309"), 4, 11,
+         "'1e309' is too large for a number (the largest is about 1.8e308)"),
+        ("# T\n" + model.replacingOccurrences(of: "param w = 2", with: "param w = 0/0"), 4, 12, "the value is not a finite number: it comes out as nan"),
+        ("# T\n" + model.replacingOccurrences(of: "eta = 0.1", with: "eta = 2^1024"), 5, 8, "the value is not a finite number: it comes out as inf"),
+        ("# T\r\n" + model.replacingOccurrences(of: "\n", with: "\r\n") + "## S\r\nshow: trace chart\r\n", 10, 13,
+         "unknown item 'chart' (known: graph, trace, table, landscape, rows, decision)"),
     ]
 
     @Test(arguments: cases.indices)
@@ -62,6 +74,18 @@ import Testing
             """, file: "t.md", id: "t")
         let named: [IterationTable.Column] = [.value("L"), .gradient("h"), .gradient("w"), .updated("w")]
         #expect(lesson.slides.first?.items == [.beside([.graph, .table(named), .trace]), .table([]), .graph, .table([.value("h")])])
+    }
+
+    @Test func aLessonWrittenOnWindowsOrWithAByteOrderMarkReadsAsTheSameLesson() throws {
+        let text = "# T\nA summary.\n" + Self.model + "## S\nSome prose.\n- a bullet\nshow: graph trace\nquestion: why?\nanswer: x\n"
+        let read = { (text: String) throws(LessonError) -> Lesson in try Lesson(parsing: text, file: "t.md", id: "t") }
+        let plain = try read(text)
+        for variant in [text.replacingOccurrences(of: "\n", with: "\r\n"), "\u{FEFF}" + text, "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")] {
+            let lesson = try read(variant)
+            #expect(lesson.title == plain.title && lesson.summary == plain.summary)
+            #expect(lesson.slides.map(\.title) == plain.slides.map(\.title) && lesson.slides.map(\.items) == plain.slides.map(\.items))
+            #expect(lesson.model?.nodes == plain.model?.nodes)
+        }
     }
 
     @Test func lessonIdsComeFromFileNames() {

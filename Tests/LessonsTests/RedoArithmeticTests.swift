@@ -22,7 +22,7 @@ import Testing
         #expect(Redo.check(entry.parts).problems.isEmpty)
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing"], [2, 4, 6])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"], [2, 4, 6])
     func everyLineWithNumbersGivesItsOwnResultWhenRedoneByHand(id: String, precision: Int) throws {
         let lesson = try LessonLibrary.shipped(id)
         let answers = lesson.slides.compactMap(\.question).map(\.answer)

@@ -211,6 +211,17 @@ import Testing
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &directory) && directory.boolValue
     }
 
+    @Test func anEditOfTheModelIsNotSavedAndComesBackWithoutAWarning() throws {
+        // A parameter u added in the model editor, its step stepped to.
+        let typed = TutorState(lessons: [fit]).pressing([.character("E")] + .replacing(line: 6, with: "h = w*x + b + u"))
+            .pressing(.character("o")).typing("param u = 2").pressing(.enter, .escape)
+        let edited = typed.applying(.next, times: typed.stepCount(of: typed.slide))
+        #expect(edited.model?.parameters == ["w", "b", "u"] && edited.current.revealed.contains(RevealedStep(pass: .backward, node: "u")))
+        let record = SavedLesson(try #require(edited.visited.first).progress, in: fit)
+        #expect(record.values["u"] == nil && !record.revealed.contains { $0.node == "u" })
+        #expect(!record.progress(in: fit).changed)
+    }
+
     @Test func aRecordThatNoLongerFitsTheLessonIsTrimmedToWhatStillDoes() throws {
         let record = SavedLesson(everything(), in: fit)
         let same = record.progress(in: fit)

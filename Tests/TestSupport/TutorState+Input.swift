@@ -33,3 +33,11 @@ extension TutorState {
         render(applying(.resize(width: width, height: height))).screen
     }
 }
+
+extension [Key] {
+    /// In the model editor just opened (its first line chosen), the keys that choose line
+    /// `index` (0-based), type `text` in its place and accept it.
+    public static func replacing(line index: Int, with text: String) -> [Key] {
+        Array(repeating: .down, count: index) + [.enter] + text.map(Key.character) + [.enter]
+    }
+}

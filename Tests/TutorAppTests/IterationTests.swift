@@ -88,6 +88,16 @@ import TextScreen
         #expect(!text(stepped.pressing(.character("g"))).contains("≈"))
     }
 
+    @Test func onTheTableTheRowsShownAreCheckedTogether() throws {
+        let table = try TutorState.atFirstSlide(in: "wider") { $0.allItems.contains(where: \.isTable) }
+        let checked = table.pressing(.character("g"))
+        let worst = try #require(checked.tableCheck)
+        #expect(worst < 1e-6)
+        let text = checked.screen(width: 120, height: 40).lines.joined(separator: " ")
+        #expect(text.contains("Every gradient in the rows shown matches its central difference"))
+        #expect(table.tableCheck == nil && !table.screen(width: 120, height: 40).lines.joined().contains("central difference"))
+    }
+
     @Test(arguments: [2, 4, 6])
     func theWorkedOutCheckRedoesFromItsOwnNumbers(precision: Int) throws {
         let model = try #require(try LessonLibrary.shipped("deeper").model)

@@ -85,6 +85,43 @@ import TextScreen
         #expect(elsewhere.pressing(.character("4")).current.tableScroll == 1)
     }
 
+    @Test func matricesWiderThanTheScreenAreColumnsTheWindowStepsOnto() throws {
+        let n = 12
+        let row = { (i: Int) in "[" + (0..<n).map { j in "\(Double((i * 7 + j * 3) % 11 - 5) / 100)" }.joined(separator: ", ") + "]" }
+        let text = """
+        # Wide
+
+        ```model
+        input x = [\((0..<n).map { "\(Double($0 % 5) / 10)" }.joined(separator: ", "))]
+        target y = [\((0..<n).map { "\(Double($0 % 3) / 10)" }.joined(separator: ", "))]
+        param W = [\((0..<n).map(row).joined(separator: ", "))]
+        rate eta = 0.1
+        h = W @ x
+        loss L = 0.5*sum((h - y)^2)
+        ```
+
+        ## Table
+
+        show: table L
+        """
+        var state = TutorState(lessons: [try Lesson(parsing: text, file: "wide.md", id: "wide")]).pressing(.resize(width: 80, height: 24))
+        var seen: [[String]] = []
+        for _ in 0..<6 {
+            let width = Layout(width: 80, height: 24, panel: true).mainWidth
+            let lines = SlideContent(state: state, width: width, glyphs: .unicode).lines().lines.map { $0.spans.map(\.text).joined().prefix(width) }
+            let headings = lines.filter { $0.hasPrefix("#") }.map { $0.split(separator: " ").map(String.init) }
+            seen.append(headings.joined().filter { $0 != "#" && $0 != "│" && $0 != "L" } + lines.filter { $0.contains("column") }.map(String.init))
+            state = state.pressing(.character("}"))
+        }
+        // The vectors h and ∂L/∂h stand beside L; ∂L/∂W and W, twelve entries a row, are wider
+        // than the screen: the window steps onto each in a band of its own, and stops at W.
+        #expect(seen == [
+            ["h", "∂L/∂h", "2 more columns: } shows them"], ["∂L/∂h", "1 column to the left, 2 more: { and } show them"],
+            ["2 columns to the left, 1 more: { and } show them"], ["3 columns to the left: { shows them"],
+            ["3 columns to the left: { shows them"], ["3 columns to the left: { shows them"],
+        ])
+    }
+
     static let layouts: [(widths: [Int], kept: [Bool], room: Int, offset: Int, bands: [TableLayout.Band], maximum: Int, left: Int, right: Int)] = [
         // Everything fits: one band, no window.
         ([4, 4, 4], [true, false, false], 18, 0, [.init(kept: [0, 1, 2])], 0, 0, 0),

@@ -93,7 +93,7 @@ import TextScreen
         #expect(typed.mode == .slides && typed.model?.variable("w")?.value.scalar == 0.5)
         let refused = typed.pressing(.character("e"), .character("x"), .enter)
         guard case .prompt(let bad) = refused.mode else { Issue.record("the prompt closed on nonsense"); return }
-        #expect(bad.error == "type a number, such as 0.25 or -1e-3")
+        #expect(bad.error == "column 1: a value is a number, vector or matrix, but it uses 'x'")
         #expect(refused.pressing(.escape).mode == .slides)
     }
 
@@ -187,7 +187,7 @@ import TextScreen
     }
 
     @Test func everyKeyOfTheTableGivesItsOwnBindingsActionNoOtherRowTakesIt() {
-        let modes: [KeyBinding.Context: Mode] = [.slides: .slides, .help: .help, .menu: .menu(selected: 0)]
+        let modes: [KeyBinding.Context: Mode] = [.slides: .slides, .help: .help, .menu: .menu(selected: 0), .editor: .editor(ModelEditor())]
         for binding in KeyBindings.all {
             guard let mode = modes[binding.context] else { continue }
             for keys in binding.keys {
