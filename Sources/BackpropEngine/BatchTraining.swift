@@ -35,12 +35,12 @@ extension Model {
         return try training.trainBatches(count)
     }
 
-    /// The mean loss over the rows of `data`, by forward passes only, at `values` (the starting
-    /// values when nil): what training on all of them at once minimises.
-    public func meanLoss(over data: DataSet, at values: [String: Tensor]? = nil) throws -> Double {
-        let start = values ?? startingValues
-        let losses = try data.rows.indices.map { Tensor(try lossValue(at: data.values(ofRow: $0, in: start))) }
-        return try Trace.Mean(node: loss, ofGradient: false, rows: Array(data.rows.indices), terms: losses).value.scalar
+    /// The mean loss over `rows` of `data` (0-based; all of them when nil), by forward passes
+    /// only, at `values` (the starting values when nil): what training on those rows minimises.
+    public func meanLoss(over data: DataSet, rows: [Int]? = nil, at values: [String: Tensor]? = nil) throws -> Double {
+        let (rows, start) = (rows ?? Array(data.rows.indices), values ?? startingValues)
+        let losses = try rows.map { Tensor(try lossValue(at: data.values(ofRow: $0, in: start))) }
+        return try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: losses).value.scalar
     }
 
     /// Iteration `index` over `data` from `values`: one trace per row of its batch.
@@ -67,5 +67,32 @@ extension Model {
                 )
             )
         }
+    }
+}
+
+extension Model {
+    /// For an iteration over rows of the data set (`trace` one of its traces): the central
+    /// differences of every entry of every parameter, the mean loss over the iteration's rows
+    /// computed with the entry nudged up and down by `epsilon`: what each mean gradient is
+    /// checked against. Without a batch, `centralDifferences(of:)`.
+    public func meanCentralDifferences(of trace: Trace, epsilon: Double = 1e-6) throws -> [String: [CentralDifference]] {
+        guard let batch = trace.batch, let data else { return try centralDifferences(of: trace, epsilon: epsilon) }
+        var differences: [String: [CentralDifference]] = [:]
+        for parameter in parameters {
+            guard let value = trace.values[parameter] else { continue }
+            differences[parameter] = try value.scalars.indices.map { entry in
+                func meanLoss(nudgedBy delta: Double) throws -> Double {
+                    var scalars = value.scalars
+                    scalars[entry] += delta
+                    var nudged = trace.values
+                    nudged[parameter] = Tensor(shape: value.shape, scalars: scalars)
+                    return try self.meanLoss(over: data, rows: batch.rows, at: nudged)
+                }
+                return CentralDifference(
+                    node: parameter, entry: entry, epsilon: epsilon, lossAbove: try meanLoss(nudgedBy: epsilon), lossBelow: try meanLoss(nudgedBy: -epsilon)
+                )
+            }
+        }
+        return differences
     }
 }

@@ -137,13 +137,18 @@ struct SlideContent {
             )
             return (view.lines(), nil)
         case .rows(let node):
-            guard let model = state.model, let data = model.data, let values = state.computation.rowValues[node] else { return ([], nil) }
+            guard let model = state.model else { return ([], nil) }
+            if let lost = lostData("The rows with \(notation.name(node))", [node], of: model, width: width) { return (lost, nil) }
+            guard let data = model.data, let values = state.computation.rowValues[node] else { return ([], nil) }
             let view = RowsView(
                 model: model, data: data, node: node, values: values, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width
             )
             return (view.lines(), nil)
         case .decision(let request):
-            guard let model = state.model, let data = model.data, let map = state.computation.decisions[request] else { return ([], nil) }
+            guard let model = state.model else { return ([], nil) }
+            let output = notation.column(DataSet.Column(name: request.output, entry: request.entry))
+            if let lost = lostData("The decision map of \(output)", [request.output], of: model, width: width) { return (lost, nil) }
+            guard let data = model.data, let map = state.computation.decisions[request] else { return ([], nil) }
             let view = DecisionView(
                 map: map, model: model, data: data, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width,
                 height: max(8, min(20, state.size.height - 16))
@@ -182,6 +187,15 @@ struct SlideContent {
     /// `item` names `nodes`, which the learner's model does not have: said in their place.
     private func notInModel(_ item: String, _ nodes: [String], width: Int) -> [Line] {
         wrap(glyphs.display(state.notation.notInModel(item, nodes)), width: width).map { Line($0, Style(.warning)) }
+    }
+
+    /// What an item showing a data set through `nodes` says in its place when the learner's
+    /// model lacks one of them, or trains on no data set after an edit; nil when it can show.
+    private func lostData(_ item: String, _ nodes: [String], of model: Model, width: Int) -> [Line]? {
+        let gone = nodes.filter { !model.nodes.contains($0) }
+        if !gone.isEmpty { return notInModel(item, gone, width: width) }
+        guard model.data == nil else { return nil }
+        return wrap(glyphs.display("\(item): your model trains on no data set"), width: width).map { Line($0, Style(.warning)) }
     }
 
     /// The iteration table keeping in view the columns `named` that the model has, `width` columns wide.

@@ -320,15 +320,16 @@ extension TutorState {
     }
 
     /// The largest relative difference between a gradient in the table's rows on screen and its
-    /// central difference; nil when the engine cannot compute one.
+    /// central difference (over a data set, a mean gradient and that of the mean loss); nil when
+    /// the engine cannot compute one.
     private func worstTableCheck() -> Double? {
         guard let model else { return nil }
         var worst = 0.0
         for index in TableView.shown(computation.traces.count) {
             let trace = computation.traces[index]
-            guard let differences = try? model.centralDifferences(of: trace) else { return nil }
+            guard let differences = try? model.meanCentralDifferences(of: trace) else { return nil }
             for (node, entries) in differences {
-                guard let gradient = trace.gradients[node] else { continue }
+                guard let gradient = IterationTable.Column.gradient(node).value(in: trace) else { continue }
                 for difference in entries { worst = max(worst, difference.relativeDifference(from: gradient.scalars[difference.entry])) }
             }
         }

@@ -67,6 +67,21 @@ import Testing
         }
     }
 
+    @Test func theEngineChecksEachIterationsMeanGradientsAgainstTheMeanLossOfItsRows() throws {
+        for model in try Self.xorModels() + [try #require(Self.batched)] {
+            for trace in try model.train(batches: 3).compactMap(\.first) {
+                let differences = try model.meanCentralDifferences(of: trace)
+                #expect(Set(differences.keys) == Set(model.parameters))
+                for (parameter, entries) in differences {
+                    let mean = try #require(trace.batch?.gradients[parameter])
+                    for difference in entries {
+                        #expect(difference.relativeDifference(from: mean.scalars[difference.entry]) < 1e-6, "∂L/∂\(parameter)[\(difference.entry)]")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func aBatchOfTwoRowsAveragesThoseRowsInTurn() throws {
         let model = try #require(Self.batched)
         let batches = try model.train(batches: 3)

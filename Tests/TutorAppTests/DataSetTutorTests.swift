@@ -54,6 +54,12 @@ import TextScreen
         #expect(Self.column(trained).contains { $0.hasPrefix("Loss over 103 epochs: ") })
     }
 
+    @Test func gChecksTheTablesMeanGradientsAgainstTheMeanLoss() {
+        let checked = wide.pressing(.character("T"), .character("g"))
+        #expect((checked.tableCheck ?? 1) < 1e-6)
+        #expect(Self.column(checked).contains { $0.hasPrefix("Every gradient in the rows shown matches its central difference") })
+    }
+
     @Test func theRowsTurnRightAsTheWideNetLearns() {
         #expect(Self.column(wide).contains("After 3 epochs: 2 of 4 rows right"))
         let trained = wide.pressing(.character("T"), .character("T"), .character("T"))
@@ -89,6 +95,18 @@ import TextScreen
         #expect(nudged.model?.data?.rows.last == [1, 1, 1, -0.1])
         let loss = { (state: TutorState) in state.computation.traces.first?.batch?.values["L"] }
         #expect(loss(nudged) != loss(wide) && loss(typed) != loss(wide))
+    }
+
+    @Test func anEditedModelKeepsTheRowsAndAnItemWhoseNodeItLostSaysSo() throws {
+        let rows = try TutorState.atFirstSlide(in: "xor")
+        // Lines 5 and 10 to 11 of the model block: V, then p renamed r.
+        let edited = rows.pressing([.character("E")] + .replacing(line: 4, with: "param V = [[1, -1], [-1, 1]]") + [.escape])
+        #expect(edited.model?.data?.rows == rows.model?.data?.rows && edited.computation.rowValues["p"] != rows.computation.rowValues["p"])
+        let renamed = rows.pressing(
+            [.character("E")] + .replacing(line: 9, with: "r = softmax(o)") + [.down, .enter] + "loss L = crossentropy(r, y)".map(Key.character) + [.enter, .escape]
+        )
+        #expect(renamed.model?.nodes.contains("r") == true && renamed.model?.data != nil)
+        #expect(Self.column(renamed).contains("The rows with p: p is not in your model"))
     }
 
     @Test func theDecisionMapFollowsTraining() throws {
