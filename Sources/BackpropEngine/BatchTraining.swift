@@ -79,18 +79,8 @@ extension Model {
         guard let batch = trace.batch, let data else { return try centralDifferences(of: trace, epsilon: epsilon) }
         var differences: [String: [CentralDifference]] = [:]
         for parameter in parameters {
-            guard let value = trace.values[parameter] else { continue }
-            differences[parameter] = try value.scalars.indices.map { entry in
-                func meanLoss(nudgedBy delta: Double) throws -> Double {
-                    var scalars = value.scalars
-                    scalars[entry] += delta
-                    var nudged = trace.values
-                    nudged[parameter] = Tensor(shape: value.shape, scalars: scalars)
-                    return try self.meanLoss(over: data, rows: batch.rows, at: nudged)
-                }
-                return CentralDifference(
-                    node: parameter, entry: entry, epsilon: epsilon, lossAbove: try meanLoss(nudgedBy: epsilon), lossBelow: try meanLoss(nudgedBy: -epsilon)
-                )
+            differences[parameter] = try centralDifferences(of: parameter, in: trace.values, epsilon: epsilon) {
+                try meanLoss(over: data, rows: batch.rows, at: $0)
             }
         }
         return differences

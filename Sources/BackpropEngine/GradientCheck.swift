@@ -56,22 +56,28 @@ extension Model {
     /// nudged with its inputs held, the equations after it worked out again.
     public func centralDifferences(of trace: Trace, nodes: [String]? = nil, epsilon: Double = 1e-6) throws -> [String: [CentralDifference]] {
         var differences: [String: [CentralDifference]] = [:]
-        for node in nodes ?? self.nodes where trace.gradients[node] != nil {
-            guard let value = trace.values[node] else { continue }
-            differences[node] = try value.scalars.indices.map { entry in
-                func loss(nudgedBy delta: Double) throws -> Double {
-                    var scalars = value.scalars
-                    scalars[entry] += delta
-                    var nudged = trace.values
-                    nudged[node] = Tensor(shape: value.shape, scalars: scalars)
-                    return try lossValue(at: nudged, holding: node)
-                }
-                return CentralDifference(
-                    node: node, entry: entry, epsilon: epsilon, lossAbove: try loss(nudgedBy: epsilon), lossBelow: try loss(nudgedBy: -epsilon)
-                )
-            }
+        for node in nodes ?? self.nodes where trace.gradients[node] != nil && trace.values[node] != nil {
+            differences[node] = try centralDifferences(of: node, in: trace.values, epsilon: epsilon) { try lossValue(at: $0, holding: node) }
         }
         return differences
+    }
+
+    /// The central differences of every entry of `node`'s value in `values`: `loss` worked out
+    /// with the entry nudged up and down by `epsilon`, everything else as `values` give it.
+    func centralDifferences(
+        of node: String, in values: [String: Tensor], epsilon: Double, loss: ([String: Tensor]) throws -> Double
+    ) throws -> [CentralDifference] {
+        guard let value = values[node] else { return [] }
+        return try value.scalars.indices.map { entry in
+            func nudged(by delta: Double) throws -> Double {
+                var scalars = value.scalars
+                scalars[entry] += delta
+                var nudged = values
+                nudged[node] = Tensor(shape: value.shape, scalars: scalars)
+                return try loss(nudged)
+            }
+            return CentralDifference(node: node, entry: entry, epsilon: epsilon, lossAbove: try nudged(by: epsilon), lossBelow: try nudged(by: -epsilon))
+        }
     }
 
     /// The loss at `values`, by a forward pass only; with `held`, that node keeps the value
