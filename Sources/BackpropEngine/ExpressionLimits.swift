@@ -6,12 +6,16 @@
 /// chain is one level. The limits hold for every expression the tutor reads (equations, starting
 /// values, `answer:` lines, `--set` values, what a learner types) and for every gradient it derives.
 public enum ExpressionLimits {
-    /// At most this many parts (numbers, names, operations, calls, vector and matrix literals).
+    /// At most this many parts other than numbers (names, operations, calls, vector and matrix
+    /// literals).
     public static let parts = 1_000
+    /// At most this many numbers in one expression: a 300×300 matrix of starting values.
+    public static let numbers = 90_000
     /// At most this many levels: operators in a chain, calls, brackets and parentheses inside
     /// each other.
     public static let levels = 200
-    /// At most this many parts in a whole model: its equations and every gradient derived from them.
+    /// At most this many parts other than numbers in a whole model: its equations and every
+    /// gradient derived from them.
     public static let modelParts = 10_000
     /// At most this many statements in a model.
     public static let statements = 100

@@ -38,7 +38,7 @@ extension Model {
             try parser.expectEnd()
             parts += parser.parts
             guard parts <= ExpressionLimits.modelParts else {
-                throw EquationError("the model has more than \(ExpressionLimits.modelParts) parts (numbers, names and operations)", at: location)
+                throw EquationError("the model has more than \(ExpressionLimits.modelParts) parts (names and operations)", at: location)
             }
 
             if keyword == Role.rate.rawValue {

@@ -26,8 +26,10 @@ struct Parser {
     /// How deeply the parser is inside the expression being read: parentheses, brackets, calls,
     /// signs and powers.
     private var nesting = 0
-    /// How many parts the expression being read has so far.
+    /// How many parts other than numbers the expression being read has so far.
     private(set) var parts = 0
+    /// How many numbers the expression being read has so far.
+    private var numbers = 0
 
     /// A part read, with the number of levels of its tree.
     private struct Node {
@@ -69,7 +71,7 @@ struct Parser {
     /// Reads one expression; one larger than `ExpressionLimits` allows is refused where it
     /// passes the limit.
     mutating func expression() throws(EquationError) -> Expr {
-        parts = 0
+        (parts, numbers) = (0, 0)
         return try sum().expression
     }
 
@@ -99,6 +101,10 @@ struct Parser {
         try enter(at: location)
         defer { nesting -= 1 }
         let operand = try unary()
+        // A minus written before a number is part of the number: −0.09 is one part, not two.
+        if case .number(let value) = operand.expression.kind {
+            return Node(expression: Expr(.number(-value), at: location), levels: operand.levels)
+        }
         return try node(.negate(operand.expression), at: location, over: [operand])
     }
 
@@ -144,9 +150,18 @@ struct Parser {
 
     /// A new part of `kind` over the parts `children`, refused past `ExpressionLimits`.
     private mutating func node(_ kind: Expr.Kind, at location: SourceLocation, over children: [Node]) throws(EquationError) -> Node {
-        parts += 1
-        guard parts <= ExpressionLimits.parts else {
-            throw EquationError("the expression has more than \(ExpressionLimits.parts) parts (numbers, names and operations)", at: location)
+        // A number is a leaf every walk passes in constant time: numbers have a limit of their
+        // own, so that a large matrix of starting values can be written out.
+        if case .number = kind {
+            numbers += 1
+            guard numbers <= ExpressionLimits.numbers else {
+                throw EquationError("the expression has more than \(ExpressionLimits.numbers) numbers", at: location)
+            }
+        } else {
+            parts += 1
+            guard parts <= ExpressionLimits.parts else {
+                throw EquationError("the expression has more than \(ExpressionLimits.parts) parts (names and operations)", at: location)
+            }
         }
         let levels = (children.map(\.levels).max() ?? 0) + 1
         guard levels <= ExpressionLimits.levels else { throw Parser.tooDeep(at: location) }

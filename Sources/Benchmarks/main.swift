@@ -1,92 +1,75 @@
 import Foundation
 import Lessons
-import Terminal
-import TextScreen
-import TutorApp
 
-// Figures for the tutor's hot path, from a release build: `swift run -c release Benchmarks`.
+// Figures for the tutor from a release build:
 //
-// For every slide of every lesson at 120×40 (halfway through its steps, as a learner would be):
-// - step:  the time from → to a finished Screen (update + render);
-// - tweak: the time from a one-value nudge of η to a finished Screen (update, which reruns the
-//   engine for the whole table and the Jacobians, + render);
-//   engine: the part of it spent in the engine (training the table's iterations, Jacobians);
-// - bytes: what the ncurses painter sends to the terminal for that tweak.
+//     swift build -c release && swift run -c release Benchmarks [PART ...]
+//
+// PART is one of start, engine, print, table, inputs, slides; all of them by default, in that
+// order. Each part prints its rows on standard error as it goes; at the end comes the table of
+// figures (what | figure | peer or floor | ratio, the ratio being figure ÷ peer), after the
+// per-slide table of `slides`. See README.md, "Tests and benchmarks".
 
-let width = 120, height = 40, repetitions = 300
-
-/// The median and the 95th percentile of `samples`, in microseconds.
-func summary(_ samples: [Duration]) -> (median: Double, p95: Double) {
-    let micro = samples.map { Double($0.components.attoseconds) / 1e12 + Double($0.components.seconds) * 1e6 }.sorted()
-    return (micro[micro.count / 2], micro[min(micro.count - 1, micro.count * 95 / 100)])
+let arguments = Array(CommandLine.arguments.dropFirst())
+/// The machine's load average over the last minute: with the cores, how far the figures can be
+/// trusted on a machine shared with other work.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
 }
 
-/// How long `work` takes, `repetitions` times.
-func time(_ work: () -> Int) -> (median: Double, p95: Double) {
-    let clock = ContinuousClock()
-    var samples: [Duration] = []
-    var sink = 0
-    for _ in 0..<repetitions {
-        let start = clock.now
-        sink &+= work()
-        samples.append(clock.now - start)
-    }
-    precondition(sink > 0)
-    return summary(samples)
+/// Says what went wrong and exits with status 1.
+func fail(_ error: Error) -> Never {
+    progress("Benchmarks: \(error)")
+    exit(1)
 }
 
-/// How long `action` then a render take from `state`.
-func time(_ action: Action, from state: TutorState) -> (median: Double, p95: Double) {
-    time { render(update(state, action)).screen.cells.count }
+// The child runs: see `KeyChild` and `ColdStart.timeFirstParse`.
+if arguments.first == KeyChild.command {
+    do { try KeyChild.run(Array(arguments.dropFirst())) } catch { fail(error) }
+    exit(0)
+}
+if arguments.first == ColdStart.firstParseCommand {
+    do { try ColdStart.timeFirstParse() } catch { fail(error) }
+    exit(0)
 }
 
-/// A painter writing into a temporary file, so the bytes it sends can be counted.
-@MainActor
-struct ByteCounter {
-    let session: TerminalSession
-    let file: UnsafeMutablePointer<FILE>
+let lessons: [Lesson]
+do { lessons = try LessonLibrary.builtIn() } catch { fail(error) }
 
-    init() throws {
-        setenv("COLUMNS", "\(width)", 1)
-        setenv("LINES", "\(height)", 1)
-        guard let file = tmpfile(), let input = fopen("/dev/null", "r") else { throw CocoaError(.fileNoSuchFile) }
-        self.file = file
-        session = try TerminalSession.open(terminalType: "xterm-256color", output: file, input: input)
-    }
-
-    /// The bytes `paint(screen)` sends.
-    func bytes(painting screen: Screen) -> Int {
-        fflush(file)
-        let before = ftell(file)
-        session.paint(screen)
-        fflush(file)
-        return ftell(file) - before
-    }
+let known = ["start", "engine", "print", "table", "inputs", "slides"]
+if let unknown = arguments.first(where: { !known.contains($0) }) {
+    progress("Benchmarks: unknown part '\(unknown)'; the parts are \(known.joined(separator: ", "))")
+    exit(2)
 }
+let chosen = arguments.isEmpty ? known : arguments
 
-let lessons = try LessonLibrary.builtIn()
-let counter = try ByteCounter()
-print("slide (at 120×40)                      steps  step µs (median/p95)  tweak µs (median/p95)  engine µs  tweak bytes")
-var worstStep = 0.0, worstTweak = 0.0, worstBytes = 0
-for (lessonIndex, lesson) in lessons.enumerated() {
-    var state = update(TutorState(lessons: lessons, lessonIndex: lessonIndex), .resize(width: width, height: height))
-    for slideIndex in lesson.slides.indices {
-        let steps = state.stepCount(of: state.slide)
-        for _ in 0..<(steps / 2) { state = update(state, .next) }
-        let step = time(.next, from: state)
-        let tweak = time(.nudge(0.01), from: state)
-        let tweaked = update(state, .nudge(0.01))
-        let engine = time { Computation(lesson: lesson, model: tweaked.model, iterations: TutorState.initialIterations).traces.count + 1 }
-        _ = counter.bytes(painting: render(state).screen)
-        let bytes = counter.bytes(painting: render(tweaked).screen)
-        let name = "\(lesson.id) \(slideIndex + 1): \(lesson.slides[slideIndex].title)"
-        print(
-            name.padding(toLength: 38, withPad: " ", startingAt: 0),
-            String(format: "%5d  %9.1f / %-9.1f  %10.1f / %-9.1f  %9.1f  %11d", steps, step.median, step.p95, tweak.median, tweak.p95, engine.median, bytes)
-        )
-        (worstStep, worstTweak, worstBytes) = (max(worstStep, step.median), max(worstTweak, tweak.median), max(worstBytes, bytes))
-        state = update(state, .nextSlide)
+let workspace: Workspace
+do { workspace = try Workspace() } catch { fail(error) }
+defer { workspace.removeScratch() }
+
+let parts: [(name: String, title: String, figures: () throws -> [Figure])] = [
+    ("start", "cold start", { try ColdStart.figures(workspace: workspace, lessons: lessons) }),
+    ("engine", "the engine beside its peers", { try EngineFigures.figures(workspace: workspace, lessons: lessons) }),
+    ("print", "print, time and memory", { try PrintFigures.figures(workspace: workspace) }),
+    ("table", "keys on big tables", { try TableFigures.figures(lessons: lessons) }),
+    ("inputs", "pathological inputs", { try PathologicalInputs.figures(workspace: workspace) }),
+]
+
+let loadAtStart = loadAverage()
+var table = FigureTable()
+for part in parts where chosen.contains(part.name) {
+    progress("\(part.title) …")
+    do {
+        table.add(try part.figures())
+    } catch {
+        table.add([Figure(what: part.title, figure: "not measured: \(error)")])
     }
 }
-counter.session.close()
-print(String(format: "worst medians: step %.1f µs, tweak %.1f µs; most bytes for a tweak: %d", worstStep, worstTweak, worstBytes))
+if chosen.contains("slides") {
+    progress("every slide …")
+    do { try SlideTable.run(lessons: lessons) } catch { progress("the slides were not measured: \(error)") }
+}
+if !table.rows.isEmpty {
+    print("\n" + table.text)
+    print("\n\(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAtStart) at the start, \(loadAverage()) at the end")
+}

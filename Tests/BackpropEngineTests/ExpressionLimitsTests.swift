@@ -23,14 +23,16 @@ import Testing
         (model(chain("w", 10_000, "^")), 3, 409, levels),
         // Nesting counts where it is entered: at the 201st call, column 10 + 8 · 200.
         (model(String(repeating: "sigmoid(", count: 300) + "w" + String(repeating: ")", count: 300)), 3, 1610, levels),
-        // The 1001st part is the 1001st number: column 15 + 3 · 1000.
-        (model("sum([" + chain("1", 2_000, ", ") + "])"), 3, 3015, "the expression has more than 1000 parts (numbers, names and operations)"),
+        // The 1001st part is the 1001st name: column 15 + 3 · 1000.
+        (model("sum([" + chain("w", 2_000, ", ") + "])"), 3, 3015, "the expression has more than 1000 parts (names and operations)"),
+        // The 90001st number: column 15 + 3 · 90000.
+        (model("sum([" + chain("1", 100_000, ", ") + "])"), 3, 270_015, "the expression has more than 90000 numbers"),
         (model(chain("w", 100, "*")), 3, 6, "the gradient of 'w' through 'L' has more than 1000 parts or 200 levels: split the equation into smaller ones"),
         ("eta = 0.1\nparam w = 1\nh = [" + chain("w", 250, ", ") + "]\nloss L = sum(h)", 3, 1,
          "the gradient of 'w' through 'h' has more than 1000 parts or 200 levels: split the equation into smaller ones"),
         ((1...100).map { "param w\($0) = 1" }.joined(separator: "\n") + "\neta = 0.1\nloss L = w1", 101, 1, "a model has at most 100 statements"),
-        ((1...25).map { "input x\($0) = [" + chain("1", 900, ", ") + "]" }.joined(separator: "\n"), 12, 7,
-         "the model has more than 10000 parts (numbers, names and operations)"),
+        ("eta = 0.1\nparam w = 1\n" + (1...25).map { "h\($0) = sum([" + chain("w", 900, ", ") + "])" }.joined(separator: "\n"), 14, 1,
+         "the model has more than 10000 parts (names and operations)"),
     ]
 
     @Test(arguments: refused.indices)
@@ -46,6 +48,7 @@ import Testing
         model(String(repeating: "(", count: 198) + "w" + String(repeating: ")", count: 198)),
         model(String(repeating: "-", count: 198) + "w"),
         model("sum([" + chain("1", 996, ", ") + "]) * w"),
+        "eta = 0.1\nparam W = [" + Array(repeating: "[" + chain("1", 100, ", ") + "]", count: 100).joined(separator: ", ") + "]\nloss L = sum(W)",
         model(chain("w", 20, "*")),
         (1...98).map { "param w\($0) = 1\n" }.joined() + "eta = 0.1\nloss L = " + (1...98).map { "w\($0)" }.joined(separator: " + "),
     ]
