@@ -58,37 +58,34 @@ extension Model {
         of trace: some IterationResults, nodes: [String]? = nil, epsilon: Double = 1e-6
     ) throws -> [String: [CentralDifference]] {
         var differences: [String: [CentralDifference]] = [:]
-        for node in nodes ?? self.nodes where trace.gradients[node] != nil {
-            guard let value = trace.values[node] else { continue }
-            differences[node] = try value.scalars.indices.map { entry in
-                func loss(nudgedBy delta: Double) throws -> Double {
-                    var scalars = value.scalars
-                    scalars[entry] += delta
-                    var nudged = trace.values
-                    nudged[node] = Tensor(shape: value.shape, scalars: scalars)
-                    return try lossValue(at: nudged, holding: node)
-                }
-                return CentralDifference(
-                    node: node, entry: entry, epsilon: epsilon, lossAbove: try loss(nudgedBy: epsilon), lossBelow: try loss(nudgedBy: -epsilon)
-                )
-            }
+        for node in nodes ?? self.nodes where trace.gradients[node] != nil && trace.values[node] != nil {
+            differences[node] = try centralDifferences(of: node, in: trace.values, epsilon: epsilon) { try lossValue(at: $0, holding: node) }
         }
         return differences
+    }
+
+    /// The central differences of every entry of `node`'s value in `values`: `loss` worked out
+    /// with the entry nudged up and down by `epsilon`, everything else as `values` give it.
+    func centralDifferences(
+        of node: String, in values: [String: Tensor], epsilon: Double, loss: ([String: Tensor]) throws -> Double
+    ) throws -> [CentralDifference] {
+        guard let value = values[node] else { return [] }
+        return try value.scalars.indices.map { entry in
+            func nudged(by delta: Double) throws -> Double {
+                var scalars = value.scalars
+                scalars[entry] += delta
+                var nudged = values
+                nudged[node] = Tensor(shape: value.shape, scalars: scalars)
+                return try loss(nudged)
+            }
+            return CentralDifference(node: node, entry: entry, epsilon: epsilon, lossAbove: try nudged(by: epsilon), lossBelow: try nudged(by: -epsilon))
+        }
     }
 
     /// The loss at `values`, by a forward pass only; with `held`, that node keeps the value
     /// `values` give it.
     public func lossValue(at values: [String: Tensor], holding held: String? = nil) throws -> Double {
-        var buffer = try program.buffer(holding: values)
-        if let held, let slot = program.layout.value(held) {
-            guard let value = values[held], value.shape == slot.shape else { throw EvaluationError("no \(slot.shape) value for '\(held)'") }
-            buffer.replaceSubrange(slot.range, with: value.scalars)
-        }
-        let program = program
-        try buffer.withUnsafeMutableBufferPointer { buffer throws(EvaluationError) in
-            guard let start = buffer.baseAddress else { return }
-            try program.forward(start, holding: held)
-        }
+        let buffer = try program.forward(at: values, holding: held)
         return program.layout.value(loss).map { buffer[$0.start] } ?? .nan
     }
 }

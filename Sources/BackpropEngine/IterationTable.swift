@@ -1,7 +1,8 @@
 /// The columns of the deck's iteration table, for any model: each computed node's value, the
 /// gradient of each node between the loss and the parameters (but for a softmax taken together
 /// with its cross-entropy, which needs none), each parameter's gradient, and each parameter after
-/// its update. For the first example: h, L, ∂L/∂h, ∂L/∂w, ∂L/∂b, w, b.
+/// its update. For the first example: h, L, ∂L/∂h, ∂L/∂w, ∂L/∂b, w, b. Over a data set: the mean
+/// loss, each parameter's mean gradient, and each parameter after its update.
 public struct IterationTable: Sendable {
     /// One column.
     public enum Column: Sendable, Equatable {
@@ -20,7 +21,8 @@ public struct IterationTable: Sendable {
             }
         }
 
-        /// The column's number in `iteration`: a trace, or the numbers alone.
+        /// The column's number in `iteration`: a trace, or the numbers alone; over the rows of a
+        /// data set, the mean loss and the mean gradients.
         public func value(in iteration: some IterationResults) -> Tensor? {
             switch self {
             case .value(let node): iteration.value(of: node)
@@ -47,9 +49,10 @@ public struct IterationTable: Sendable {
     /// The loss, which gradient columns are named after.
     private let loss: String
 
-    /// The table of `model`.
+    /// The table of `model`; over a data set, whose rows each have their own values, the mean
+    /// loss, the mean gradients and the parameters.
     public init(model: Model) {
-        let computed = model.equations.map(\.name)
+        let computed = model.data == nil ? model.equations.map(\.name) : [model.loss]
         columns = computed.map(Column.value)
             + computed.filter { $0 != model.loss && model.plan.order.contains($0) }.map(Column.gradient)
             + model.parameters.map(Column.gradient)

@@ -30,7 +30,8 @@ public struct LossMap: Sendable {
 
 extension Model {
     /// The loss over `columns` × `rows` values of the scalar declared values `x` and `y` spread
-    /// over `xs` and `ys`, every other value as `values` give it (the starting values when nil).
+    /// over `xs` and `ys`, every other value as `values` give it (the starting values when nil);
+    /// over a data set, the mean loss over its rows.
     public func lossMap(x: String, y: String, xs: ClosedRange<Double>, ys: ClosedRange<Double>, columns: Int, rows: Int,
                         at values: [String: Tensor]? = nil) -> LossMap {
         let start = values ?? startingValues
@@ -43,7 +44,7 @@ extension Model {
                 var nudged = start
                 nudged[x] = Tensor(point.x)
                 nudged[y] = Tensor(point.y)
-                losses.append((try? lossValue(at: nudged)) ?? .nan)
+                losses.append((try? data.map { try meanLoss(over: $0, at: nudged) } ?? lossValue(at: nudged)) ?? .nan)
             }
         }
         return LossMap(x: x, y: y, xs: xs, ys: ys, columns: columns, rows: rows, losses: losses)

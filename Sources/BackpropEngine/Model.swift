@@ -55,6 +55,8 @@ public struct Model: Sendable {
     let plan: BackwardPlan
     /// The equations, the gradients and the updates compiled for their numbers.
     let program: Program
+    /// The data set the model trains on, if it has one: its rows give the inputs and targets.
+    public internal(set) var data: DataSet?
 
     /// The nodes in the order the backward pass reaches them: from the loss down, then the
     /// parameters, inputs and targets.

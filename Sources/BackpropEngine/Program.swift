@@ -74,6 +74,21 @@ final class Program: Sendable {
         return buffer
     }
 
+    /// A buffer after the forward pass from `values` (every declared value, by name); with `held`,
+    /// that node's equation is skipped and it keeps the value `values` give it.
+    func forward(at values: [String: Tensor], holding held: String? = nil) throws(EvaluationError) -> [Double] {
+        var buffer = try buffer(holding: values)
+        if let held, let slot = layout.value(held) {
+            guard let value = values[held], value.shape == slot.shape else { throw EvaluationError("no \(slot.shape) value for '\(held)'") }
+            buffer.replaceSubrange(slot.range, with: value.scalars)
+        }
+        try buffer.withUnsafeMutableBufferPointer { buffer throws(EvaluationError) in
+            guard let start = buffer.baseAddress else { return }
+            try forward(start, holding: held)
+        }
+        return buffer
+    }
+
     /// Each parameter in `buffer` takes its value after the update.
     func carryUpdates(_ buffer: inout [Double]) {
         buffer.withUnsafeMutableBufferPointer { buffer in

@@ -26,6 +26,7 @@ extension FormulaWriter {
         switch step {
         case .forward(let forward): notation.name(forward.node)
         case .backward(let backward): notation.gradient(backward.node)
+        case .mean(let mean): mean.ofGradient ? notation.gradient(mean.node) : notation.name(mean.node)
         case .update(let update): notation.name(update.parameter)
         }
     }
@@ -53,6 +54,8 @@ extension FormulaWriter {
             return StepText(target: target(of: step), relation: "=", parts: parts(
                 (isDirect ? [] : [chain]) + [symbolic(sum)] + numbers + [notation.tensor(backward.value)]
             ), entries: workedEntry(of: backward.node, sum, backward.value, bindings))
+        case .mean(let mean):
+            return StepText(target: target(of: step), relation: "=", parts: parts(meanParts(mean)))
         case .update(let update):
             return StepText(target: target(of: step), relation: notation.unicode ? "←" : "<-", parts: parts([
                 symbolic(update.expression), substituted(update.expression, bindings), notation.tensor(update.value),

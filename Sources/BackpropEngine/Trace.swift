@@ -37,15 +37,17 @@ public struct Trace: Sendable {
         public let value: Tensor
     }
 
-    /// The three passes of an iteration.
+    /// The passes of an iteration: forward, backward, the mean over the rows of a data set
+    /// (only when an iteration trains on several rows), update.
     public enum Pass: String, Sendable, CaseIterable {
-        case forward, backward, update
+        case forward, backward, mean, update
     }
 
     /// Any step of the trace.
     public enum Step: Sendable {
         case forward(Forward)
         case backward(Backward)
+        case mean(Mean)
         case update(Update)
 
         /// The pass the step belongs to.
@@ -53,6 +55,7 @@ public struct Trace: Sendable {
             switch self {
             case .forward: .forward
             case .backward: .backward
+            case .mean: .mean
             case .update: .update
             }
         }
@@ -62,26 +65,30 @@ public struct Trace: Sendable {
             switch self {
             case .forward(let step): step.node
             case .backward(let step): step.node
+            case .mean(let step): step.node
             case .update(let step): step.parameter
             }
         }
 
-        /// What the step computes: the node's value, its gradient, or the parameter's new value.
+        /// What the step computes: the node's value, its gradient, a mean over rows, or the
+        /// parameter's new value.
         public var value: Tensor {
             switch self {
             case .forward(let step): step.value
             case .backward(let step): step.value
+            case .mean(let step): step.value
             case .update(let step): step.value
             }
         }
 
         /// The formula the step computes its value with, over the values and the gradients of
         /// the steps before it: `w*x + b`, `∂L/∂h · x`, `w − η·∂L/∂w`; none for the loss's own
-        /// gradient, which is 1.
+        /// gradient, which is 1, nor for a mean over rows, whose terms belong to other rows.
         public var formula: Expr? {
             switch self {
             case .forward(let step): step.expression
             case .backward(let step): step.sum
+            case .mean: nil
             case .update(let step): step.expression
             }
         }
@@ -100,24 +107,38 @@ public struct Trace: Sendable {
     public let gradients: [String: Tensor]
     /// Each parameter's value after the update, by name.
     public let updated: [String: Tensor]
+    /// For an iteration over rows of a data set: the rows, the one whose passes this trace
+    /// holds, and their means, which the updates read; nil for a model without a data set.
+    public internal(set) var batch: Batch?
 
     /// The values and gradients to substitute into this trace's formulas.
     public var bindings: Bindings { Bindings(values: values, gradients: gradients) }
 
-    /// All steps in order: forward, backward, updates.
-    public var steps: [Step] { forward.map(Step.forward) + backward.map(Step.backward) + updates.map(Step.update) }
+    /// The values and gradients to substitute into `step`'s formula: an update over several
+    /// rows reads the mean gradients.
+    public func bindings(for step: Step) -> Bindings {
+        guard let batch, step.pass == .update else { return bindings }
+        return Bindings(values: values, gradients: gradients.merging(batch.gradients) { _, mean in mean })
+    }
 
-    /// True when a value, a gradient or an update is infinite or not a number: training diverged.
+    /// All steps in order: forward, backward, the means over the rows, updates.
+    public var steps: [Step] {
+        forward.map(Step.forward) + backward.map(Step.backward) + (batch?.means ?? []).map(Step.mean) + updates.map(Step.update)
+    }
+
+    /// True when a value, a gradient, a mean or an update is infinite or not a number: training
+    /// diverged.
     public var diverged: Bool {
-        ![values, gradients, updated].allSatisfy { $0.values.allSatisfy(\.isFinite) }
+        ![values, gradients, updated, batch?.values ?? [:], batch?.gradients ?? [:]].allSatisfy { $0.values.allSatisfy(\.isFinite) }
     }
 }
 
 extension Trace: IterationResults {
-    /// The value of a declared value or node in this iteration (before the update).
-    public func value(of name: String) -> Tensor? { values[name] }
-    /// ∂L/∂`name` in this iteration.
-    public func gradient(of name: String) -> Tensor? { gradients[name] }
+    /// The value of a declared value or node in this iteration (before the update); over the rows
+    /// of a data set, the mean loss for the loss.
+    public func value(of name: String) -> Tensor? { batch?.values[name] ?? values[name] }
+    /// ∂L/∂`name` in this iteration; over the rows of a data set, a parameter's mean gradient.
+    public func gradient(of name: String) -> Tensor? { batch?.gradients[name] ?? gradients[name] }
     /// `parameter` after this iteration's update.
     public func update(of parameter: String) -> Tensor? { updated[parameter] }
 }

@@ -8,14 +8,30 @@ public struct Training: Sendable {
     /// The model trained.
     public let model: Model
     /// How many iterations have been worked out.
-    public private(set) var count = 0
+    public internal(set) var count = 0
     /// True once an iteration diverged: training stops there.
-    public private(set) var diverged = false
+    public internal(set) var diverged = false
     /// The program's buffer, holding where the next iteration starts: the declared values, the
     /// parameters as last updated.
     private var buffer: [Double]
     /// The numbers the last iteration kept apart, which the next one starts with.
     private var lastLarge: [[Double]]?
+
+    /// Where the next iteration starts: every declared value, the parameters as last updated.
+    var values: [String: Tensor] {
+        get {
+            Dictionary(model.program.layout.declared.map { name, slot in
+                (name, Tensor(shape: slot.shape, scalars: Array(buffer[slot.range])))
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        set {
+            for (name, slot) in model.program.layout.declared {
+                guard let value = newValue[name], value.shape == slot.shape else { continue }
+                buffer.replaceSubrange(slot.range, with: value.scalars)
+            }
+            lastLarge = nil
+        }
+    }
 
     /// A training of `model` from its starting values.
     public init(model: Model) {

@@ -10,7 +10,8 @@ public struct Lesson: Sendable {
     public let summary: String
     /// Where the lesson came from, as errors name it.
     public let file: String
-    /// The network the slides compute with, if the lesson has one.
+    /// The network the slides compute with, if the lesson has one: the model block before the
+    /// first slide. A slide may carry its own, which replaces it from that slide on.
     public let model: Model?
     /// The lines of the model block as the file writes them, comments and blank lines kept;
     /// empty without a model.
@@ -20,6 +21,22 @@ public struct Lesson: Sendable {
     /// A hash of the file's text (64-bit FNV-1a), the same in every run: saved progress made
     /// with another text of the lesson is checked before it is used.
     public let contentHash: UInt64
+
+    /// The slide from which the model of slide `index` is in force: the last slide up to it
+    /// that carries a model block; nil when the lesson's own model is.
+    public func modelSlide(of index: Int) -> Int? {
+        slides.indices.prefix(through: min(index, slides.count - 1)).last { slides[$0].model != nil }
+    }
+
+    /// The model slide `index` computes with: the one its model slide carries, or the lesson's.
+    public func model(at index: Int) -> Model? {
+        modelSlide(of: index).flatMap { slides[$0].model } ?? model
+    }
+
+    /// The lines of the model block slide `index` computes with, as the file writes them.
+    public func modelSource(at index: Int) -> [String] {
+        modelSlide(of: index).map { slides[$0].modelSource } ?? modelSource
+    }
 }
 
 /// One slide: its title and its items, in the order the lesson file gives them.
@@ -45,6 +62,11 @@ public struct Slide: Sendable {
         case jacobian(JacobianRequest)
         /// The loss over two scalar parameters, with the descent path on it.
         case landscape(LandscapeRequest)
+        /// The data set's rows, each with the value of a node (`p`) next to its targets.
+        case rows(String)
+        /// A node (or one entry of it) over the plane of the data set's two inputs, the rows
+        /// marked by their class.
+        case decision(DecisionRequest)
         /// A question the learner answers with a formula.
         case question(Question)
         /// Items side by side when each has room, one above the other otherwise.
@@ -54,7 +76,7 @@ public struct Slide: Sendable {
         public var computes: Bool {
             switch self {
             case .paragraph, .bullet, .note, .formulas: false
-            case .graph, .trace, .table, .jacobian, .landscape, .question: true
+            case .graph, .trace, .table, .jacobian, .landscape, .rows, .decision, .question: true
             case .beside(let items): items.contains(where: \.computes)
             }
         }
@@ -82,6 +104,14 @@ public struct Slide: Sendable {
         public let xWindow: ClosedRange<Double>?
         /// The values of `y` shown; nil: 3 either side of its starting value.
         public let yWindow: ClosedRange<Double>?
+    }
+
+    /// A node's value over the plane of the data set's two inputs: a decision map.
+    public struct DecisionRequest: Sendable, Hashable {
+        /// The node mapped.
+        public let output: String
+        /// Its entry mapped, 0-based, for a vector node; nil for a scalar.
+        public let entry: Int?
     }
 
     /// ∂output/∂input, shown with numbers.
@@ -116,12 +146,19 @@ public struct Slide: Sendable {
     public let items: [Item]
     /// The steps the slide's trace steps through, in the trace's order; empty for all of them.
     public let steps: [StepChoice]
+    /// The model block the slide carries, if any: it replaces the lesson's from this slide on.
+    public let model: Model?
+    /// The lines of the slide's model block as the file writes them; empty without one.
+    public let modelSource: [String]
 
-    /// A slide called `title` showing `items`, its trace stepping through the `steps` chosen.
-    init(title: String, items: [Item], steps: [StepChoice] = []) {
+    /// A slide called `title` showing `items`, its trace stepping through the `steps` chosen,
+    /// carrying `model`, written as `modelSource`, if it has a model block.
+    init(title: String, items: [Item], steps: [StepChoice] = [], model: Model? = nil, modelSource: [String] = []) {
         self.title = title
         self.items = items
         self.steps = steps
+        self.model = model
+        self.modelSource = modelSource
     }
 
     /// Every item, those side by side included, in order.
@@ -144,6 +181,22 @@ public struct Slide: Sendable {
     public var landscapes: [LandscapeRequest] {
         allItems.compactMap { item in
             if case .landscape(let request) = item { return request }
+            return nil
+        }
+    }
+
+    /// The decision maps the slide shows.
+    public var decisions: [DecisionRequest] {
+        allItems.compactMap { item in
+            if case .decision(let request) = item { return request }
+            return nil
+        }
+    }
+
+    /// The nodes whose value the slide shows for every row of the data set.
+    public var rowNodes: [String] {
+        allItems.compactMap { item in
+            if case .rows(let node) = item { return node }
             return nil
         }
     }

@@ -24,8 +24,14 @@ private struct LessonReader {
     let file: String
     var title: String?
     var summary: [String] = []
+    /// The lesson's model: the model block before the first slide, with its data set.
+    var lessonModel: Model?
+    /// The model in force: the lesson's, or the last slide's model block so far.
     var model: Model?
+    /// The lines of the lesson's model block as written.
     var modelSource: [String] = []
+    /// The data block in force, as written: read again for a slide's model block.
+    var data: DataBlock?
     var slides: [Slide] = []
     var slide: SlideBuilder?
     /// An open fence: its kind, the line it opened on, and its lines so far.
@@ -80,33 +86,106 @@ private struct LessonReader {
         guard let title else { throw error("the lesson is empty: it starts with '# Title'", line: 1) }
         finishSlide()
         guard !slides.isEmpty else { throw error("the lesson has no slides: add one with '## Slide title'", line: 1) }
-        return (title, summary.joined(separator: " "), model, modelSource, slides)
+        return (title, summary.joined(separator: " "), lessonModel, modelSource, slides)
     }
 
-    private mutating func open(kind: String, line: Int) throws(LessonError) {
+    /// A data block as written: its lines, the line of its fence and its batch.
+    struct DataBlock {
+        let lines: [String]
+        let line: Int
+        let batch: Int?
+    }
+
+    private mutating func open(kind info: String, line: Int) throws(LessonError) {
+        let kind = String(info.prefix { $0 != " " && $0 != "\t" })
         switch kind {
         case "model":
-            guard slide == nil else { throw error("the model block goes before the first slide", line: line, column: 4) }
-            guard model == nil else { throw error("a lesson has one model block", line: line, column: 4) }
+            if let slide {
+                guard slide.model == nil else { throw error("a slide has one model block", line: line, column: 4) }
+                try expectNoDirectives(on: slide, before: "its model block", line: line)
+            } else if lessonModel != nil {
+                throw error("a lesson has one model block before its slides; a slide may carry its own", line: line, column: 4)
+            }
+        case "data":
+            guard let model else { throw error("a data block follows the model block it feeds", line: line, column: 4) }
+            if let slide {
+                guard slide.model != nil, slide.data == nil else {
+                    throw error("a slide's data block follows the slide's own model block", line: line, column: 4)
+                }
+                try expectNoDirectives(on: slide, before: "its data block", line: line)
+            } else if model.data != nil {
+                throw error("a model has one data block", line: line, column: 4)
+            }
         case "formulas":
             guard slide != nil else { throw error("formulas belong to a slide: put them after a '## ' heading", line: line, column: 4) }
         default:
-            throw error("unknown block '```\(kind)' (known: model, formulas)", line: line, column: 4)
+            throw error("unknown block '```\(kind)' (known: model, data, formulas)", line: line, column: 4)
         }
-        fence = (kind, line, [])
+        let options = String(info.dropFirst(kind.count)).trimmingSpaces
+        guard options.isEmpty || kind == "data" else {
+            throw error("'```\(kind)' takes nothing after it", line: line, column: 4 + kind.count + 1)
+        }
+        fence = (info, line, [])
     }
 
-    private mutating func close(kind: String, lines: [String], openedOn line: Int) throws(LessonError) {
-        if kind == "formulas" {
+    /// Fails when `slide` already shows what a model computes: a block that changes the model
+    /// comes before.
+    private func expectNoDirectives(on slide: SlideBuilder, before block: String, line: Int) throws(LessonError) {
+        guard !slide.items.contains(where: \.computes), slide.steps.isEmpty, question == nil else {
+            throw error("a slide shows what it computes after \(block): move the block above the slide's directives", line: line, column: 4)
+        }
+    }
+
+    private mutating func close(kind info: String, lines: [String], openedOn line: Int) throws(LessonError) {
+        let kind = String(info.prefix { $0 != " " && $0 != "\t" })
+        switch kind {
+        case "formulas":
             slide?.add(.formulas(lines.filter { !$0.trimmingSpaces.isEmpty }))
-            return
+        case "data":
+            let block = DataBlock(lines: lines, line: line, batch: try batch(String(info.dropFirst(kind.count)), line: line, column: 4 + kind.count))
+            try feed(block)
+        default:
+            do {
+                model = try Model(parsing: lines.joined(separator: "\n"), firstLine: line + 1)
+            } catch {
+                throw self.error(error.message, line: error.location.line, column: error.location.column)
+            }
+            if slide == nil {
+                (lessonModel, modelSource) = (model, lines)
+            } else {
+                slide?.model = model
+                slide?.modelSource = lines
+            }
+            // The data set in force feeds a slide's new model too.
+            if slide != nil, let data { try feed(data, model: line) }
         }
+    }
+
+    /// Reads `block` for the model in force and makes it that model's data set; `modelLine` is
+    /// the line of a slide's model block that reads a data block from further up.
+    private mutating func feed(_ block: DataBlock, model modelLine: Int? = nil) throws(LessonError) {
+        guard let current = model else { return }
+        let data: DataSet
         do {
-            model = try Model(parsing: lines.joined(separator: "\n"), firstLine: line + 1)
-            modelSource = lines
+            data = try DataSet(parsing: block.lines, firstLine: block.line + 1, batch: block.batch, for: current)
         } catch {
-            throw self.error(error.message, line: error.location.line, column: error.location.column)
+            let reason = modelLine.map { " (for the model block of line \($0), which trains on this data set)" } ?? ""
+            throw self.error(error.message + reason, line: error.location.line, column: error.location.column)
         }
+        self.data = block
+        model = current.setting(data: data)
+        if slide == nil { lessonModel = model } else { slide?.model = model; slide?.data = block }
+    }
+
+    /// The batch a data block's info string gives after `data`: nothing (every row at once) or
+    /// `batch: N`, N rows an iteration.
+    private func batch(_ options: String, line: Int, column: Int) throws(LessonError) -> Int? {
+        let words = options.wordsWithColumns(from: column)
+        guard !words.isEmpty else { return nil }
+        guard words.count == 2, words[0].0 == "batch:", let size = Int(words[1].0), size >= 1 else {
+            throw error("after '```data' comes nothing (every row at once) or 'batch: N', N rows an iteration, as in 'batch: 1'", line: line, column: words[0].1)
+        }
+        return size
     }
 
     private mutating func startSlide(title: String, line: Int) throws(LessonError) {
@@ -201,7 +280,7 @@ private struct LessonReader {
     /// `|` or the end of the line, name the table's columns to keep in view.
     private mutating func show(_ value: String, of model: Model, line: Int, column: Int) throws(LessonError) {
         let words = value.wordsWithColumns(from: column, standalone: "|")
-        guard !words.isEmpty else { throw error("'show:' names an item: graph, trace, table or landscape", line: line, column: column) }
+        guard !words.isEmpty else { throw error("'show:' names an item: \(LessonReader.items)", line: line, column: column) }
         let besideError = "one item on each side of '|', as in 'show: graph | trace'"
         let bars = words.filter { $0.0 == "|" }.map(\.1)
         let groups = words.split(omittingEmptySubsequences: false) { $0.0 == "|" }
@@ -222,7 +301,13 @@ private struct LessonReader {
                 case "landscape":
                     item = .landscape(try landscape(rest, of: model, line: line, column: wordColumn))
                     rest = []
-                default: throw error("unknown item \(word.quoted) (known: graph, trace, table, landscape)", line: line, column: wordColumn)
+                case "rows", "decision":
+                    guard let (node, nodeColumn) = rest.popFirst() else {
+                        throw error("'\(word)' names the node it shows, as in '\(word) \(word == "rows" ? "p" : "p[2]")'", line: line, column: wordColumn)
+                    }
+                    item = word == "rows" ? .rows(try rowsNode(node, of: model, line: line, column: nodeColumn))
+                        : .decision(try decision(node, of: model, line: line, column: nodeColumn))
+                default: throw error("unknown item \(word.quoted) (known: \(LessonReader.items))", line: line, column: wordColumn)
                 }
                 if item.isTrace, slide?.built.stepsTrace == true || row.contains(where: \.isTrace) {
                     throw error("a slide steps through one trace", line: line, column: wordColumn)
@@ -234,6 +319,46 @@ private struct LessonReader {
             for item in row { slide?.add(item) }
         } else {
             slide?.add(.beside(row))
+        }
+    }
+
+    /// What `show:` can show.
+    static let items = "graph, trace, table, landscape, rows, decision"
+
+    /// The node a `rows NODE` item shows for every row of `model`'s data set.
+    private func rowsNode(_ node: String, of model: Model, line: Int, column: Int) throws(LessonError) -> String {
+        guard model.data != nil else {
+            throw error("'rows' shows the rows of a data set: add a ```data block after the model block", line: line, column: column)
+        }
+        guard model.nodes.contains(node) else {
+            throw error("unknown node \(node.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: column)
+        }
+        return node
+    }
+
+    /// The node, or entry of a vector node, that `decision NODE` maps over the plane of the two
+    /// inputs of `model`'s data set.
+    private func decision(_ word: String, of model: Model, line: Int, column: Int) throws(LessonError) -> Slide.DecisionRequest {
+        guard let data = model.data, data.inputs.count == 2 else {
+            throw error("a decision map is drawn over the two inputs of a data set: its header names two columns before '|'", line: line, column: column)
+        }
+        let node = String(word.prefix { $0 != "[" })
+        let bracket = word.dropFirst(node.count)
+        let entry = bracket.isEmpty ? nil : bracket.hasPrefix("[") && bracket.hasSuffix("]") ? Int(bracket.dropFirst().dropLast()) : nil
+        guard let shape = model.shapes[node], model.nodes.contains(node) else {
+            throw error("unknown node \(node.quoted) (known: \(model.nodes.joined(separator: ", ")))", line: line, column: column)
+        }
+        switch (shape, entry) {
+        case (.scalar, nil) where bracket.isEmpty:
+            return Slide.DecisionRequest(output: node, entry: nil)
+        case (.vector(let count), let index?) where (1...count).contains(index):
+            return Slide.DecisionRequest(output: node, entry: index - 1)
+        case (.scalar, _):
+            throw error("'\(node)' is a scalar: name it alone, 'decision \(node)'", line: line, column: column)
+        case (.vector, _):
+            throw error("'\(node)' is a \(shape): name one of its entries, as in 'decision \(node)[1]'", line: line, column: column)
+        case (.matrix, _):
+            throw error("a decision map shows a scalar node or an entry of a vector one; '\(node)' is a \(shape)", line: line, column: column)
         }
     }
 
@@ -284,9 +409,15 @@ private struct SlideBuilder {
     var steps: [Slide.StepChoice] = []
     var paragraph: [String] = []
     var note: [String] = []
+    /// The slide's own model block, with its data set.
+    var model: Model?
+    /// The lines of the slide's own model block, as written.
+    var modelSource: [String] = []
+    /// The slide's own data block, as written.
+    var data: LessonReader.DataBlock?
 
     /// The slide as read so far.
-    var built: Slide { Slide(title: title, items: items, steps: steps) }
+    var built: Slide { Slide(title: title, items: items, steps: steps, model: model, modelSource: modelSource) }
 
     /// Ends the paragraph or note being read and adds `item` after it.
     mutating func add(_ item: Slide.Item) {

@@ -33,6 +33,9 @@ struct SavedLesson: Codable, Equatable {
     var tableScroll: Int
     /// Every declared value of the model (the learning rate among them), by name.
     var values: [String: SavedTensor]
+    /// The rows of the model's data set, each its numbers in the header's order; absent for a
+    /// model without one.
+    var data: [[Double]]?
     /// The steps stepped to.
     var revealed: [SavedStep]
     /// The last answer typed to each question.

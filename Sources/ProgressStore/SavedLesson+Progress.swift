@@ -9,9 +9,12 @@ extension SavedLesson {
         contentHash = SavedLesson.hash(of: lesson)
         (slide, step, finished) = (progress.slide, progress.step, progress.finished)
         (iteration, iterations, tableScroll) = (progress.iteration, progress.iterations, progress.tableScroll)
-        let declared = lesson.model?.startingValues ?? [:], nodes = Set(lesson.model?.nodes ?? [])
+        // The model of the slide the learner is on: a slide may carry its own.
+        let model = lesson.model(at: progress.slide)
+        let declared = model?.startingValues ?? [:], nodes = Set(model?.nodes ?? [])
         values = Dictionary(uniqueKeysWithValues: (progress.model?.variables ?? [])
             .filter { declared[$0.name]?.shape == $0.value.shape }.map { ($0.name, SavedTensor($0.value)) })
+        data = progress.model?.data?.rows
         revealed = progress.revealed.filter { nodes.contains($0.node) }.map { SavedStep(pass: $0.pass.rawValue, node: $0.node) }
             .sorted { ($0.pass, $0.node) < ($1.pass, $1.node) }
         answers = progress.answers.sorted { $0.key < $1.key }.map { SavedAnswer(slide: $0.key, answer: $0.value) }
@@ -20,10 +23,10 @@ extension SavedLesson {
     }
 
     /// The progress this record gives in `lesson`, checked against it: a slide past the end, a
-    /// value the model no longer declares or declares with another shape, a step of a node it
-    /// no longer has, an answer to a slide without a question (any answer, when the lesson's
-    /// text changed since) are dropped. `changed` is true when the lesson's text changed since
-    /// or something was dropped.
+    /// value the model of that slide no longer declares or declares with another shape, rows
+    /// that no longer fill its data set, a step of a node it no longer has, an answer to a
+    /// slide without a question (any answer, when the lesson's text changed since) are dropped.
+    /// `changed` is true when the lesson's text changed since or something was dropped.
     func progress(in lesson: Lesson) -> (progress: LessonProgress, changed: Bool) {
         let sameText = contentHash == SavedLesson.hash(of: lesson)
         var dropped = false
@@ -33,12 +36,16 @@ extension SavedLesson {
             return fits
         }
 
-        var model = lesson.model
+        let onSlide = kept(lesson.slides.indices.contains(slide) && step >= 0)
+        let lessonModel = lesson.model(at: onSlide ? slide : 0)
+        var model = lessonModel
         for (name, saved) in values {
             if let value = saved.tensor, let changed = try? model?.setting(name, to: value) { model = changed } else { dropped = true }
         }
-        let onSlide = kept(lesson.slides.indices.contains(slide) && step >= 0)
-        let nodes = Set(lesson.model?.nodes ?? [])
+        if let rows = data {
+            if let fitted = model?.data?.setting(rows: rows) { model = model?.setting(data: fitted) } else { dropped = true }
+        }
+        let nodes = Set(lessonModel?.nodes ?? [])
         let revealed = self.revealed.compactMap { saved in
             Trace.Pass(rawValue: saved.pass).flatMap { nodes.contains(saved.node) ? RevealedStep(pass: $0, node: saved.node) : nil }
         }

@@ -57,6 +57,8 @@ public enum Action: Equatable, Sendable {
     case nextIteration
     /// Show the previous iteration in the trace and the graph.
     case previousIteration
+    /// Show the row `by` rows on in the iteration's batch of a data set (negative: back).
+    case pickRow(by: Int)
     /// Cycle the decimals shown: 2, 4, 6.
     case cyclePrecision
     /// Show or hide the central-difference check beside every gradient on screen.

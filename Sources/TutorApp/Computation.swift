@@ -7,12 +7,23 @@ import Lessons
 public struct Computation: Sendable {
     /// The lesson's model with the learner's values.
     public let model: Model?
-    /// One trace per iteration, from the starting values; fewer than asked when training diverged.
+    /// One trace per iteration, from the starting values; fewer than asked when training
+    /// diverged. Over a data set, each iteration's trace of the first row of its batch.
     public private(set) var traces: [Trace]
+    /// Each iteration's traces, one per row of its batch (one trace, without a data set).
+    public private(set) var batches: [[Trace]]
     /// ∂output/∂input for each Jacobian a slide of the lesson shows, keyed "output/input".
     public private(set) var jacobians: [String: Jacobian]
     /// The loss over the window of each landscape a slide of the lesson shows.
     public let landscapes: [Slide.LandscapeRequest: LossMap]
+    /// Each node the lesson shows for the rows of the data set, its value in each row, after
+    /// the last iteration's update.
+    public private(set) var rowValues: [String: [Tensor]]
+    /// Each decision map the lesson shows, over its window, after the last iteration's update.
+    public private(set) var decisions: [Slide.DecisionRequest: NodeMap]
+    /// What the lesson shows of the network after the last update: the nodes of its rows items
+    /// and its decision maps.
+    private let shown: (rows: [String], decisions: [Slide.DecisionRequest])
     /// What went wrong, when the engine could not compute.
     public private(set) var failure: String?
     /// The nodes whose gradient training uses: the parameters and the computed nodes.
@@ -25,22 +36,37 @@ public struct Computation: Sendable {
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
         landscapes = model.map { Computation.landscapes(of: lesson, model: $0) } ?? [:]
+        shown = (lesson.slides.flatMap(\.rowNodes), lesson.slides.flatMap(\.decisions))
         guard let model else {
-            (traces, jacobians, failure, trained, training) = ([], [:], nil, [], nil)
+            (traces, batches, jacobians, rowValues, decisions, failure, trained, training) = ([], [], [:], [:], [:], nil, [], nil)
             return
         }
         var training = Training(model: model)
         do {
-            let traces = try training.train(iterations)
+            let batches = try training.trainBatches(iterations)
             var jacobians: [String: Jacobian] = [:]
             for request in lesson.slides.flatMap(\.jacobians) where model.missing(request).isEmpty {
                 jacobians[Computation.key(request)] = try model.jacobian(of: request.output, by: request.input)
             }
-            (self.traces, self.jacobians, failure, self.training) = (traces, jacobians, nil, training)
+            (self.batches, traces, self.jacobians, failure, self.training) = (batches, batches.compactMap(\.first), jacobians, nil, training)
             trained = Set(model.parameters + model.equations.map(\.name))
+            (rowValues, decisions) = Computation.network(shown, of: model, after: traces.last)
         } catch {
-            (traces, jacobians, failure, trained, self.training) = ([], [:], Computation.failure(error), [], nil)
+            (traces, batches, jacobians, rowValues, decisions, failure, trained, self.training) = ([], [], [:], [:], [:], Computation.failure(error), [], nil)
         }
+    }
+
+    /// The trace of iteration `iteration` (0-based) for the row at `row` in its batch (counted
+    /// round), if the engine computed it.
+    public func trace(iteration: Int, row: Int) -> Trace? {
+        guard batches.indices.contains(iteration), !batches[iteration].isEmpty else { return nil }
+        let batch = batches[iteration]
+        return batch[row % batch.count]
+    }
+
+    /// Each iteration's trace for the row at `row` in its batch (counted round).
+    public func traces(row: Int) -> [Trace] {
+        batches.map { $0[row % $0.count] }
     }
 
     /// Samples of a landscape across and up: enough for a map at 160 columns.
@@ -50,7 +76,7 @@ public struct Computation: Sendable {
     /// the starting values unless the lesson gives one).
     private static func landscapes(of lesson: Lesson, model: Model) -> [Slide.LandscapeRequest: LossMap] {
         var maps: [Slide.LandscapeRequest: LossMap] = [:]
-        for request in lesson.slides.flatMap(\.landscapes) {
+        for request in lesson.slides.flatMap(\.landscapes) where [request.x, request.y].allSatisfy(model.parameters.contains) {
             let around = { (name: String) in (model.startingValues[name]?.scalar).map { ($0 - 3)...($0 + 3) } ?? -3...3 }
             maps[request] = model.lossMap(
                 x: request.x, y: request.y, xs: request.xWindow ?? around(request.x), ys: request.yWindow ?? around(request.y),
@@ -66,10 +92,14 @@ public struct Computation: Sendable {
         guard var training, iterations > traces.count else { return self }
         var extended = self
         do {
-            extended.traces += try training.train(iterations - traces.count)
+            let batches = try training.trainBatches(iterations - traces.count)
+            extended.batches += batches
+            extended.traces += batches.compactMap(\.first)
             extended.training = training
+            if let model { (extended.rowValues, extended.decisions) = Computation.network(shown, of: model, after: extended.traces.last) }
         } catch {
-            (extended.traces, extended.jacobians, extended.failure, extended.trained, extended.training) = ([], [:], Computation.failure(error), [], nil)
+            (extended.traces, extended.batches, extended.jacobians, extended.failure, extended.trained, extended.training) = ([], [], [:], Computation.failure(error), [], nil)
+            (extended.rowValues, extended.decisions) = ([:], [:])
         }
         return extended
     }

@@ -26,6 +26,9 @@ public struct LessonProgress: Sendable {
     public internal(set) var tableScroll = 0
     /// The iteration the trace and the graph show, 0-based.
     public internal(set) var iteration = 0
+    /// Over a data set, the row of the iteration's batch whose passes the trace and the graph
+    /// show, 0-based in the batch.
+    public internal(set) var row = 0
     /// The slide the learner is on, or left the lesson on, 0-based.
     public internal(set) var slide = 0
     /// How many steps of that slide are revealed.

@@ -20,6 +20,8 @@ struct LossCurve {
     let width: Int
     /// Rows of bars.
     let height: Int
+    /// What one of the iterations is called: `iteration`, or `epoch` over a data set.
+    var unit = "iteration"
 
     func lines() -> [Line] {
         let finite = losses.filter(\.isFinite)
@@ -44,7 +46,7 @@ struct LossCurve {
             guard let peak = losses[run].filter(\.isFinite).max() else { return nil }
             return max(1, Int((scale(peak) * Double(levels * height)).rounded()))
         }
-        let title = "Loss over \(losses.count) iterations" + (logarithmic ? " (log scale)" : "")
+        let title = "Loss over \(losses.count) \(unit)s" + (logarithmic ? " (log scale)" : "")
             + ": \(finite.first.map(notation.number) ?? "") → \(finite.last.map(notation.number) ?? "")"
         var lines = [Line(glyphs.display(title), Style(.heading))]
         for row in 0..<height {
@@ -68,7 +70,7 @@ struct LossCurve {
         lines += [Line(axis, Style(.dim)), Line(String(ticks), Style(.dim))]
         if diverged {
             let at = (losses.firstIndex { !$0.isFinite } ?? losses.count - 1) + 1
-            lines.append(Line(glyphs.display("\(glyphs.divergedMark) diverged at iteration \(at): the loss is no longer finite"), Style(.warning)))
+            lines.append(Line(glyphs.display("\(glyphs.divergedMark) diverged at \(unit) \(at): the loss is no longer finite"), Style(.warning)))
         }
         return lines
     }

@@ -55,8 +55,10 @@ extension TutorState {
         var editor = editor
         current.source = lines
         switch ModelEditor.model(of: lines) {
-        case .success(let model):
+        case .success(var model):
             editor.error = nil
+            // The rows the model trained on feed the edited model too, when they fit it.
+            if let data = self.model?.data?.fitted(to: model) { model = model.setting(data: data) }
             (current.edited, current.model) = (model, model)
             recompute()
         case .failure(let error):

@@ -77,9 +77,12 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
 
     let count = state.stepCount(of: state.slide)
     let iterates = state.slide.allItems.contains { $0 == .graph || $0.isTrace }
-    let iteration = iterates ? "iteration \(state.current.iteration + 1) of \(state.computation.traces.count)" : ""
+    let unit = state.model?.iterationName ?? "iteration"
+    let iteration = iterates ? "\(unit) \(state.current.iteration + 1) of \(state.computation.traces.count)" : ""
+    let rows = state.model?.data?.rows.count
+    let batch = iterates ? (state.trace?.batch).map { "row \($0.row + 1) of \(rows ?? $0.rows.count)" } ?? "" : ""
     let steps = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""
-    let step = [iteration, steps].filter { !$0.isEmpty }.joined(separator: glyphs.separator)
+    let step = [iteration, batch, steps].filter { !$0.isEmpty }.joined(separator: glyphs.separator)
     screen.put(step, x: screen.width - step.count - 1, y: 1, style: Style(.dim))
     screen.put(glyphs.display(state.slide.title), x: 1, y: 1, style: Style(.heading, bold: true, underline: true), maxWidth: screen.width - step.count - 3)
 }

@@ -17,7 +17,7 @@ struct Reveal {
     init(_ revealed: Set<Key>, current: String?) {
         for key in revealed {
             switch key.pass {
-            case .forward: break
+            case .forward, .mean: break
             case .backward: gradients.insert(key.node)
             case .update: updates.insert(key.node)
             }

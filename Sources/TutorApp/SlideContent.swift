@@ -136,6 +136,24 @@ struct SlideContent {
                 height: max(8, min(20, state.size.height - 12))
             )
             return (view.lines(), nil)
+        case .rows(let node):
+            guard let model = state.model else { return ([], nil) }
+            if let lost = lostData("The rows with \(notation.name(node))", [node], of: model, width: width) { return (lost, nil) }
+            guard let data = model.data, let values = state.computation.rowValues[node] else { return ([], nil) }
+            let view = RowsView(
+                model: model, data: data, node: node, values: values, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width
+            )
+            return (view.lines(), nil)
+        case .decision(let request):
+            guard let model = state.model else { return ([], nil) }
+            let output = notation.column(DataSet.Column(name: request.output, entry: request.entry))
+            if let lost = lostData("The decision map of \(output)", [request.output], of: model, width: width) { return (lost, nil) }
+            guard let data = model.data, let map = state.computation.decisions[request] else { return ([], nil) }
+            let view = DecisionView(
+                map: map, model: model, data: data, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width,
+                height: max(8, min(20, state.size.height - 16))
+            )
+            return (view.lines(), nil)
         case .question(let question):
             guard let model = state.model, let trace = state.trace else { return ([], nil) }
             let gone = model.missing(question)
@@ -171,6 +189,15 @@ struct SlideContent {
         wrap(glyphs.display(state.notation.notInModel(item, nodes)), width: width).map { Line($0, Style(.warning)) }
     }
 
+    /// What an item showing a data set through `nodes` says in its place when the learner's
+    /// model lacks one of them, or trains on no data set after an edit; nil when it can show.
+    private func lostData(_ item: String, _ nodes: [String], of model: Model, width: Int) -> [Line]? {
+        let gone = nodes.filter { !model.nodes.contains($0) }
+        if !gone.isEmpty { return notInModel(item, gone, width: width) }
+        guard model.data == nil else { return nil }
+        return wrap(glyphs.display("\(item): your model trains on no data set"), width: width).map { Line($0, Style(.warning)) }
+    }
+
     /// The iteration table keeping in view the columns `named` that the model has, `width` columns wide.
     private func table(_ named: [IterationTable.Column], width: Int) -> TableView? {
         guard let model = state.model else { return nil }
@@ -194,10 +221,10 @@ struct SlideContent {
         let key = { (action: Action) in KeyBindings.key(for: action) }
         let fix = "Lower η (select it with \(key(.select(by: -1))), then \(key(.nudge(-TutorState.coarseStep))) or \(key(.edit))), or press \(key(.reset))."
         if state.computation.diverged {
-            return "Diverged at iteration \(traces.count): a value is no longer finite. " + fix
+            return "Diverged at \(state.model?.iterationName ?? "iteration") \(traces.count): a value is no longer finite. " + fix
         }
-        guard let loss = state.model?.loss, traces.count >= 2,
-              let first = traces.first?.values[loss]?.scalar, let last = traces.last?.values[loss]?.scalar, last > first else { return nil }
+        guard let loss = (state.model?.loss).map(IterationTable.Column.value), traces.count >= 2,
+              let first = traces.first.flatMap(loss.value)?.scalar, let last = traces.last.flatMap(loss.value)?.scalar, last > first else { return nil }
         return "The loss grows over the iterations instead of shrinking: η is too large (or negative). " + fix
     }
 }

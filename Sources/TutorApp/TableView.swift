@@ -48,8 +48,11 @@ struct TableView {
             lines += wrap(glyphs.ui(notice), width: width).map { Line($0, Style(.dim)) }
         }
         lines.append(Line(KeyBindings.line(glyphs.hints(in: .slides, topics: [.training]), width: width, lead: ""), Style(.dim)))
-        let losses = traces.map { trace in trace.diverged ? .nan : trace.values[model.loss]?.scalar ?? .nan }
-        lines += LossCurve(losses: losses, notation: notation, glyphs: glyphs, width: min(width, 64), height: TableView.curveHeight).lines()
+        let loss = IterationTable.Column.value(model.loss)
+        let losses = traces.map { trace in trace.diverged ? .nan : loss.value(in: trace)?.scalar ?? .nan }
+        lines += LossCurve(
+            losses: losses, notation: notation, glyphs: glyphs, width: min(width, 64), height: TableView.curveHeight, unit: model.iterationName
+        ).lines()
         return (lines, grid.layout.maximum)
     }
 
@@ -137,7 +140,7 @@ struct TableView {
         var lines: [Line] = []
         for row in 0...grid.rows.count {
             if row == TableView.firstRows + 1 && grid.rows.count < traces.count {
-                lines.append(Line("  \(glyphs.ellipsis) \(traces.count - grid.rows.count) iterations not shown", Style(.dim)))
+                lines.append(Line("  \(glyphs.ellipsis) \(traces.count - grid.rows.count) \(model.iterationName)s not shown", Style(.dim)))
             }
             let style = row == 0 ? Style(.heading, underline: true) : Style.plain
             let number = row == 0 ? "#" : "\(grid.rows[row - 1] + 1)"

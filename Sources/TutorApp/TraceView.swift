@@ -27,7 +27,7 @@ struct TraceView {
     func lines() -> (lines: [Line], focus: Int?) {
         let revealed = min(self.revealed, steps.count)
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
-        var lines: [Line] = []
+        var lines = rowLines()
         var focus: Int?
         var phase = ""
         for (index, step) in steps.prefix(revealed).enumerated() {
@@ -36,10 +36,10 @@ struct TraceView {
                 phase = title
                 lines += wrap(title, width: width).map { Line($0, Style(role, bold: true)) }
             }
-            let text = writer.text(for: step, trace.bindings)
+            let text = writer.text(for: step, trace.bindings(for: step))
             let current = index == revealed - 1
             let old = before.flatMap { before in
-                before.steps.first { Reveal.Key($0) == Reveal.Key(step) }.map { writer.text(for: $0, before.bindings) }
+                before.steps.first { Reveal.Key($0) == Reveal.Key(step) }.map { writer.text(for: $0, before.bindings(for: $0)) }
             }
             var rows = self.rows(of: text, after: current ? glyphs.cursor : "  ", role: role, changed: old.map { $0.parts.last != text.parts.last } ?? false)
             for (offset, entry) in text.entries.enumerated() {
@@ -114,7 +114,20 @@ struct TraceView {
         switch step {
         case .forward: ("Forward pass: values", .value)
         case .backward: ("Backward pass: gradients by the chain rule", .gradient)
+        case .mean(let mean):
+            ("Mean over the \(mean.rows.count) rows (\(notation.name(notation.loss + "1")) is row 1's loss): what training minimises", .gradient)
         case .update: ("Update: \(notation.name(rate)) = \(bindings.values[rate].map(notation.tensor) ?? "?")", .update)
         }
+    }
+
+    /// Over a data set, which row's passes the trace shows, with its numbers, and the keys that
+    /// pick another; nothing for a model trained on one example.
+    private func rowLines() -> [Line] {
+        guard let batch = trace.batch, let data = model.data else { return [] }
+        let row = "Row \(batch.row + 1) of \(data.rows.count): \(notation.numbers(ofRow: batch.row, in: data))"
+        let keys = batch.rows.count > 1
+            ? "; \(KeyBindings.key(for: .pickRow(by: 1)))/\(KeyBindings.key(for: .pickRow(by: -1))) picks another row"
+            : "; each iteration trains on one row"
+        return wrap(glyphs.ui(row + keys), width: width).map { Line($0, Style(.heading, bold: true)) }
     }
 }

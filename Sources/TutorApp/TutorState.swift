@@ -100,16 +100,21 @@ public struct TutorState: Sendable {
 
     /// The iteration on screen as it was before the last change of a value, if the last key changed one.
     var traceBefore: Trace? {
-        before.flatMap { $0.traces.indices.contains(current.iteration) ? $0.traces[current.iteration] : nil }
+        before?.trace(iteration: current.iteration, row: current.row)
     }
 
-    /// The iteration the trace and the graph show, if the engine computed it.
+    /// The iteration the trace and the graph show, if the engine computed it; over a data set,
+    /// for the row on screen.
     public var trace: Trace? {
-        computation.traces.indices.contains(current.iteration) ? computation.traces[current.iteration] : nil
+        computation.trace(iteration: current.iteration, row: current.row)
     }
+
+    /// Every iteration's trace for the row on screen: what answers and predictions are checked
+    /// against.
+    var rowTraces: [Trace] { computation.traces(row: current.row) }
 
     /// The lines of the lesson's model block: as the learner edited them, or as the lesson writes them.
-    public var source: [String] { current.source ?? lesson.modelSource }
+    public var source: [String] { current.source ?? lesson.modelSource(at: slideIndex) }
 
     /// The model editor, when it is open (under the prompt, while a line of it is typed).
     public var editor: ModelEditor? {
@@ -131,7 +136,7 @@ public struct TutorState: Sendable {
     /// now: a value tweaked, the table trained or the decimals changed, the verdict follows.
     public var feedback: Feedback? {
         guard let answered, let model, let question = slide.question,
-              case .success(let verdict) = AnswerCheck(model: model, traces: computation.traces, notation: notation).check(answered, against: question)
+              case .success(let verdict) = AnswerCheck(model: model, traces: rowTraces, notation: notation).check(answered, against: question)
         else { return nil }
         return verdict
     }
@@ -162,7 +167,7 @@ public struct TutorState: Sendable {
         guard predicting, let model, steps.indices.contains(step),
               !current.predicted.contains(LessonProgress.PredictedStep(iteration: current.iteration, step: Reveal.Key(steps[step])))
         else { return nil }
-        return PredictionCheck(model: model, computation: computation, iteration: current.iteration, step: steps[step], notation: notation)
+        return PredictionCheck(model: model, computation: computation, iteration: current.iteration, step: steps[step], notation: notation, row: current.row)
     }
 
     /// What the graph may show now: the lesson's revealed steps and those shown on this slide.

@@ -81,8 +81,10 @@ extension TutorState {
             }
         case .nextSlide: moveSlide(by: 1, revealing: false)
         case .previousSlide: moveSlide(by: -1, revealing: false)
-        case .firstSlide: (slideIndex, step, answered) = (0, 0, nil)
-        case .lastSlide: (slideIndex, step, answered) = (lesson.slides.count - 1, 0, nil)
+        case .firstSlide, .lastSlide:
+            let previous = slideIndex
+            (slideIndex, step, answered) = (action == .firstSlide ? 0 : lesson.slides.count - 1, 0, nil)
+            followModel(from: previous)
         case .openLesson(let index): open(lesson: index)
         case .showMenu: mode = .menu(selected: lessonIndex)
         case .select(let delta):
@@ -114,15 +116,18 @@ extension TutorState {
             current.tableScroll = viewport.tableOffset(current.tableScroll, movedBy: columns)
         case .reset:
             remember()
-            current.model = current.edited ?? lesson.model
+            current.model = current.edited ?? lesson.model(at: slideIndex)
             current.iterations = TutorState.initialIterations
             current.iteration = 0
             recompute()
         case .train(let count):
             train(count)
             if !slide.allItems.contains(where: \.isTable) {
-                notice = "The table has \(computation.traces.count) iterations; \(KeyBindings.key(for: .nextIteration)) steps through the next one."
+                let unit = model?.iterationName ?? "iteration"
+                notice = "The table has \(computation.traces.count) \(unit)s; \(KeyBindings.key(for: .nextIteration)) steps through the next one."
             }
+        case .pickRow(let delta):
+            pickRow(by: delta)
         case .nextIteration:
             if current.iteration + 1 >= computation.traces.count { train(1) }
             current.iteration = min(current.iteration + 1, max(0, computation.traces.count - 1))
@@ -139,6 +144,30 @@ extension TutorState {
         case .editModel: openEditor()
         case .type, .deleteBackward, .confirm, .addLine, .deleteLine, .save, .saved, .notSaved, .resize, .viewport: break
         }
+    }
+
+    /// Shows the row `delta` rows on in the iteration's batch, counted round; says why not
+    /// when there is only one.
+    private mutating func pickRow(by delta: Int) {
+        guard model?.data != nil else {
+            notice = "This lesson trains on one example: there are no rows to pick."
+            return
+        }
+        let count = trace?.batch?.rows.count ?? 1
+        guard count > 1 else {
+            notice = "Each iteration trains on one row: \(KeyBindings.key(for: .nextIteration)) goes on to the next."
+            return
+        }
+        current.row = ((current.row + delta) % count + count) % count
+    }
+
+    /// After moving from slide `previous` (0-based) of this lesson: on a slide whose model is
+    /// another, that model with its own values and a new table.
+    private mutating func followModel(from previous: Int) {
+        guard lesson.modelSlide(of: previous) != lesson.modelSlide(of: slideIndex) else { return }
+        (current.model, current.source, current.edited) = (lesson.model(at: slideIndex), nil, nil)
+        (current.iterations, current.iteration, current.row, current.tableScroll) = (TutorState.initialIterations, 0, 0, 0)
+        recompute()
     }
 
     private mutating func applyInMenu(_ action: Action, selected: Int) {
@@ -201,7 +230,7 @@ extension TutorState {
             return nil
         case .answer:
             guard let question = slide.question else { return nil }
-            switch AnswerCheck(model: model, traces: computation.traces, notation: notation).check(prompt.text, against: question) {
+            switch AnswerCheck(model: model, traces: rowTraces, notation: notation).check(prompt.text, against: question) {
             case .failure(let problem):
                 return problem.message
             case .success(let verdict):
@@ -266,7 +295,9 @@ extension TutorState {
         }
         if lessonTarget != lessonIndex { open(lesson: lessonTarget) }
         answered = nil
+        let previous = slideIndex
         slideIndex = slideTarget
+        followModel(from: previous)
         step = revealing ? stepCount(of: slide) : 0
     }
 
@@ -289,15 +320,16 @@ extension TutorState {
     }
 
     /// The largest relative difference between a gradient in the table's rows on screen and its
-    /// central difference; nil when the engine cannot compute one.
+    /// central difference (over a data set, a mean gradient and that of the mean loss); nil when
+    /// the engine cannot compute one.
     private func worstTableCheck() -> Double? {
         guard let model else { return nil }
         var worst = 0.0
         for index in TableView.shown(computation.traces.count) {
             let trace = computation.traces[index]
-            guard let differences = try? model.centralDifferences(of: trace) else { return nil }
+            guard let differences = try? model.meanCentralDifferences(of: trace) else { return nil }
             for (node, entries) in differences {
-                guard let gradient = trace.gradients[node] else { continue }
+                guard let gradient = IterationTable.Column.gradient(node).value(in: trace) else { continue }
                 for difference in entries { worst = max(worst, difference.relativeDifference(from: gradient.scalars[difference.entry])) }
             }
         }

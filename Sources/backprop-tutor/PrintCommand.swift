@@ -4,7 +4,9 @@ import TextScreen
 
 /// `backprop-tutor print`: every step of N training iterations and the iteration table, as
 /// text or as one JSON document, each iteration written as it is computed and then let go, so
-/// that memory stays flat however many iterations are asked for.
+/// that memory stays flat however many iterations are asked for. Over a data set, each
+/// iteration (an epoch, when it trains on every row) writes every row's steps, the means over
+/// the rows and the updates.
 struct PrintCommand {
     let options: PrintOptions
     let lesson: Lesson
@@ -49,9 +51,9 @@ struct PrintCommand {
         if options.json {
             let report = JSONReport(lesson: lesson.id, model: model)
             try output.write(report.opening)
-            try train(model, { try $0.nextNumbers() }) { index, numbers in
-                let numeric = try options.check ? estimates(model, numbers) : nil
-                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(numbers, numeric: numeric))
+            try train(model) { index, batch in
+                let numeric = try options.check ? batch.map { try estimates(model, $0) } : nil
+                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(batch, numeric: numeric))
             }
             try output.write(JSONReport.closing + "\n")
         } else {
@@ -64,64 +66,87 @@ struct PrintCommand {
     private func writeText(_ model: Model, _ writer: FormulaWriter, to output: inout OutputWriter) throws {
         let notation = writer.notation
         let write = { (output: inout OutputWriter, line: String) throws in try output.write((unicode ? line : line.plainASCII) + "\n") }
-        try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) iteration\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
+        let unit = model.data?.isFullBatch == true ? "epoch" : "iteration"
+        try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) \(unit)\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
         // The table's columns are as wide as their widest cell, as they always were: the steps'
         // pass measures them, and a second pass trains again to write the table's lines. Fixed
         // widths would either waste room on every line or cut a number that grows (a diverging
         // loss, more decimals), and keeping the rows would hold every iteration in memory.
         let table = IterationTableText(model: model, notation: notation)
         var widths = table.headings.map(\.count)
-        let training = try train(model, { try $0.next() }) { index, trace in
-            let differences = try options.check ? model.centralDifferences(of: trace) : [:]
+        let training = try train(model) { index, batch in
             try write(&output, "")
-            try write(&output, "Iteration \(index + 1)")
-            for (heading, steps) in [("forward", trace.forward.map(Trace.Step.forward)),
-                                     ("backward", trace.backward.map(Trace.Step.backward)),
-                                     ("update", trace.updates.map(Trace.Step.update))] {
-                try write(&output, "  \(heading)")
-                for step in steps {
-                    let text = writer.text(for: step, trace.bindings)
+            try write(&output, "\(unit.prefix(1).uppercased() + unit.dropFirst()) \(index + 1)")
+            for (position, trace) in batch.enumerated() {
+                // Over a data set, each row's passes under a line with its numbers.
+                var indent = "  "
+                if let data = model.data, let row = trace.batch?.row {
+                    try write(&output, "  row \(row + 1): " + notation.numbers(ofRow: row, in: data))
+                    indent = "    "
+                }
+                let differences = try options.check ? model.centralDifferences(of: trace) : [:]
+                let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
+                for (heading, steps) in passes {
                     // The first iteration says once why ∂L/∂L is 1.
-                    let remark = index == 0 ? text.remark.map { "   (\($0))" } ?? "" : ""
-                    try write(&output, "    " + text.line + remark)
-                    for entry in text.entries { try write(&output, "      " + entry.line) }
-                    if case .backward(let backward) = step, let estimate = differences[backward.node] {
-                        try write(&output, "      " + CheckText(notation: notation).beside(backward.value, estimate, long: true))
-                    }
+                    try writeSection(heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer) { try write(&output, $0) }
                 }
             }
-            widths = IterationTableText.widths(widths, table.cells(of: trace, number: index + 1))
+            guard let last = batch.last, let first = batch.first else { return }
+            if let means = last.batch?.means, !means.isEmpty {
+                try writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
+            }
+            try writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
+            widths = IterationTableText.widths(widths, table.cells(of: first, number: index + 1))
         }
         try write(&output, "")
         try write(&output, "Iteration table")
         try write(&output, IterationTableText.line(table.headings, widths: widths))
-        try train(model, { try $0.nextNumbers() }) { index, numbers in
-            try write(&output, IterationTableText.line(table.cells(of: numbers, number: index + 1), widths: widths))
+        try train(model) { index, batch in
+            guard let first = batch.first else { return }
+            try write(&output, IterationTableText.line(table.cells(of: first, number: index + 1), widths: widths))
         }
         if training.diverged {
             try write(&output, "")
-            try write(&output, "diverged at iteration \(training.count): a value is no longer finite; try a smaller η")
+            try write(&output, "diverged at \(unit) \(training.count): a value is no longer finite; try a smaller η")
         }
     }
 
-    /// Each node's central-difference estimate of its gradient in `iteration`, shaped like the gradient.
-    private func estimates(_ model: Model, _ iteration: some IterationResults) throws -> [String: Tensor] {
-        try model.centralDifferences(of: iteration).reduce(into: [:]) { estimates, pair in
-            guard let gradient = iteration.gradient(of: pair.key) else { return }
+    /// A pass of `trace` under its heading, each step on a line after `indent`, the entry worked
+    /// out under a matrix gradient and a gradient's central difference (from `differences`)
+    /// further in; with `remarks`, a step says why its result is what it is. Each line goes to
+    /// `write`.
+    private func writeSection(
+        _ heading: String, _ steps: [Trace.Step], of trace: Trace, indent: String, remarks: Bool,
+        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ write: (String) throws -> Void
+    ) throws {
+        try write(indent + heading)
+        for step in steps {
+            let text = writer.text(for: step, trace.bindings(for: step))
+            let remark = remarks ? text.remark.map { "   (\($0))" } ?? "" : ""
+            try write(indent + "  " + text.line + remark)
+            for entry in text.entries { try write(indent + "    " + entry.line) }
+            if case .backward(let backward) = step, let estimate = differences[backward.node] {
+                try write(indent + "    " + CheckText(notation: writer.notation).beside(backward.value, estimate, long: true))
+            }
+        }
+    }
+
+    /// Each node's central-difference estimate of its gradient in `trace`, shaped like the gradient.
+    private func estimates(_ model: Model, _ trace: Trace) throws -> [String: Tensor] {
+        try model.centralDifferences(of: trace).reduce(into: [:]) { estimates, pair in
+            guard let gradient = trace.gradients[pair.key] else { return }
             estimates[pair.key] = Tensor(shape: gradient.shape, scalars: pair.value.map(\.estimate))
         }
     }
 
-    /// Trains `model` for the iterations asked, handing each iteration `next` gives (its trace, or
-    /// its numbers alone) to `body` with its index as it is computed; stops after an iteration that
-    /// diverged. The training, as it ended.
+    /// Trains `model` for the iterations asked, handing each iteration's traces (one per row of
+    /// its batch over a data set) to `body` with its index as it is computed; stops after an
+    /// iteration that diverged. The training, as it ended.
     @discardableResult
-    private func train<Iteration>(
-        _ model: Model, _ next: (inout Training) throws -> Iteration?, _ body: (Int, Iteration) throws -> Void
-    ) throws -> Training {
+    private func train(_ model: Model, _ body: (Int, [Trace]) throws -> Void) throws -> Training {
         var training = Training(model: model)
-        while training.count < options.iterations, let iteration = try next(&training) {
-            try body(training.count - 1, iteration)
+        while training.count < options.iterations, let batch = try training.nextBatch() {
+            try body(training.count - 1, batch)
         }
         return training
     }

@@ -8,7 +8,7 @@ import Testing
         let result = try Binary.run(["list"], in: try Binary.temporaryFolder())
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["primer", "linear", "deeper", "wider", "closing", "playground"])
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == ["primer", "linear", "deeper", "wider", "xor", "closing", "playground"])
         #expect(lines[1].contains("The simplest NN ever") && lines[1].hasSuffix("slides)"))
     }
 
@@ -87,6 +87,38 @@ import Testing
         #expect(first["updated"]?.isEmpty == false)
     }
 
+    @Test func printOfADataSetGivesEveryRowTheMeansAndTheUpdatesOfEachEpoch() throws {
+        let result = try Binary.run(["print", "xor", "--iterations", "2"])
+        #expect(result.status == 0)
+        let text = result.standardOutput
+        #expect(text.hasPrefix("A data set: learning XOR (xor): 2 epochs, η = 1\n\nEpoch 1\n  row 1: x₁ = 0.00, x₂ = 0.00 | y₁ = 1.00, y₂ = 0.00\n    forward\n"))
+        #expect(text.contains("\n  row 4: x₁ = 1.00, x₂ = 1.00 | y₁ = 1.00, y₂ = 0.00\n"))
+        #expect(text.contains("\n  mean\n    L = (L₁ + L₂ + L₃ + L₄) / 4 = (0.693 + 0.313 + 3.05 + 0.13) / 4 = 1.05\n"))
+        #expect(text.contains("\n    ∂L/∂c = (∂L₁/∂c + ∂L₂/∂c + ∂L₃/∂c + ∂L₄/∂c) / 4 = "))
+        #expect(text.contains("\n  update\n    V ← V − η · ∂L/∂V = "))
+        let table = text.split(separator: "\n").suffix(3).map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(table == ["#", "1", "2"])
+    }
+
+    @Test func printJSONOfADataSetHasEveryRowTheMeanLossAndTheMeanGradients() throws {
+        let result = try Binary.run(["print", "xor", "--json", "--iterations", "2"])
+        #expect(result.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let iterations = try #require(document["iterations"] as? [[String: Any]])
+        #expect(iterations.count == 2)
+        let first = try #require(iterations.first)
+        let rows = try #require(first["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["row"] as? Int } == [1, 2, 3, 4])
+        let values = try #require(rows[1]["values"] as? [String: Any]), gradients = try #require(rows[1]["gradients"] as? [String: Any])
+        #expect(values["x"] as? [Double] == [0, 1] && values["y"] as? [Double] == [0, 1])
+        #expect(Set(gradients.keys) == ["L", "o", "V", "c", "x", "y"])
+        let loss = try #require(first["loss"] as? Double)
+        let rowLosses = try rows.map { try #require(($0["values"] as? [String: Any])?["L"] as? Double) }
+        #expect(abs(loss - rowLosses.reduce(0, +) / 4) < 1e-15)
+        #expect(Set(try #require(first["gradients"] as? [String: Any]).keys) == ["V", "c"])
+        #expect(Set(try #require(first["updated"] as? [String: Any]).keys) == ["V", "c"])
+    }
+
     @Test func printJSONOfLinearKeepsFullPrecision() throws {
         let result = try Binary.run(["print", "linear", "--json", "--iterations", "3"])
         #expect(result.standardOutput.contains("\"L\": 1.805"))
@@ -96,7 +128,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["print", "nosuch"], "backprop-tutor: unknown lesson 'nosuch' (known: primer, linear, deeper, wider, closing, playground)"),
+        (["print", "nosuch"], "backprop-tutor: unknown lesson 'nosuch' (known: primer, linear, deeper, wider, xor, closing, playground)"),
         (["--frobnicate"], "backprop-tutor: unknown option '--frobnicate'"),
         (["print", "linear", "--set", "z=1"], "backprop-tutor: --set z=1: no starting value is called 'z' (known: x, y, w, b, eta)"),
         (["print", "linear", "--set", "w=[1,2]"], "backprop-tutor: --set w=[1,2]: 'w' is a scalar; 2-vector given"),
@@ -178,7 +210,7 @@ import Testing
         }
         #expect(list.status == 0)
         #expect(list.standardOutput == "evil  Evil \(shown)  (1 slide)\n^[[2J  Named  (1 slide)\n")
-        #expect(list.standardError == "\(folder.path)/3-bad.md:8:7: unknown item '^[[2J' (known: graph, trace, table, landscape)\n")
+        #expect(list.standardError == "\(folder.path)/3-bad.md:8:7: unknown item '^[[2J' (known: graph, trace, table, landscape, rows, decision)\n")
         #expect(printed.standardOutput.hasPrefix("Evil \(shown) (evil): 1 iteration"))
         #expect(unknown.standardError.split(separator: "\n").dropFirst().first == "backprop-tutor: unknown lesson '^[[2J\\u{9b}' (known: evil, ^[[2J)")
         let json = try Binary.run(["print", "\u{1b}[2J", "--lessons", folder.path, "--json"])
@@ -268,7 +300,7 @@ import Testing
         #expect(result.standardOutput.contains("diverged at iteration"))
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"])
     func printInASCIIWritesOnlyASCIIWhateverTheLocale(lesson: String) throws {
         for locale in ["C.UTF-8", "C"] {
             let result = try Binary.run(["print", lesson, "--ascii"], locale: locale)

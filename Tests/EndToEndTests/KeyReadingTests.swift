@@ -27,7 +27,7 @@ import Testing
         for (keys, awaited) in moves {
             try keys()
             let screen = try tmux.wait { $0.contains(awaited) }
-            #expect(screen.contains("lesson 2 of 6: The simplest NN ever"))
+            #expect(screen.contains("lesson 2 of 7: The simplest NN ever"))
         }
         try tmux.press("q")
         #expect(try tmux.waitForExit().status == "0")
@@ -41,7 +41,7 @@ import Testing
         }
         try tmux.press("PgDn")
         let screen = try tmux.wait { $0.contains("slide 2 of 6") }
-        #expect(screen.contains("lesson 2 of 6: The simplest NN ever"))
+        #expect(screen.contains("lesson 2 of 7: The simplest NN ever"))
         #expect(!screen.contains("Press Esc again"))
         try tmux.press("q")
         #expect(try tmux.waitForExit().status == "0")

@@ -52,7 +52,7 @@ import Testing
         try launch("", in: tmux, awaiting: "slide 3 of 7")
         // The whole first frame, status line included, may take a moment to reach the pane.
         let screen = try tmux.wait { $0.contains("Resumed where you left off, at slide 3 of 7; --fresh starts over.") }
-        #expect(screen.contains("lesson 3 of 6: What if we go deeper?"))
+        #expect(screen.contains("lesson 3 of 7: What if we go deeper?"))
         #expect(try leave(tmux, by: .q) == "0")
         let state = tmux.folder.appendingPathComponent("state/backprop-tutor")
         #expect(try FileManager.default.contentsOfDirectory(atPath: state.path) == ["progress.json"])
@@ -66,10 +66,10 @@ import Testing
         #expect(try leave(tmux, by: .q) == "0")
 
         let fresh = try launch("--fresh", in: tmux, awaiting: "slide 1 of 3")
-        #expect(fresh.contains("lesson 1 of 6: Backpropagation primer") && !fresh.contains("Resumed"))
+        #expect(fresh.contains("lesson 1 of 7: Backpropagation primer") && !fresh.contains("Resumed"))
         #expect(try leave(tmux, by: .q) == "0")
         let after = try launch("", in: tmux, awaiting: "slide 1 of 3")
-        #expect(after.contains("lesson 1 of 6") && after.contains("Resumed where you left off, at slide 1 of 3"))
+        #expect(after.contains("lesson 1 of 7") && after.contains("Resumed where you left off, at slide 1 of 3"))
         #expect(try leave(tmux, by: .q) == "0")
     }
 }

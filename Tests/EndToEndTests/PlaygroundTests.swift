@@ -18,7 +18,7 @@ import Testing
         try tmux.press("Enter")
         try tmux.wait { $0.contains("11 q = tanh(h)") && $0.contains("Names and shapes check") }
         try tmux.step("w")
-        try tmux.wait { $0.contains("Saved the model as ./6-playground-edit.md") }
+        try tmux.wait { $0.contains("Saved the model as ./7-playground-edit.md") }
 
         for key in ["Escape", "PgDn"] { try tmux.step(key) }
         try tmux.wait { $0.contains("Experiment: tanh instead of σ") }
@@ -32,10 +32,10 @@ import Testing
         try tmux.press("q")
         #expect(try tmux.waitForExit().status == "0")
 
-        let printed = try Binary.run(["print", "6-playground-edit.md", "--iterations", "1"], in: tmux.folder)
+        let printed = try Binary.run(["print", "7-playground-edit.md", "--iterations", "1"], in: tmux.folder)
         #expect(printed.status == 0)
         #expect(printed.standardOutput.contains("q = tanh(h) = tanh(0.60) = 0.54"))
-        try tmux.type("clear; \(Binary.url.path) ./6-playground-edit.md; echo EX''IT=$?")
+        try tmux.type("clear; \(Binary.url.path) ./7-playground-edit.md; echo EX''IT=$?")
         try tmux.wait { $0.contains("Playground: any layer you like (edited)") && $0.contains("slide 1 of 2") }
         try tmux.press("q")
         #expect(try tmux.waitForExit().status == "0")

@@ -69,6 +69,56 @@ import Testing
         #expect(try tmux.waitForExit().status == "0")
     }
 
+    @Test func pressingCapitalTThreeTimesTrainsTheWideNetOnXORUntilEveryRowIsRight() throws {
+        let tmux = try Tmux(width: 160, height: 50)
+        try tmux.type("\(Binary.url.path) xor; echo EX''IT=$?")
+        try tmux.wait { $0.contains("slide 1 of 7") }
+        for _ in 0..<5 { _ = try tmux.step("PgDn") }
+        let start = try tmux.wait { $0.contains("Train the wide net") && $0.contains("After 3 epochs: 2 of 4 rows right") }
+        #expect(start.contains("Loss over 3 epochs"))
+        for epochs in [103, 203, 303] {
+            try tmux.press("T")
+            try tmux.wait { $0.contains("After \(epochs) epochs: ") && $0.contains("Loss over \(epochs) epochs") }
+        }
+        let trained = try tmux.screen()
+        #expect(trained.contains("After 303 epochs: 4 of 4 rows right"))
+        let spaced = trained.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(spaced.contains { $0.hasPrefix("2 0.00 1.00 │ 0.00 1.00 │ ") && $0.contains("✓ │") })
+        _ = try tmux.step("PgDn")
+        let map = try tmux.wait { $0.contains("p₂ over x₁ and x₂ after 303 epochs") }
+        #expect(map.contains("1, 2: each row at its inputs, marked with its class"))
+        try tmux.press("r")
+        try tmux.wait { $0.contains("p₂ over x₁ and x₂ after 3 epochs") }
+        try tmux.press("q")
+        #expect(try tmux.waitForExit().status == "0")
+    }
+
+    @Test func aLearningRateAboveOneSendsTheLandscapesPathOutOfTheWindow() throws {
+        let tmux = try Tmux(width: 120, height: 40)
+        // In ASCII, where the map's shades and marks are one byte each.
+        try tmux.type("LANG=C \(Binary.url.path) linear; echo EX''IT=$?")
+        try tmux.wait { $0.contains("slide 1 of 6") }
+        _ = try tmux.step("End")
+        try tmux.wait { $0.contains("The loss landscape") && $0.contains("Loss over w and b") }
+        let arrows: Set<Character> = ["<", ">", "^", "v"]
+        // The map's rows, between its axis and the value panel's bar.
+        let map = { (screen: String) in
+            screen.split(separator: "\n").filter { $0.split(separator: "|", omittingEmptySubsequences: false).count > 2 }
+                .map { String($0.split(separator: "|", omittingEmptySubsequences: false)[1]) }.joined()
+        }
+        try tmux.press("t")
+        let gentle = try tmux.wait { $0.contains("The table has 13 iterations") && map($0).contains("o") }
+        #expect(!map(gentle).contains(where: arrows.contains))
+        try tmux.press("Enter")
+        try tmux.type("1.1")
+        try tmux.wait { $0.contains("1.10 rate") }
+        try tmux.press("t")
+        // The path leaves the window: an arrow at the edge stands for the points outside.
+        try tmux.wait { map($0).contains(where: arrows.contains) }
+        try tmux.press("q")
+        #expect(try tmux.waitForExit().status == "0")
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let tmux = try Tmux(width: 100, height: 30)
         try tmux.type("stty -g > before; sh -c 'echo $$ > pid; exec \(Binary.url.path)'; echo EX''IT=$?; stty -g > after")

@@ -6,7 +6,7 @@ import Testing
 /// The central difference of every node, computed ones with their inputs held, agrees with
 /// backpropagation on every shipped lesson.
 @Suite struct CentralDifferenceTests {
-    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"])
     func everyGradientOfEveryNodeMatchesItsCentralDifference(id: String) throws {
         let model = try #require(try LessonLibrary.shipped(id).model)
         for trace in try model.train(iterations: 3) {

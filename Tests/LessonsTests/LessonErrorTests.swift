@@ -14,7 +14,7 @@ import Testing
         ("Title\n", 1, 1, "a lesson starts with its title: '# Title'"),
         ("# Title\n", 1, 1, "the lesson has no slides: add one with '## Slide title'"),
         ("# T\n" + model.replacingOccurrences(of: "h^2", with: "h^2 +"), 7, 15, "expected a number, a name or '(' but found the end of the line"),
-        ("# T\n" + model + "## S\nshow: trace chart\n", 10, 13, "unknown item 'chart' (known: graph, trace, table, landscape)"),
+        ("# T\n" + model + "## S\nshow: trace chart\n", 10, 13, "unknown item 'chart' (known: graph, trace, table, landscape, rows, decision)"),
         ("# T\n" + model + "## S\njacobian: h z\n", 10, 13, "unknown node 'z' (known: x, w, h, L)"),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: w +\n", 11, 12, "expected a number, a name or '(' but found the end of the line"),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: q\n", 11, 9, "unknown name 'q'"),
@@ -37,8 +37,11 @@ import Testing
         ("# T\n" + model + "## S\nshow: landscape w 3..1 w\n", 10, 19, "a window is written LOW..HIGH with LOW < HIGH, as in -1..3"),
         ("# T\n## S\nshow: trace\n", 3, 1, "'show:' needs a model: add a ```model block before the first slide"),
         ("# T\n## S\n```formulas\na = b\n", 3, 1, "the ``` block opened here is never closed"),
-        ("# T\n## S\n```python\n```\n", 3, 4, "unknown block '```python' (known: model, formulas)"),
-        ("# T\n## S\n" + model, 3, 4, "the model block goes before the first slide"),
+        ("# T\n## S\n```python\n```\n", 3, 4, "unknown block '```python' (known: model, data, formulas)"),
+        ("# T\n" + model + model, 9, 4, "a lesson has one model block before its slides; a slide may carry its own"),
+        ("# T\n" + model + "## S\nshow: graph\n" + model, 11, 4,
+         "a slide shows what it computes after its model block: move the block above the slide's directives"),
+        ("# T\n## S\n" + model + model, 10, 4, "a slide has one model block"),
         ("# T\n# U\n## S\n", 2, 1, "only line 1 is a '# ' title; a slide starts with '## '"),
         ("# T\n" + model.replacingOccurrences(of: "h = w*x", with: "h = " + chain), 6, 404, tooDeep),
         ("# T\n" + model + "## S\nquestion: why?\nanswer: " + chain + "\n", 11, 408, tooDeep),
@@ -47,12 +50,16 @@ import Testing
         ("# T\n" + model.replacingOccurrences(of: "param w = 2", with: "param w = 0/0"), 4, 12, "the value is not a finite number: it comes out as nan"),
         ("# T\n" + model.replacingOccurrences(of: "eta = 0.1", with: "eta = 2^1024"), 5, 8, "the value is not a finite number: it comes out as inf"),
         ("# T\r\n" + model.replacingOccurrences(of: "\n", with: "\r\n") + "## S\r\nshow: trace chart\r\n", 10, 13,
-         "unknown item 'chart' (known: graph, trace, table, landscape)"),
+         "unknown item 'chart' (known: graph, trace, table, landscape, rows, decision)"),
     ]
 
     @Test(arguments: cases.indices)
     func mistakeIsReportedAsFileLineColumnMessage(index: Int) {
-        let expected = Self.cases[index]
+        Self.expectMistake(Self.cases[index])
+    }
+
+    /// Expects the lesson `text`, read as `bad.md`, to fail with `bad.md:line:column: message`.
+    static func expectMistake(_ expected: (text: String, line: Int, column: Int, message: String)) {
         #expect(throws: LessonError(file: "bad.md", line: expected.line, column: expected.column, message: expected.message)) {
             try Lesson(parsing: expected.text, file: "bad.md", id: "bad")
         }

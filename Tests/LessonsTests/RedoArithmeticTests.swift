@@ -6,7 +6,8 @@ import Testing
 /// Every line that plugs numbers into a formula, in every shipped lesson and in a network using
 /// every operation of the language, gives the result it shows when a learner redoes it from the
 /// numbers shown, at 2, 4 and 6 decimals, in Unicode and in ASCII, over five iterations: the steps
-/// of the trace and the answers to the questions.
+/// of the trace and the answers to the questions, and over a data set every row's steps and the
+/// means over the rows.
 @Suite struct RedoArithmeticTests {
     @Test(arguments: [
         (2, "∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = −0.09 · 2.00 = −0.18"), (4, "∂L/∂W₁₂ = ∂L/∂h₁ · x₂ = −0.0888 · 2.0000 = −0.1776"),
@@ -21,10 +22,28 @@ import Testing
         #expect(Redo.check(entry.parts).problems.isEmpty)
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"], [2, 4, 6])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"], [2, 4, 6])
     func everyLineWithNumbersGivesItsOwnResultWhenRedoneByHand(id: String, precision: Int) throws {
         let lesson = try LessonLibrary.shipped(id)
-        try expectEveryLineRedoes(try #require(lesson.model), answers: lesson.slides.compactMap(\.question).map(\.answer), precision: precision, id)
+        let answers = lesson.slides.compactMap(\.question).map(\.answer)
+        // Every model of the lesson: its own, and those its slides carry.
+        for model in [lesson.model] + lesson.slides.map(\.model) {
+            guard let model else { continue }
+            try expectEveryLineRedoes(model, answers: answers, precision: precision, id)
+        }
+    }
+
+    @Test(arguments: [
+        (2, "∂L/∂c = (∂L₁/∂c + ∂L₂/∂c + ∂L₃/∂c + ∂L₄/∂c) / 4 = ([−0.50; 0.50] + [0.27; −0.27] + [0.95; −0.95] + [−0.12; 0.12]) / 4 = [0.15; −0.15]"),
+        (4, "L = (L₁ + L₂ + L₃ + L₄) / 4 = (0.6931 + 0.3133 + 3.0486 + 0.1269) / 4 = 1.0455"),
+    ])
+    func theMeanOverTheRowsIsWorkedOutFromEachRowsNumber(precision: Int, expected: String) throws {
+        let model = try #require(try LessonLibrary.shipped("xor").model)
+        let trace = try #require(try model.train(batches: 1).first?.first)
+        let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: precision), shapes: model.shapes)
+        let lines = trace.steps.filter { $0.pass == .mean }.map { writer.text(for: $0, trace.bindings(for: $0)) }
+        let line = try #require(lines.first { $0.line == expected }, "\(lines.map(\.line))")
+        #expect(Redo.check(line.parts).problems.isEmpty)
     }
 
     /// A network with each of tanh, relu, softplus, abs, sqrt, max and min, on vectors and on
@@ -71,14 +90,14 @@ import Testing
     /// Every line of five iterations of `model`, and the lines of `answers` to its questions, in
     /// Unicode and in ASCII at `precision` decimals, redone by hand.
     private func expectEveryLineRedoes(_ model: Model, answers: [Expr], precision: Int, _ id: String) throws {
-        let traces = try model.train(iterations: 5)
+        let traces = try model.train(batches: 5).joined()
         var plugged = 0
         var failing: [String] = []
         for unicode in [true, false] {
             let writer = FormulaWriter(notation: Notation(loss: model.loss, precision: precision, unicode: unicode), shapes: model.shapes)
             for trace in traces {
                 var lines = trace.steps.flatMap { step in
-                    let text = writer.text(for: step, trace.bindings)
+                    let text = writer.text(for: step, trace.bindings(for: step))
                     return ([text] + text.entries).map { ($0.line, $0.parts) }
                 }
                 for answer in answers {
@@ -152,6 +171,10 @@ import Testing
         (["[−0.50; 0.60] ⊙ (1 − step([1.00; 0.10] − [0.7616; 0.0997]))", "[0.00; 0.00]"], true),
         (["[−0.50; 0.60] ⊙ (1 − step([1.00; 0.10] − [0.7616; 0.1]))", "[0.00; 0.60]"], true),
         (["[0.53; 0.47] ⊙ ([−1.90; 0.00] − Σ([−1.90; 0.00] ⊙ [0.53; 0.47]))", "[−0.47; 0.47]"], true),
+        (["(∂L₁/∂c + ∂L₂/∂c) / 2", "(−0.50 + 0.27 + 0.95 + (−0.12)) / 4", "0.15"], true),
+        (["(−0.50 + 0.27 + 0.95 + (−0.12)) / 4", "0.16"], false),
+        (["([−0.50; 0.50] + [0.27; −0.27] + [0.95; −0.95] + [−0.12; 0.12]) / 4", "[0.15; −0.15]"], true),
+        (["([−0.50; 0.50] + [0.27; −0.27] + [0.95; −0.95] + [−0.12; 0.12]) / 4", "[0.15; 0.15]"], false),
     ])
     func theRedoCheckCatchesEveryLineThatDoesNotGiveItsResult(parts: [String], holds: Bool) {
         let verdict = Redo.check(parts)

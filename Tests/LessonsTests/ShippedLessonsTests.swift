@@ -8,7 +8,7 @@ import Testing
 @Suite struct ShippedLessonsTests {
     @Test func everyShippedLessonLoadsInTheDecksOrder() throws {
         let lessons = try LessonLibrary.builtIn()
-        #expect(lessons.map(\.id) == ["primer", "linear", "deeper", "wider", "closing", "playground"])
+        #expect(lessons.map(\.id) == ["primer", "linear", "deeper", "wider", "xor", "closing", "playground"])
         for lesson in lessons { #expect(!lesson.slides.isEmpty, "\(lesson.id) has no slides") }
     }
 
@@ -45,7 +45,7 @@ import Testing
         #expect(!trace.backward.contains { $0.node == "p" })
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"])
     func backpropMatchesCentralDifferencesAtTheLessonsValuesAndTwentyRandomOnes(id: String) throws {
         let model = try #require(try LessonLibrary.shipped(id).model)
         var generator = SplitMix64(seed: 2026)
@@ -64,7 +64,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"])
     func inASCIIEveryStepAndTheTableArePlainASCII(id: String) throws {
         let model = try #require(try LessonLibrary.shipped(id).model)
         let notation = Notation(loss: model.loss, unicode: false)
@@ -76,7 +76,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["linear", "deeper", "wider", "closing", "playground"])
+    @Test(arguments: ["linear", "deeper", "wider", "xor", "closing", "playground"])
     func onlyTheLossOwnGradientSaysWhyItIsOne(id: String) throws {
         let model = try #require(try LessonLibrary.shipped(id).model)
         let trace = try model.trace()

@@ -99,6 +99,22 @@ import Testing
         #expect(resumed.answered == "h-y" && resumed.model?.startingValues == state.model?.startingValues)
     }
 
+    @Test func aDataSetsNumbersAndASlidesOwnModelComeBackAsTheyWere() throws {
+        let xor = try LessonLibrary.shipped("xor")
+        let last = xor.slides.count - 1
+        // On the last slide, in the wide net's part of the lesson: the last value of the panel
+        // (y₂ of row 4) nudged.
+        let state = TutorState(lessons: [xor]).pressing(.end, .up, .character("+"))
+        #expect(state.model?.parameters == ["W", "b", "V", "c"] && state.model?.data?.rows.last == [1, 1, 1, 0.1])
+        var store = ProgressStore(folder: folder, fresh: false)
+        try store.save(state.visited, last: xor)
+        let loaded = try #require(ProgressStore(folder: folder, fresh: false).progress(in: xor))
+        #expect(!loaded.changed && loaded.progress.slide == last)
+        #expect(loaded.progress.model?.parameters == ["W", "b", "V", "c"] && loaded.progress.model?.data?.rows == state.model?.data?.rows)
+        let resumed = TutorState(lessons: [xor], saved: [loaded.progress])
+        #expect(resumed.slideIndex == last && resumed.computation.decisions.count == 1)
+    }
+
     @Test func theRecordsOfLessonsNotInThisRunAreKept() throws {
         let other = try Lesson(parsing: Self.fitText, file: "2-other.md", id: "other")
         var first = ProgressStore(folder: folder, fresh: false)

@@ -122,7 +122,7 @@ import TextScreen
         let edited = editor.pressing(.replacing(line: Self.sigmoidLine, with: "q = tanh(h)"))
         let saving = edited.pressing(.character("w"))
         let file = try #require(saving.pendingSave)
-        #expect(file.name == "6-playground-edit.md")
+        #expect(file.name == "7-playground-edit.md")
         let lesson = try Lesson(parsing: file.text, file: file.name, id: "playground-edit")
         #expect(lesson.modelSource == edited.source)
         let model = try #require(lesson.model)
@@ -130,9 +130,9 @@ import TextScreen
         #expect(lesson.slides.contains { $0.items.contains(.beside([.graph, .trace])) })
         #expect(lesson.slides.contains { $0.items.contains(.table([])) })
 
-        let saved = update(saving, .saved("./6-playground-edit.md"))
+        let saved = update(saving, .saved("./7-playground-edit.md"))
         #expect(saved.pendingSave == nil)
-        #expect(saved.notice?.contains("./6-playground-edit.md") == true)
+        #expect(saved.notice?.contains("./7-playground-edit.md") == true)
         #expect(update(saving, .notSaved("the disk is full")).notice == "The model was not saved: the disk is full")
         #expect(saving.pressing(.down).pendingSave == nil)
     }

@@ -155,7 +155,7 @@ import TextScreen
 
     @Test func thePromptNeverShowsTheValueItAsksForUntilAPredictionMisses() throws {
         var checked = 0
-        for lesson in ["linear", "deeper", "wider", "closing"] {
+        for lesson in ["linear", "deeper", "wider", "xor", "closing"] {
             for index in try LessonLibrary.shipped(lesson).slides.indices {
                 let slide = try TutorState.atSlide(index, in: lesson)
                 let steps = slide.steps(of: slide.slide)

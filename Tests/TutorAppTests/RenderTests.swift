@@ -57,7 +57,7 @@ import TextScreen
 
     @Test func theLossOwnGradientIsExplainedOnTheLessonsFirstSlideThatStepsToIt() throws {
         let remark = "(the loss changes one for one with itself)"
-        for lesson in ["linear", "deeper", "wider", "closing", "playground"] {
+        for lesson in ["linear", "deeper", "wider", "xor", "closing", "playground"] {
             var explained: [Int] = []
             var state = try TutorState.atFirstSlide(in: lesson)
             for index in state.lesson.slides.indices {

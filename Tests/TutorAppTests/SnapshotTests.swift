@@ -39,7 +39,13 @@ import TextScreen
         ("playground-editor-ascii", "playground", false, [.character("E")] + .replacing(line: 10, with: "q = tanh(hh)")),
         ("playground-02-tanh", "playground", true,
          [.character("E")] + .replacing(line: 10, with: "q = tanh(h)") + [.escape, .pageDown] + Array(repeating: .right, count: 11)),
+        ("xor-decision-trained", "xor", true, trainedDecision),
+        ("xor-decision-trained-ascii", "xor", false, trainedDecision),
+        ("xor-trace-row-2", "xor", true, [.pageDown] + Array(repeating: .right, count: 5) + [.character(".")]),
     ]
+
+    /// The XOR lesson's decision map after 300 epochs more than the table starts with.
+    static let trainedDecision: [Key] = [.end, .character("T"), .character("T"), .character("T")]
 
     @Test(arguments: try slides())
     func slideMatchesItsSnapshot(lesson: String, slide: Int) throws {
@@ -56,6 +62,11 @@ import TextScreen
     func sceneMatchesItsSnapshot(name: String, lesson: String, unicode: Bool, keys: [Key]) throws {
         let state = try TutorState.atFirstSlide(in: lesson, unicode: unicode).pressing(keys)
         try Self.compare(state.screen(width: 80, height: 24), with: "\(name)-80x24.txt")
+    }
+
+    @Test func theTrainedDecisionMapMatchesItsSnapshotAt120x40() throws {
+        let state = try TutorState.atFirstSlide(in: "xor").pressing(Self.trainedDecision)
+        try Self.compare(state.screen(width: 120, height: 40), with: "xor-decision-trained-120x40.txt")
     }
 
     @Test func stylesAreLettersUnderTheirRowOnlyWhereARowHasThem() {

@@ -1,0 +1,59 @@
+extension Trace {
+    /// The rows of a data set one iteration trains on: training minimises their mean loss, so
+    /// each parameter moves against the mean of the rows' gradients. A trace holds the forward
+    /// and backward passes of one of the rows, the means of all of them, and the updates.
+    public struct Batch: Sendable {
+        /// The data set's rows the iteration averages over, 0-based, in order.
+        public let rows: [Int]
+        /// The row whose forward and backward passes the trace holds, 0-based in the data set.
+        public let row: Int
+        /// The mean loss, then each parameter's mean gradient, as steps; none when the
+        /// iteration trains on one row, whose numbers are their own mean.
+        public let means: [Mean]
+        /// The mean loss, by the loss's name: what the iteration's table row shows.
+        public let values: [String: Tensor]
+        /// Each parameter's mean gradient, by name: what the update reads.
+        public let gradients: [String: Tensor]
+    }
+
+    /// A mean over the rows of a batch: of the loss, L = (L₁ + … + Lₙ) / n, or of a parameter's
+    /// gradient, ∂L/∂w = (∂L₁/∂w + … + ∂Lₙ/∂w) / n, where Lᵢ is row i's loss.
+    public struct Mean: Sendable {
+        /// The loss, or the parameter whose gradient is averaged.
+        public let node: String
+        /// True for a gradient, false for the loss's value.
+        public let ofGradient: Bool
+        /// The data set's rows, 0-based, in the order of `terms`.
+        public let rows: [Int]
+        /// Each row's number.
+        public let terms: [Tensor]
+        /// Their mean: `expression` evaluated with `bindings`.
+        public let value: Tensor
+
+        /// `(#1 + … + #n) / n`: the terms added up in order and divided by their count, each
+        /// term the name `#i`.
+        var expression: Expr { Mean.expression(count: terms.count) }
+
+        /// The terms by the names `expression` reads.
+        var bindings: Bindings { Mean.bindings(terms) }
+
+        /// The mean of `terms`, one per row of `rows`, of `node`'s value or gradient.
+        init(node: String, ofGradient: Bool, rows: [Int], terms: [Tensor]) throws {
+            (self.node, self.ofGradient, self.rows, self.terms) = (node, ofGradient, rows, terms)
+            value = try Mean.bindings(terms).evaluate(Mean.expression(count: terms.count))
+        }
+
+        private static func expression(count: Int) -> Expr {
+            let names = (0..<count).map { Expr.name(placeholder($0)) }
+            let sum = names.dropFirst().reduce(names.first ?? .number(0)) { $0 + $1 }
+            return Expr(.binary(.divide, sum, .number(Double(count))))
+        }
+
+        private static func bindings(_ terms: [Tensor]) -> Bindings {
+            Bindings(values: Dictionary(uniqueKeysWithValues: terms.enumerated().map { (placeholder($0.offset), $0.element) }))
+        }
+
+        /// The name of the term at `index` in `expression`.
+        private static func placeholder(_ index: Int) -> String { "#\(index + 1)" }
+    }
+}
