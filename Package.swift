@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "TutorApp", "Lessons", "BackpropEngine", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextScreen", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor", "Lessons", "TextScreen", "TutorApp", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
