@@ -20,7 +20,7 @@ enum EngineFigures {
 
     static func figures(workspace: Workspace, lessons: [Lesson]) throws -> [Figure] {
         guard let model = lessons.first(where: { $0.id == "wider" })?.model else { throw ChildProcessError(message: "no `wider` lesson with a model") }
-        let engine = try time(repetitions: 15, within: .seconds(10)) { try model.train(iterations: iterations).count }.median / Double(iterations)
+        let engine = try time(repetitions: 15, within: .seconds(10)) { try model.iterations(iterations).count }.median / Double(iterations)
         guard let loss = try model.train(iterations: check).last?.values[model.loss]?.scalar else {
             throw ChildProcessError(message: "`wider` gave no loss at iteration \(check)")
         }
@@ -48,7 +48,7 @@ enum EngineFigures {
 
         return peers.enumerated().map { index, peer in
             let first = index == 0
-            let what = first ? "one `wider` training iteration in the engine (`train(iterations: \(iterations))` / \(iterations))" : ""
+            let what = first ? "one `wider` training iteration in the engine, numbers only (`iterations(\(iterations))` / \(iterations))" : ""
             let figure = first ? Units.duration(microseconds: engine) : ""
             switch peer.figure {
             case .failure(let error):

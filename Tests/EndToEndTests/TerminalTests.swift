@@ -51,8 +51,8 @@ import Testing
         for _ in 0..<2 { _ = try tmux.step(")") }
         try tmux.wait { $0.contains("iteration 3 of 3") }
         for _ in 0..<2 { _ = try tmux.step("Right") }
-        let third = try tmux.wait { $0.contains("b ← b − η · ∂L/∂b") }
-        #expect(third.contains("b ← b − η · ∂L/∂b = 1.608 − 0.20 · (−0.68) = 1.74"))
+        // Waiting for the whole line: a capture may catch a line half painted.
+        try tmux.wait { $0.contains("b ← b − η · ∂L/∂b = 1.608 − 0.20 · (−0.68) = 1.74") }
         try tmux.press("q")
         #expect(try tmux.waitForExit().status == "0")
     }
