@@ -148,7 +148,7 @@ extension TutorState {
 
     /// Shows the row `delta` rows on in the iteration's batch, counted round; says why not
     /// when there is only one.
-    private mutating func pickRow(by delta: Int) {
+    mutating func pickRow(by delta: Int) {
         guard model?.data != nil else {
             notice = "This lesson trains on one example: there are no rows to pick."
             return
@@ -163,7 +163,7 @@ extension TutorState {
 
     /// After moving from slide `previous` (0-based) of this lesson: on a slide whose model is
     /// another, that model with its own values and a new table.
-    private mutating func followModel(from previous: Int) {
+    mutating func followModel(from previous: Int) {
         guard lesson.modelSlide(of: previous) != lesson.modelSlide(of: slideIndex) else { return }
         (current.model, current.source, current.edited) = (lesson.model(at: slideIndex), nil, nil)
         (current.iterations, current.iteration, current.row, current.tableScroll) = (TutorState.initialIterations, 0, 0, 0)
@@ -181,110 +181,9 @@ extension TutorState {
         }
     }
 
-    private mutating func applyInPrompt(_ action: Action, prompt: Prompt) {
-        var prompt = prompt
-        switch action {
-        case .type(let character):
-            prompt.text = (prompt.fresh ? "" : prompt.text) + String(character)
-        case .deleteBackward:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .escape:
-            // Esc skips a prediction: the step shows, unscored.
-            if case .prediction = prompt.purpose { showPredicted() }
-            mode = prompt.purpose.closing
-            return
-        case .quit:
-            quitting = true
-            return
-        case .confirm:
-            mode = prompt.purpose.closing
-            if case .prediction(let miss) = prompt.purpose {
-                guard let kept = judge(prompt, scored: miss != nil) else { return }
-                prompt = kept
-            } else {
-                guard let error = submit(prompt) else { return }
-                prompt.error = error
-            }
-        default:
-            return
-        }
-        if action != .confirm { prompt.error = nil }
-        prompt.fresh = false
-        mode = .prompt(prompt)
-    }
-
-    /// Applies what the prompt holds (and for a line of the model, opens the editor again); the
-    /// reason it cannot, if it cannot.
-    private mutating func submit(_ prompt: Prompt) -> String? {
-        guard let model else { return nil }
-        switch prompt.purpose {
-        case .value(let entry):
-            let value: Tensor
-            do {
-                value = try Tensor(reading: prompt.text)
-            } catch {
-                return "column \(error.location.column): \(error.message)"
-            }
-            guard value.shape == .scalar else { return "type one number, such as 0.25 or -1e-3, not a \(value.shape)" }
-            change(to: entry.setting(value.scalar, in: model))
-            return nil
-        case .answer:
-            guard let question = slide.question else { return nil }
-            switch AnswerCheck(model: model, traces: rowTraces, notation: notation).check(prompt.text, against: question) {
-            case .failure(let problem):
-                return problem.message
-            case .success(let verdict):
-                answered = prompt.text
-                current.answers[slideIndex] = prompt.text
-                if verdict.correct { step = stepCount(of: slide) }
-                return nil
-            }
-        case .prediction:
-            // Judged by `judge`, which keeps the prompt open on a wrong prediction.
-            return nil
-        case .line(let editor, let inserting):
-            var lines = source
-            let at = min(editor.line + (inserting ? 1 : 0), lines.count)
-            if inserting || lines.isEmpty { lines.insert(prompt.text, at: at) } else { lines[at] = prompt.text }
-            var moved = editor
-            moved.line = at
-            edit(lines, in: moved)
-            return nil
-        }
-    }
-
-    /// Judges the prediction `prompt` holds, counting it in the score unless the step is
-    /// `scored` already: a right one shows the step and closes the prompt (nil); the prompt
-    /// kept open says why not otherwise.
-    private mutating func judge(_ prompt: Prompt, scored: Bool) -> Prompt? {
-        guard let prediction else { return nil }
-        var kept = prompt
-        switch prediction.check(prompt.text) {
-        case .failure(let problem):
-            kept.error = problem.message
-        case .success(let verdict):
-            if !scored { current.predictions = current.predictions.counting(right: verdict.correct) }
-            guard !verdict.correct else {
-                showPredicted()
-                notice = "\(verdict.text) Predicted \(current.predictions.summary)."
-                return nil
-            }
-            kept = Prompt(purpose: .prediction(miss: verdict.text), text: prompt.text, fresh: false, error: nil)
-        }
-        return kept
-    }
-
-    /// Shows the step the prediction prompt asked for, remembered as predicted.
-    private mutating func showPredicted() {
-        if let prediction {
-            current.predicted.insert(LessonProgress.PredictedStep(iteration: current.iteration, step: Reveal.Key(prediction.step)))
-        }
-        step = min(step + 1, stepCount(of: slide))
-    }
-
     /// Moves `delta` slides, into the next or previous lesson past either end; coming back to a
     /// slide with `revealing` shows all its steps, as it was left.
-    private mutating func moveSlide(by delta: Int, revealing: Bool) {
+    mutating func moveSlide(by delta: Int, revealing: Bool) {
         var (lessonTarget, slideTarget) = (lessonIndex, slideIndex + delta)
         if slideTarget >= lesson.slides.count {
             guard lessonIndex + 1 < lessons.count else { return }
@@ -302,7 +201,7 @@ extension TutorState {
     }
 
     /// Opens lesson `index` where the learner left it.
-    private mutating func open(lesson index: Int) {
+    mutating func open(lesson index: Int) {
         guard lessons.indices.contains(index), index != lessonIndex else { return }
         (lessonIndex, slideIndex, step, selection) = (index, 0, 0, 0)
         recompute()
@@ -318,71 +217,4 @@ extension TutorState {
         answered = current.answers[slideIndex]
         (current.slide, current.step, current.visited) = (slideIndex, step, true)
     }
-
-    /// The largest relative difference between a gradient in the table's rows on screen and its
-    /// central difference (over a data set, a mean gradient and that of the mean loss); nil when
-    /// the engine cannot compute one.
-    private func worstTableCheck() -> Double? {
-        guard let model else { return nil }
-        var worst = 0.0
-        for index in TableView.shown(computation.traces.count) {
-            let trace = computation.traces[index]
-            guard let differences = try? model.meanCentralDifferences(of: trace) else { return nil }
-            for (node, entries) in differences {
-                guard let gradient = IterationTable.Column.gradient(node).value(in: trace) else { continue }
-                for difference in entries { worst = max(worst, difference.relativeDifference(from: gradient.scalars[difference.entry])) }
-            }
-        }
-        return worst
-    }
-
-    /// Trains `count` more iterations, up to the cap, from the table's last iteration; says why
-    /// not when it cannot.
-    private mutating func train(_ count: Int) {
-        guard model != nil else { return }
-        guard !computation.diverged else {
-            notice = "Training diverged: lower η or press \(KeyBindings.key(for: .reset))."
-            return
-        }
-        guard current.iterations < TutorState.maximumIterations else {
-            notice = "The table holds at most \(TutorState.maximumIterations) iterations."
-            return
-        }
-        current.iterations = min(current.iterations + count, TutorState.maximumIterations)
-        computation = computation.extended(to: current.iterations)
-        keepInRange()
-    }
-
-    /// Keeps the numbers before a change of values, so that those that change can be marked.
-    private mutating func remember() {
-        before = computation
-    }
-
-    /// Puts in the learner's new model and recomputes everything from it, on the same step.
-    private mutating func change(to model: Model) {
-        remember()
-        current.model = model
-        recompute()
-    }
-
-    /// Works out everything the screen shows from the learner's model, keeping the step, the
-    /// iteration and the selection where they still exist.
-    mutating func recompute() {
-        computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations)
-        keepInRange()
-    }
-
-    /// The iteration, the selected value and the step kept within what the engine computed.
-    private mutating func keepInRange() {
-        current.iteration = min(current.iteration, max(0, computation.traces.count - 1))
-        selection = min(selection, max(0, entries.count - 1))
-        step = min(step, stepCount(of: slide))
-    }
-
-    /// `+`/`-` change a value by this much.
-    public static let coarseStep = 0.1
-    /// `>`/`<` change a value by this much; nudged values land on its multiples.
-    public static let fineStep = 0.01
-    /// The most iterations the table grows to.
-    public static let maximumIterations = 1000
 }
