@@ -171,42 +171,27 @@ public struct Slide: Sendable {
 
     /// The Jacobians the slide shows.
     public var jacobians: [JacobianRequest] {
-        allItems.compactMap { item in
-            if case .jacobian(let request) = item { return request }
-            return nil
-        }
+        allItems.compactMap { if case .jacobian(let request) = $0 { request } else { nil } }
     }
 
     /// The loss landscapes the slide shows.
     public var landscapes: [LandscapeRequest] {
-        allItems.compactMap { item in
-            if case .landscape(let request) = item { return request }
-            return nil
-        }
+        allItems.compactMap { if case .landscape(let request) = $0 { request } else { nil } }
     }
 
     /// The decision maps the slide shows.
     public var decisions: [DecisionRequest] {
-        allItems.compactMap { item in
-            if case .decision(let request) = item { return request }
-            return nil
-        }
+        allItems.compactMap { if case .decision(let request) = $0 { request } else { nil } }
     }
 
     /// The nodes whose value the slide shows for every row of the data set.
     public var rowNodes: [String] {
-        allItems.compactMap { item in
-            if case .rows(let node) = item { return node }
-            return nil
-        }
+        allItems.compactMap { if case .rows(let node) = $0 { node } else { nil } }
     }
 
     /// The question the slide asks, if any.
     public var question: Question? {
-        allItems.lazy.compactMap { item in
-            if case .question(let question) = item { return question }
-            return nil
-        }.first
+        allItems.lazy.compactMap { if case .question(let question) = $0 { question } else { nil } }.first
     }
 
     /// True when the slide steps through the trace.
