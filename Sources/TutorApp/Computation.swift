@@ -15,7 +15,7 @@ public struct Computation: Sendable {
     /// ∂output/∂input for each Jacobian a slide of the lesson shows, keyed "output/input".
     public private(set) var jacobians: [String: Jacobian]
     /// The loss over the window of each landscape a slide of the lesson shows.
-    public let landscapes: [Slide.LandscapeRequest: LossMap]
+    public private(set) var landscapes: [Slide.LandscapeRequest: LossMap] = [:]
     /// Each node the lesson shows for the rows of the data set, its value in each row, after
     /// the last iteration's update.
     public private(set) var rowValues: [String: [Tensor]]
@@ -35,7 +35,6 @@ public struct Computation: Sendable {
     /// those of nodes an edit of the model took away).
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
-        landscapes = model.map { Computation.landscapes(of: lesson, model: $0) } ?? [:]
         shown = (lesson.slides.flatMap(\.rowNodes), lesson.slides.flatMap(\.decisions))
         guard let model else {
             (traces, batches, jacobians, rowValues, decisions, failure, trained, training) = ([], [], [:], [:], [:], nil, [], nil)
@@ -72,18 +71,20 @@ public struct Computation: Sendable {
     /// Samples of a landscape across and up: enough for a map at 160 columns.
     static let landscapeSamples = (columns: 120, rows: 48)
 
-    /// The loss maps of the landscapes `lesson` shows, each over its window (3 either side of
-    /// the starting values unless the lesson gives one).
-    private static func landscapes(of lesson: Lesson, model: Model) -> [Slide.LandscapeRequest: LossMap] {
-        var maps: [Slide.LandscapeRequest: LossMap] = [:]
-        for request in lesson.slides.flatMap(\.landscapes) where [request.x, request.y].allSatisfy(model.parameters.contains) {
+    /// The same computation with the loss map of every landscape `slide` shows, over its window
+    /// (3 either side of the starting values unless the lesson gives one): worked out when a
+    /// slide first needs it, not for every slide at every change of a value.
+    public func withLandscapes(of slide: Slide) -> Computation {
+        guard let model, slide.landscapes.contains(where: { landscapes[$0] == nil }) else { return self }
+        var computed = self
+        for request in slide.landscapes where landscapes[request] == nil && [request.x, request.y].allSatisfy(model.parameters.contains) {
             let around = { (name: String) in (model.startingValues[name]?.scalar).map { ($0 - 3)...($0 + 3) } ?? -3...3 }
-            maps[request] = model.lossMap(
+            computed.landscapes[request] = model.lossMap(
                 x: request.x, y: request.y, xs: request.xWindow ?? around(request.x), ys: request.yWindow ?? around(request.y),
-                columns: landscapeSamples.columns, rows: landscapeSamples.rows
+                columns: Computation.landscapeSamples.columns, rows: Computation.landscapeSamples.rows
             )
         }
-        return maps
+        return computed
     }
 
     /// The same computation with the table trained on to `iterations` iterations: only the

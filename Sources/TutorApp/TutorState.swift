@@ -75,6 +75,7 @@ public struct TutorState: Sendable {
         )
         self.notice = notice
         resume()
+        computation = computation.withLandscapes(of: slide)
     }
 
     /// Where the learner is in each lesson visited, the lesson on screen included: what is kept
