@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads the text of one lesson file, refusing what is no lesson file: anything but a regular
 /// file (a device such as /dev/zero, a FIFO, a folder), a file past `maximumSize`, and bytes
@@ -15,22 +19,19 @@ enum LessonFile {
         }
         var status = stat()
         guard stat(path, &status) == 0 else {
-            let reason = String(cString: strerror(errno))
-            let name = (path as NSString).lastPathComponent
-            throw failure(name.unicodeScalars.contains("\u{FFFD}")
+            let reason = System.Failure().reason
+            throw failure(System.lastComponent(of: path).unicodeScalars.contains("\u{FFFD}")
                 ? "cannot read the lesson file (its name is not valid UTF-8: rename it)"
-                : "cannot read the lesson file: \(reason.lowercased())")
+                : "cannot read the lesson file: \(reason)")
         }
         guard status.st_mode & S_IFMT == S_IFREG else { throw failure("not a lesson file: it is not a regular file") }
         let tooLarge = failure("the lesson file is larger than \(maximumSize / 1024) KB")
         guard status.st_size <= maximumSize else { throw tooLarge }
-        let data: Data
+        let data: [UInt8]
         do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+            data = try System.contents(of: path, limit: maximumSize + 1)
         } catch {
-            throw failure("cannot read the lesson file: \(error.localizedDescription)")
+            throw failure("cannot read the lesson file: \(error.reason)")
         }
         guard data.count <= maximumSize else { throw tooLarge }
         if let text = String(validating: data, as: UTF8.self) { return text }
@@ -39,7 +40,7 @@ enum LessonFile {
     }
 
     /// The line and column (in characters) where the first byte that is not UTF-8 stands.
-    private static func place(ofFirstInvalidByteIn data: Data) -> (line: Int, column: Int) {
+    private static func place(ofFirstInvalidByteIn data: [UInt8]) -> (line: Int, column: Int) {
         var decoder = UTF8()
         var bytes = data.makeIterator()
         var offset = 0

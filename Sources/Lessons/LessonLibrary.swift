@@ -1,5 +1,4 @@
 import BackpropEngine
-import Foundation
 import LessonFiles
 
 /// Finds and loads lessons: the set built into the binary, a folder of lesson files, or one file.
@@ -23,9 +22,9 @@ public enum LessonLibrary {
     public static func load(directory: String) throws(LessonError) -> LessonFolder {
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+            names = try System.names(inFolder: directory)
         } catch {
-            throw LessonError(file: directory, line: 1, column: 1, message: "cannot read the folder: \(error.localizedDescription)")
+            throw LessonError(file: directory, line: 1, column: 1, message: "cannot read the folder: \(error.reason)")
         }
         let lessonFiles = LessonFileName.lessons(among: names)
         guard !lessonFiles.isEmpty else {
@@ -34,7 +33,7 @@ public enum LessonLibrary {
         var lessons: [Lesson] = [], problems: [LessonError] = []
         var files: [String: String] = [:]
         for name in lessonFiles {
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = System.path(directory, name)
             let id = id(ofFileNamed: name)
             if id.isEmpty {
                 problems.append(LessonError(file: path, line: 1, column: 1, message: "the file name gives no lesson id: name it N-ID.md"))
@@ -54,7 +53,7 @@ public enum LessonLibrary {
 
     /// The lesson in the file at `path`.
     public static func load(file path: String) throws(LessonError) -> Lesson {
-        try Lesson(parsing: try LessonFile.text(at: path), file: path, id: id(ofFileNamed: (path as NSString).lastPathComponent))
+        try Lesson(parsing: try LessonFile.text(at: path), file: path, id: id(ofFileNamed: System.lastComponent(of: path)))
     }
 
     /// `linear` for `2-linear.md`; a name without the `N-` prefix keeps its stem.

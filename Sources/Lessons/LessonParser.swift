@@ -266,7 +266,7 @@ private struct LessonReader {
                 slide?.steps.append(.pass(pass))
                 continue
             }
-            let ends = word.components(separatedBy: "..")
+            let ends = word.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
             for (offset, end) in ends.enumerated() where !model.backwardOrder.contains(end) || ends.count > 2 {
                 let at = wordColumn + ends[..<offset].reduce(0) { $0 + $1.count + 2 }
                 throw error("no gradient step for \(end.quoted) (known: \(model.backwardOrder.joined(separator: ", ")))", line: line, column: at)
@@ -368,7 +368,7 @@ private struct LessonReader {
     private func landscape(_ words: ArraySlice<(String, Int)>, of model: Model, line: Int, column: Int) throws(LessonError) -> Slide.LandscapeRequest {
         var axes: [(name: String, window: ClosedRange<Double>?)] = []
         for (word, wordColumn) in words {
-            let ends = word.components(separatedBy: "..")
+            let ends = word.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
             if ends.count == 2, !axes.isEmpty, axes[axes.count - 1].window == nil {
                 guard let low = Double(ends[0]), let high = Double(ends[1]), low.isFinite, high.isFinite, low < high else {
                     throw error("a window is written LOW..HIGH with LOW < HIGH, as in -1..3", line: line, column: wordColumn)

@@ -2,7 +2,7 @@
 /// record per lesson visited, by lesson id.
 ///
 ///     {"version": 1, "last": "deeper", "lessons": {"deeper": {"contentHash": "…", "slide": 2, …}}}
-struct ProgressFile: Codable, Equatable {
+struct ProgressFile: Equatable {
     /// The format this code reads and writes; a file of another version is set aside.
     static let currentVersion = 1
 
@@ -16,7 +16,7 @@ struct ProgressFile: Codable, Equatable {
 
 /// What the file keeps of one lesson: where the learner was, what they answered, their predict
 /// score and their values. Slides and steps are counted from 0.
-struct SavedLesson: Codable, Equatable {
+struct SavedLesson: Equatable {
     /// The lesson text's hash (`Lesson.contentHash`) in 16 hexadecimal digits, when saved.
     var contentHash: String
     /// The slide the learner was on.
@@ -46,7 +46,7 @@ struct SavedLesson: Codable, Equatable {
 
 /// A value: its shape (`[]` a scalar, `[n]` a vector, `[rows, columns]` a matrix) and its
 /// numbers, row by row.
-struct SavedTensor: Codable, Equatable {
+struct SavedTensor: Equatable {
     /// The sizes of the value's dimensions.
     var shape: [Int]
     /// The numbers, row by row.
@@ -54,7 +54,7 @@ struct SavedTensor: Codable, Equatable {
 }
 
 /// A step stepped to: its pass (`forward`, `backward`, `update`) and its node.
-struct SavedStep: Codable, Equatable {
+struct SavedStep: Equatable {
     /// The pass.
     var pass: String
     /// The node.
@@ -62,7 +62,7 @@ struct SavedStep: Codable, Equatable {
 }
 
 /// The answer typed to the question of a slide.
-struct SavedAnswer: Codable, Equatable {
+struct SavedAnswer: Equatable {
     /// The slide.
     var slide: Int
     /// The answer, as typed.
@@ -70,7 +70,7 @@ struct SavedAnswer: Codable, Equatable {
 }
 
 /// Predict mode's score: steps predicted right, of those asked.
-struct SavedScore: Codable, Equatable {
+struct SavedScore: Equatable {
     /// Predictions judged right.
     var right: Int
     /// Predictions asked for.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
 import TutorApp
 
@@ -9,7 +13,7 @@ import TutorApp
 /// saving; each says so in one line.
 public struct ProgressStore {
     /// The folder the file lives in.
-    public let folder: URL
+    public let folder: String
     /// False when the folder cannot be created or written, or a save failed: `save` then does
     /// nothing.
     public private(set) var canSave: Bool
@@ -19,47 +23,46 @@ public struct ProgressStore {
     private var contents = ProgressFile()
 
     /// The file.
-    public var file: URL { folder.appendingPathComponent("progress.json") }
+    public var file: String { System.path(folder, "progress.json") }
 
     /// Where a file that cannot be read is set aside.
-    public var corruptFile: URL { folder.appendingPathComponent("progress.json.corrupt") }
+    public var corruptFile: String { System.path(folder, "progress.json.corrupt") }
 
     /// The temporary file a save writes before renaming it over `file`; named after the
     /// process, so that two tutors saving at once do not write into the same one.
-    var temporaryFile: URL { folder.appendingPathComponent(".progress.json.\(ProcessInfo.processInfo.processIdentifier).tmp") }
+    var temporaryFile: String { System.path(folder, ".progress.json.\(getpid()).tmp") }
 
     /// The tutor's state folder for `environment`: `$XDG_STATE_HOME/backprop-tutor`, or
     /// `$HOME/.local/state/backprop-tutor` when `XDG_STATE_HOME` is unset, empty or not an
     /// absolute path (as the XDG Base Directory Specification says); nil without either.
-    public static func folder(in environment: [String: String]) -> URL? {
-        let base: URL
+    public static func folder(in environment: [String: String]) -> String? {
+        let base: String
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            base = URL(fileURLWithPath: state, isDirectory: true)
+            base = state
         } else if let home = environment["HOME"], home.hasPrefix("/") {
-            base = URL(fileURLWithPath: home, isDirectory: true).appendingPathComponent(".local/state", isDirectory: true)
+            base = System.path(home, ".local/state")
         } else {
             return nil
         }
-        return base.appendingPathComponent("backprop-tutor", isDirectory: true)
+        return System.path(base, "backprop-tutor")
     }
 
     /// The store in `folder`, which is created if missing. Unless `fresh`, the file is read; one
     /// that cannot be read or decoded is renamed to `progress.json.corrupt` and the store starts
     /// empty. `fresh` ignores the file, which the first save replaces.
-    public init(folder: URL, fresh: Bool) {
+    public init(folder: String, fresh: Bool) {
         self.folder = folder
         var warnings: [String] = []
         canSave = ProgressStore.canWrite(in: folder)
-        if !canSave { warnings.append("Progress will not be saved: \(folder.path) cannot be created or written.") }
+        if !canSave { warnings.append("Progress will not be saved: \(folder) cannot be created or written.") }
         if !fresh {
-            let file = folder.appendingPathComponent("progress.json")
+            let (file, corrupt) = (System.path(folder, "progress.json"), System.path(folder, "progress.json.corrupt"))
             do {
                 contents = try ProgressStore.read(file) ?? ProgressFile()
             } catch {
-                let corrupt = folder.appendingPathComponent("progress.json.corrupt")
-                let setAside = rename(file.path, corrupt.path) == 0
+                let setAside = rename(file, corrupt) == 0
                 warnings.append("The saved progress \(error.reason); "
-                                + (setAside ? "set aside as \(corrupt.lastPathComponent) in \(folder.path)." : "it stays as it is in \(folder.path)."))
+                                + (setAside ? "set aside as \(System.lastComponent(of: corrupt)) in \(folder)." : "it stays as it is in \(folder)."))
             }
         }
         self.warnings = warnings
@@ -94,54 +97,41 @@ public struct ProgressStore {
 
     /// Writes `contents` to the temporary file, then renames it over the file.
     private func write(_ contents: ProgressFile) throws(SaveError) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = ProgressStore.nonFiniteNumbers.encoding
         do {
-            try encoder.encode(contents).write(to: temporaryFile)
+            try System.write(Array(contents.json.text.utf8), to: temporaryFile)
         } catch {
-            try? FileManager.default.removeItem(at: temporaryFile)
-            throw SaveError(description: "Progress could not be saved: \(temporaryFile.path) cannot be written.")
+            System.remove(temporaryFile)
+            throw SaveError(description: "Progress could not be saved: \(temporaryFile) cannot be written.")
         }
-        guard rename(temporaryFile.path, file.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporaryFile)
-            throw SaveError(description: "Progress could not be saved: \(file.path) cannot be replaced.")
+        guard rename(temporaryFile, file) == 0 else {
+            System.remove(temporaryFile)
+            throw SaveError(description: "Progress could not be saved: \(file) cannot be replaced.")
         }
     }
 
-    /// The file at `url`, nil if there is none.
-    private static func read(_ url: URL) throws(ReadError) -> ProgressFile? {
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let data: Data
+    /// The file at `path`, nil if there is none.
+    private static func read(_ path: String) throws(ReadError) -> ProgressFile? {
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: url)
+            bytes = try System.contents(of: path)
         } catch {
+            // Nothing there, or something that is no folder on the way to it.
+            guard error.code != ENOENT && error.code != ENOTDIR else { return nil }
             throw .unreadable
         }
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = nonFiniteNumbers.decoding
-        guard let file = try? decoder.decode(ProgressFile.self, from: data), file.version == ProgressFile.currentVersion else {
+        guard let file = try? ProgressFile(json: JSON(parsing: bytes)), file.version == ProgressFile.currentVersion else {
             throw .notAProgressFile
         }
         return file
     }
 
     /// Creates `folder` if missing; true when a file can be written in it.
-    private static func canWrite(in folder: URL) -> Bool {
-        let probe = folder.appendingPathComponent(".probe.\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil,
-              FileManager.default.createFile(atPath: probe.path, contents: Data())
-        else { return false }
-        try? FileManager.default.removeItem(at: probe)
+    private static func canWrite(in folder: String) -> Bool {
+        let probe = System.path(folder, ".probe.\(getpid()).tmp")
+        guard (try? System.makeFolders(folder)) != nil, (try? System.write([], to: probe)) != nil else { return false }
+        System.remove(probe)
         return true
     }
-
-    /// How numbers that are not finite (a value nudged past the largest `Double`) are written:
-    /// as strings, since JSON has no such numbers.
-    private static let nonFiniteNumbers = (
-        encoding: JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan"),
-        decoding: JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    )
 }
 
 /// Why the file could not be read.

@@ -121,7 +121,7 @@ func wrapPieces(
         let first = index == 0 ? "" : pad
         let room = max(1, width - indent)
         let broken = wrap(keepingBracketsTogether(String(line.dropFirst(first.count)), room: room), width: room)
-            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ") }
+            .map { $0.replacing("\u{00A0}", with: " ") }
         return [first + broken[0]] + broken.dropFirst().map { pad + $0 }
     }
 }

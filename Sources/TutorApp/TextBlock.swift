@@ -71,7 +71,7 @@ func formulaLines(_ formula: String, width: Int, glyphs: Glyphs) -> [String] {
     let whole = formulaBlock(formula, glyphs: glyphs)
     guard whole.width > width else { return whole.lines }
     for separator in [" = ", " + "] {
-        let pieces = formula.components(separatedBy: separator)
+        let pieces = formula.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
         guard pieces.count > 1 else { continue }
         let lead = "  " + separator.dropFirst()
         return pieces.enumerated().flatMap { index, piece -> [String] in

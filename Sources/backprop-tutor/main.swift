@@ -1,5 +1,9 @@
 import BackpropEngine
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Lessons
 import Terminal
 
@@ -35,7 +39,7 @@ do {
         let width = choice.lessons.map(\.id.count).max() ?? 0
         try Output.print(choice.lessons.map { lesson in
             let slides = "\(lesson.slides.count) slide\(lesson.slides.count == 1 ? "" : "s")"
-            return lesson.id.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + lesson.title + "  (\(slides))"
+            return lesson.id + String(repeating: " ", count: width - lesson.id.count) + "  " + lesson.title + "  (\(slides))"
         }.joined(separator: "\n"))
     case .print(let options):
         let choice = try lessonChoice()

@@ -42,11 +42,11 @@ import Testing
         """
 
     let fit: Lesson
-    let folder: URL
+    let folder: String
 
     init() throws {
         fit = try Lesson(parsing: Self.fitText, file: "1-fit.md", id: "fit")
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)/backprop-tutor")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)/backprop-tutor").path
     }
 
     /// The fit lesson as a learner left it: the question answered, w nudged, the table grown, the
@@ -76,7 +76,7 @@ import Testing
         ([:], nil),
     ] as [([String: String], String?)])
     func theFolderIsXDGStateHomesElseTheHomesLocalState(environment: [String: String], path: String?) {
-        #expect(ProgressStore.folder(in: environment)?.path == path)
+        #expect(ProgressStore.folder(in: environment) == path)
     }
 
     @Test func whatIsSavedComesBackAsItWas() throws {
@@ -91,7 +91,7 @@ import Testing
             #expect(!loaded.changed)
             #expect(SavedLesson(loaded.progress, in: lesson) == SavedLesson(progress, in: lesson))
             #expect(loaded.progress.model?.startingValues == progress.model?.startingValues)
-            let file = try String(contentsOf: folder.appendingPathComponent("progress.json"), encoding: .utf8)
+            let file = try String(contentsOfFile: "\(folder)/progress.json", encoding: .utf8)
             #expect(file.contains("\"predictScore\"") == (progress.predictions.asked > 0), "a score only once predict mode is used")
         }
         let resumed = TutorState(lessons: [fit], saved: [try #require(ProgressStore(folder: folder, fresh: false).progress(in: fit)).progress])
@@ -140,16 +140,16 @@ import Testing
         var store = ProgressStore(folder: folder, fresh: false)
         try store.save([(fit, everything())], last: fit)
         try store.save(played().visited, last: fit)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["progress.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["progress.json"])
     }
 
     @Test func aSaveThatCannotWriteLeavesTheFileAsItWasAndFailsOnlyOnce() throws {
         var store = ProgressStore(folder: folder, fresh: false)
         try store.save([(fit, everything())], last: fit)
-        let file = folder.appendingPathComponent("progress.json")
+        let file = URL(fileURLWithPath: "\(folder)/progress.json")
         let before = try Data(contentsOf: file)
         // A folder where the temporary file goes: writing it fails, as on a full disk.
-        try FileManager.default.createDirectory(at: store.temporaryFile, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: store.temporaryFile, withIntermediateDirectories: false)
         #expect(throws: SaveError.self) { try store.save(played().visited, last: fit) }
         #expect(try Data(contentsOf: file) == before)
         #expect(!store.canSave)
@@ -165,15 +165,15 @@ import Testing
         ("a folder", nil),
     ] as [(String, Data?)])
     func aFileThatCannotBeReadIsSetAsideWithOneWarningAndTheTutorStartsAfresh(kind: String, contents: Data?) throws {
-        let file = folder.appendingPathComponent("progress.json")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = URL(fileURLWithPath: "\(folder)/progress.json")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if let contents { try contents.write(to: file) } else { try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false) }
         var store = ProgressStore(folder: folder, fresh: false)
         #expect(store.warnings.count == 1, "\(kind)")
-        #expect(store.warnings.first?.hasSuffix("; set aside as progress.json.corrupt in \(folder.path).") == true, "\(kind): \(store.warnings)")
+        #expect(store.warnings.first?.hasSuffix("; set aside as progress.json.corrupt in \(folder).") == true, "\(kind): \(store.warnings)")
         #expect(store.warnings.allSatisfy { !$0.contains("\n") })
         #expect(store.lastLesson == nil && store.canSave)
-        let corrupt = folder.appendingPathComponent("progress.json.corrupt")
+        let corrupt = URL(fileURLWithPath: "\(folder)/progress.json.corrupt")
         #expect(!FileManager.default.fileExists(atPath: file.path))
         if let contents { #expect(try Data(contentsOf: corrupt) == contents, "\(kind)") } else { #expect(isDirectory(corrupt)) }
         try store.save([(fit, everything())], last: fit)
@@ -183,7 +183,7 @@ import Testing
 
     @Test func aFolderThatCannotBeCreatedGivesOneWarningAndNoSaving() throws {
         // Under a regular file, no one can create a folder, whatever their rights.
-        let blocker = folder.deletingLastPathComponent()
+        let blocker = URL(fileURLWithPath: folder).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: blocker.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data().write(to: blocker)
         try expectNoSaving(in: folder)
@@ -191,19 +191,19 @@ import Testing
 
     @Test(.enabled(if: geteuid() != 0, "root writes into read-only folders"))
     func aReadOnlyFolderGivesOneWarningAndNoSaving() throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
-        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder) }
         try expectNoSaving(in: folder)
     }
 
     /// A store in `folder` says once that it cannot save, then saves nothing and says nothing more.
-    func expectNoSaving(in folder: URL) throws {
+    func expectNoSaving(in folder: String) throws {
         var store = ProgressStore(folder: folder, fresh: false)
         #expect(!store.canSave)
-        #expect(store.warnings == ["Progress will not be saved: \(folder.path) cannot be created or written."])
+        #expect(store.warnings == ["Progress will not be saved: \(folder) cannot be created or written."])
         try store.save([(fit, everything())], last: fit)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("progress.json").path))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/progress.json"))
     }
 
     func isDirectory(_ url: URL) -> Bool {
