@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import TextScreen
 
 /// Standard output and standard error, the only way the command line writes text: every line is
@@ -56,7 +56,7 @@ struct OutputWriter {
         var written = 0
         while written < buffer.count {
             let count = buffer.withUnsafeBytes { bytes in
-                Foundation.write(descriptor, bytes.baseAddress?.advanced(by: written), bytes.count - written)
+                Glibc.write(descriptor, bytes.baseAddress?.advanced(by: written), bytes.count - written)
             }
             if count < 0 {
                 guard errno == EINTR else { throw Output.WriteError(reason: String(cString: strerror(errno))) }
