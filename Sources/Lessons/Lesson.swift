@@ -1,6 +1,8 @@
 import BackpropEngine
 
-/// A lesson: slides in order, and the model its computing slides refer to.
+/// A lesson: slides in order, and the model its computing slides refer to. A lesson built into
+/// the binary reads its slides and model the first time they are asked for, so that a start reads
+/// only the lesson it shows.
 public struct Lesson: Sendable {
     /// The id used on the command line, e.g. `linear`.
     public let id: String
@@ -10,17 +12,33 @@ public struct Lesson: Sendable {
     public let summary: String
     /// Where the lesson came from, as errors name it.
     public let file: String
-    /// The network the slides compute with, if the lesson has one: the model block before the
-    /// first slide. A slide may carry its own, which replaces it from that slide on.
-    public let model: Model?
-    /// The lines of the model block as the file writes them, comments and blank lines kept;
-    /// empty without a model.
-    public let modelSource: [String]
-    /// The slides, in order.
-    public let slides: [Slide]
+    /// How many slides the lesson has: the length of `slides`, known without reading them.
+    public let slideCount: Int
     /// A hash of the file's text (64-bit FNV-1a), the same in every run: saved progress made
     /// with another text of the lesson is checked before it is used.
     public let contentHash: UInt64
+    /// The slides and the model, read or still to be read.
+    private let content: LessonContent
+
+    /// The network the slides compute with, if the lesson has one: the model block before the
+    /// first slide. A slide may carry its own, which replaces it from that slide on.
+    public var model: Model? { content.parsed.model }
+    /// The lines of the model block as the file writes them, comments and blank lines kept;
+    /// empty without a model.
+    public var modelSource: [String] { content.parsed.modelSource }
+    /// The slides, in order.
+    public var slides: [Slide] { content.parsed.slides }
+
+    /// The lesson `id` from `file`, its header read and its `content` read or to be read.
+    init(id: String, file: String, header: LessonHeader, contentHash: UInt64, content: LessonContent) {
+        self.id = id
+        self.file = file
+        self.contentHash = contentHash
+        self.content = content
+        title = header.title
+        summary = header.summary
+        slideCount = header.slideCount
+    }
 
     /// The slide from which the model of slide `index` is in force: the last slide up to it
     /// that carries a model block; nil when the lesson's own model is.

@@ -3,11 +3,12 @@ import LessonFiles
 
 /// Finds and loads lessons: the set built into the binary, a folder of lesson files, or one file.
 public enum LessonLibrary {
-    /// The lessons built into the binary from `lessons/` when it was compiled, in order.
+    /// The lessons built into the binary from `lessons/` when it was compiled, in order. Each
+    /// reads its slides and model the first time they are asked for (the tests read every one).
     public static func builtIn() throws(LessonError) -> [Lesson] {
         var lessons: [Lesson] = []
         for (name, text) in embeddedLessonFiles {
-            lessons.append(try Lesson(parsing: text, file: "lessons/\(name)", id: id(ofFileNamed: name)))
+            lessons.append(try Lesson.builtIn(text, file: "lessons/\(name)", id: id(ofFileNamed: name)))
         }
         guard !lessons.isEmpty else {
             throw LessonError(file: "lessons", line: 1, column: 1, message: "no lessons were built into this binary")

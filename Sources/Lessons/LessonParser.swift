@@ -5,17 +5,29 @@ extension Lesson {
     /// naming `file`, the line and the column. Lines may end in LF or CR LF, and a byte order
     /// mark may come first.
     public init(parsing text: String, file: String, id: String) throws(LessonError) {
+        let read = try Lesson.read(text, file: file)
+        self.init(
+            id: id, file: file, header: LessonHeader(title: read.title, summary: read.summary, slideCount: read.content.slides.count),
+            contentHash: ContentHash.of(text), content: LessonContent(read.content)
+        )
+    }
+
+    /// The lesson `text` of `file` holds: its title, its summary, and its slides and model.
+    static func read(_ text: String, file: String) throws(LessonError) -> (title: String, summary: String, content: LessonContent.Parsed) {
         var reader = LessonReader(file: file)
         var body = Substring(text)
         if body.unicodeScalars.first == "\u{FEFF}" { body.unicodeScalars.removeFirst() }
         for (index, line) in String(body).lines.enumerated() {
             try reader.read(String(line), number: index + 1)
         }
-        let result = try reader.finish()
-        self.init(
-            id: id, title: result.title, summary: result.summary, file: file, model: result.model, modelSource: result.modelSource,
-            slides: result.slides, contentHash: ContentHash.of(text)
-        )
+        return try reader.finish()
+    }
+
+    /// A lesson built into the binary: its header is read now, its slides and model when first
+    /// asked for. A text whose header cannot be read is read whole now, for its error.
+    static func builtIn(_ text: String, file: String, id: String) throws(LessonError) -> Lesson {
+        guard let header = LessonHeader(scanning: text) else { return try Lesson(parsing: text, file: file, id: id) }
+        return Lesson(id: id, file: file, header: header, contentHash: ContentHash.of(text), content: LessonContent(text: text, file: file))
     }
 }
 
@@ -80,13 +92,13 @@ private struct LessonReader {
         }
     }
 
-    mutating func finish() throws(LessonError) -> (title: String, summary: String, model: Model?, modelSource: [String], slides: [Slide]) {
+    mutating func finish() throws(LessonError) -> (title: String, summary: String, content: LessonContent.Parsed) {
         if let open = fence { throw error("the ``` block opened here is never closed", line: open.line) }
         if let pending = question { throw error("the question is followed by its 'answer: EXPR' line", line: pending.line) }
         guard let title else { throw error("the lesson is empty: it starts with '# Title'", line: 1) }
         finishSlide()
         guard !slides.isEmpty else { throw error("the lesson has no slides: add one with '## Slide title'", line: 1) }
-        return (title, summary.joined(separator: " "), lessonModel, modelSource, slides)
+        return (title, summary.joined(separator: " "), LessonContent.Parsed(model: lessonModel, modelSource: modelSource, slides: slides))
     }
 
     /// A data block as written: its lines, the line of its fence and its batch.

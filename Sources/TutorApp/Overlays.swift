@@ -64,7 +64,7 @@ func drawOverlay(_ state: TutorState, on screen: inout Screen, glyphs: Glyphs) {
 /// How far the learner is in `lesson`, as the menu says it: `(5 slides)` before a visit,
 /// `(slide 3 of 5)` during one, `(5 slides) ✓` once finished.
 private func place(_ progress: LessonProgress, of lesson: Lesson, glyphs: Glyphs) -> String {
-    let count = lesson.slides.count
+    let count = lesson.slideCount
     if progress.visited && !progress.finished { return "(slide \(progress.slide + 1) of \(count))" }
     return "(\(count) slide\(count == 1 ? "" : "s"))" + (progress.finished ? " " + glyphs.finished : "")
 }

@@ -67,8 +67,10 @@ public struct TutorState: Sendable {
         self.lessons = lessons
         self.unicode = unicode
         self.lessonIndex = min(max(0, lessonIndex), max(0, lessons.count - 1))
-        progress = lessons.indices.map { index in
-            (saved.indices.contains(index) ? saved[index] : nil) ?? LessonProgress(model: lessons[index].model)
+        // A lesson not visited takes its own values when it is opened (`open(lesson:)`): reading
+        // every lesson's model here would read every lesson at the start.
+        progress = lessons.indices.map { [lessonIndex = self.lessonIndex] index in
+            (saved.indices.contains(index) ? saved[index] : nil) ?? LessonProgress(model: index == lessonIndex ? lessons[index].model : nil)
         }
         computation = Computation(
             lesson: lessons[self.lessonIndex], model: progress[self.lessonIndex].model, iterations: progress[self.lessonIndex].iterations

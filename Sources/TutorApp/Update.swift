@@ -191,7 +191,7 @@ extension TutorState {
             (lessonTarget, slideTarget) = (lessonIndex + 1, 0)
         } else if slideTarget < 0 {
             guard lessonIndex > 0 else { return }
-            (lessonTarget, slideTarget) = (lessonIndex - 1, lessons[lessonIndex - 1].slides.count - 1)
+            (lessonTarget, slideTarget) = (lessonIndex - 1, lessons[lessonIndex - 1].slideCount - 1)
         }
         if lessonTarget != lessonIndex { open(lesson: lessonTarget) }
         answered = nil
@@ -205,6 +205,7 @@ extension TutorState {
     mutating func open(lesson index: Int) {
         guard lessons.indices.contains(index), index != lessonIndex else { return }
         (lessonIndex, slideIndex, step, selection) = (index, 0, 0, 0)
+        if !current.visited { current = LessonProgress(model: lesson.model) }
         recompute()
         resume()
     }

@@ -38,7 +38,7 @@ do {
         let choice = try lessonChoice()
         let width = choice.lessons.map(\.id.count).max() ?? 0
         try Output.print(choice.lessons.map { lesson in
-            let slides = "\(lesson.slides.count) slide\(lesson.slides.count == 1 ? "" : "s")"
+            let slides = "\(lesson.slideCount) slide\(lesson.slideCount == 1 ? "" : "s")"
             return lesson.id + String(repeating: " ", count: width - lesson.id.count) + "  " + lesson.title + "  (\(slides))"
         }.joined(separator: "\n"))
     case .print(let options):
