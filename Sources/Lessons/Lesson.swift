@@ -43,17 +43,20 @@ public struct Lesson: Sendable {
     /// The slide from which the model of slide `index` is in force: the last slide up to it
     /// that carries a model block; nil when the lesson's own model is.
     public func modelSlide(of index: Int) -> Int? {
-        slides.indices.prefix(through: min(index, slides.count - 1)).last { slides[$0].model != nil }
+        let slides = self.slides
+        return slides.indices.prefix(through: min(index, slides.count - 1)).last { slides[$0].model != nil }
     }
 
     /// The model slide `index` computes with: the one its model slide carries, or the lesson's.
     public func model(at index: Int) -> Model? {
-        modelSlide(of: index).flatMap { slides[$0].model } ?? model
+        let content = content.parsed
+        return modelSlide(of: index).flatMap { content.slides[$0].model } ?? content.model
     }
 
     /// The lines of the model block slide `index` computes with, as the file writes them.
     public func modelSource(at index: Int) -> [String] {
-        modelSlide(of: index).map { slides[$0].modelSource } ?? modelSource
+        let content = content.parsed
+        return modelSlide(of: index).map { content.slides[$0].modelSource } ?? content.modelSource
     }
 }
 

@@ -93,16 +93,11 @@ public enum System {
         unlink(path)
     }
 
-    /// The environment's variables, by name.
-    public static var environment: [String: String] {
+    /// The environment variables `names` that are set, by name.
+    public static func environment(_ names: [String]) -> [String: String] {
         var variables: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "=") {
-                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            entry += 1
+        for name in names {
+            if let value = getenv(name) { variables[name] = String(cString: value) }
         }
         return variables
     }

@@ -32,10 +32,11 @@ public struct ProgressStore {
     /// process, so that two tutors saving at once do not write into the same one.
     var temporaryFile: String { System.path(folder, ".progress.json.\(getpid()).tmp") }
 
-    /// The tutor's state folder for `environment`: `$XDG_STATE_HOME/backprop-tutor`, or
+    /// The tutor's state folder for `environment` (this process's unless told):
+    /// `$XDG_STATE_HOME/backprop-tutor`, or
     /// `$HOME/.local/state/backprop-tutor` when `XDG_STATE_HOME` is unset, empty or not an
     /// absolute path (as the XDG Base Directory Specification says); nil without either.
-    public static func folder(in environment: [String: String]) -> String? {
+    public static func folder(in environment: [String: String] = System.environment(["XDG_STATE_HOME", "HOME"])) -> String? {
         let base: String
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             base = state

@@ -28,7 +28,7 @@ struct Tutor {
                 start = lessons.count - 1
             }
         }
-        var store = ProgressStore.folder(in: System.environment).map { ProgressStore(folder: $0, fresh: fresh) }
+        var store = ProgressStore.folder().map { ProgressStore(folder: $0, fresh: fresh) }
         if lesson == nil, let last = store?.lastLesson, let index = lessons.firstIndex(where: { $0.id == last }) { start = index }
         let saved = lessons.map { store?.progress(in: $0) }
         var notes = store?.warnings ?? ["Progress will not be saved: neither XDG_STATE_HOME nor HOME names a folder."]
