@@ -53,9 +53,9 @@ enum TableFigures {
 
     /// `state` with its table trained to `rows` iterations.
     private static func grown(_ state: TutorState, to rows: Int) throws -> TutorState {
-        let grown = update(state, .train(rows - state.computation.traces.count))
-        guard grown.computation.traces.count == rows else {
-            throw ChildProcessError(message: "the table of \(state.lesson.id) stopped at \(grown.computation.traces.count) rows, not \(rows)")
+        let grown = update(state, .train(rows - state.computation.iterations.count))
+        guard grown.computation.iterations.count == rows else {
+            throw ChildProcessError(message: "the table of \(state.lesson.id) stopped at \(grown.computation.iterations.count) rows, not \(rows)")
         }
         return grown
     }

@@ -17,8 +17,6 @@ struct PredictionCheck {
     /// Over a data set, the row on screen in the iteration's batch.
     var row = 0
 
-    /// Every iteration's trace for the row on screen.
-    private var traces: [Trace] { computation.traces(row: row) }
 
     /// What the step computes, as the prompt and the verdicts name it: `h`, `∂L/∂h`, `the new w`.
     var subject: String {
@@ -46,8 +44,8 @@ struct PredictionCheck {
     /// The steps before this one in the iteration whose values a formula may read: forward
     /// values and gradients.
     private var before: [Trace.Step] {
-        guard traces.indices.contains(iteration) else { return [] }
-        return computation.steps(of: traces[iteration]).prefix { Reveal.Key($0) != Reveal.Key(step) }.filter { $0.pass != .update && $0.pass != .mean }
+        guard let trace = computation.trace(iteration: iteration, row: row) else { return [] }
+        return computation.steps(of: trace).prefix { Reveal.Key($0) != Reveal.Key(step) }.filter { $0.pass != .update && $0.pass != .mean }
     }
 
     /// The verdict on `typed`, or why it cannot be judged: it does not read, reads what is not
@@ -77,9 +75,10 @@ struct PredictionCheck {
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
         // The iteration on screen first: a number is judged there alone, a formula everywhere,
         // and the verdict quotes the first iteration where it misses.
-        for index in [iteration] + traces.indices.filter({ $0 != iteration }) where traces.indices.contains(index) {
-            let trace = traces[index]
-            guard let expected = trace.steps.first(where: { Reveal.Key($0) == Reveal.Key(step) })?.value,
+        let iterations = computation.iterations.indices
+        for index in [iteration] + iterations.filter({ $0 != iteration }) where iterations.contains(index) {
+            let trace = index == iteration ? computation.trace(iteration: index, row: row) : computation.builtTrace(iteration: index, row: row)
+            guard let trace, let expected = trace.steps.first(where: { Reveal.Key($0) == Reveal.Key(step) })?.value,
                   let got = try? trace.bindings(for: step).evaluate(expression) else {
                 return .failure(AnswerCheck.Problem(message: "the engine cannot evaluate that with this lesson's numbers"))
             }

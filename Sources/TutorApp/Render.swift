@@ -78,7 +78,7 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     let count = state.stepCount(of: state.slide)
     let iterates = state.slide.allItems.contains { $0 == .graph || $0.isTrace }
     let unit = state.model?.iterationName ?? "iteration"
-    let iteration = iterates ? "\(unit) \(state.current.iteration + 1) of \(state.computation.traces.count)" : ""
+    let iteration = iterates ? "\(unit) \(state.current.iteration + 1) of \(state.computation.iterations.count)" : ""
     let rows = state.model?.data?.rows.count
     let batch = iterates ? (state.trace?.batch).map { "row \($0.row + 1) of \(rows ?? $0.rows.count)" } ?? "" : ""
     let steps = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""

@@ -128,9 +128,10 @@ struct SlideContent {
             return (JacobianView(jacobian: jacobian, before: before, notation: notation, glyphs: glyphs, width: width).lines(), nil)
         case .landscape(let request):
             guard let map = state.computation.landscapes[request] else { return ([], nil) }
-            let traces = state.computation.traces
-            let path = traces.map { ($0.values[request.x]?.scalar ?? .nan, $0.values[request.y]?.scalar ?? .nan) }
-                + (traces.last.map { [($0.updated[request.x]?.scalar ?? .nan, $0.updated[request.y]?.scalar ?? .nan)] } ?? [])
+            // The first row's values, as its trace holds them; the parameters alike over a batch.
+            let iterations = state.computation.iterations
+            let path = iterations.map { ($0.value(of: request.x)?.scalar ?? .nan, $0.value(of: request.y)?.scalar ?? .nan) }
+                + (iterations.last.map { [($0.update(of: request.x)?.scalar ?? .nan, $0.update(of: request.y)?.scalar ?? .nan)] } ?? [])
             let view = LandscapeView(
                 map: map, path: path, current: state.current.iteration, notation: notation, glyphs: glyphs, width: width,
                 height: max(8, min(20, state.size.height - 12))
@@ -141,7 +142,7 @@ struct SlideContent {
             if let lost = lostData("The rows with \(notation.name(node))", [node], of: model, width: width) { return (lost, nil) }
             guard let data = model.data, let values = state.computation.rowValues[node] else { return ([], nil) }
             let view = RowsView(
-                model: model, data: data, node: node, values: values, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width
+                model: model, data: data, node: node, values: values, iterations: state.computation.iterations.count, notation: notation, glyphs: glyphs, width: width
             )
             return (view.lines(), nil)
         case .decision(let request):
@@ -150,7 +151,7 @@ struct SlideContent {
             if let lost = lostData("The decision map of \(output)", [request.output], of: model, width: width) { return (lost, nil) }
             guard let data = model.data, let map = state.computation.decisions[request] else { return ([], nil) }
             let view = DecisionView(
-                map: map, model: model, data: data, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width,
+                map: map, model: model, data: data, iterations: state.computation.iterations.count, notation: notation, glyphs: glyphs, width: width,
                 height: max(8, min(20, state.size.height - 16))
             )
             return (view.lines(), nil)
@@ -203,7 +204,7 @@ struct SlideContent {
         guard let model = state.model else { return nil }
         let gone = model.missing(named)
         return TableView(
-            model: model, traces: state.computation.traces, before: state.before?.traces, check: state.tableCheck, named: named.filter { !gone.contains($0) },
+            model: model, iterations: state.computation.iterations, before: state.before?.iterations, check: state.tableCheck, named: named.filter { !gone.contains($0) },
             offset: state.current.tableScroll,
             notation: state.notation, glyphs: glyphs, width: width
         )
@@ -217,14 +218,14 @@ struct SlideContent {
 
     /// What to say when training goes wrong: it diverged, or the loss grows.
     private func trainingWarning() -> String? {
-        let traces = state.computation.traces
+        let iterations = state.computation.iterations
         let key = { (action: Action) in KeyBindings.key(for: action) }
         let fix = "Lower η (select it with \(key(.select(by: -1))), then \(key(.nudge(-TutorState.coarseStep))) or \(key(.edit))), or press \(key(.reset))."
         if state.computation.diverged {
-            return "Diverged at \(state.model?.iterationName ?? "iteration") \(traces.count): a value is no longer finite. " + fix
+            return "Diverged at \(state.model?.iterationName ?? "iteration") \(iterations.count): a value is no longer finite. " + fix
         }
-        guard let loss = (state.model?.loss).map(IterationTable.Column.value), traces.count >= 2,
-              let first = traces.first.flatMap(loss.value)?.scalar, let last = traces.last.flatMap(loss.value)?.scalar, last > first else { return nil }
+        guard let loss = (state.model?.loss).map(IterationTable.Column.value), iterations.count >= 2,
+              let first = iterations.first.flatMap(loss.value)?.scalar, let last = iterations.last.flatMap(loss.value)?.scalar, last > first else { return nil }
         return "The loss grows over the iterations instead of shrinking: η is too large (or negative). " + fix
     }
 }

@@ -6,11 +6,11 @@ import TextScreen
 /// columns the slide names stay in view, and the others scroll sideways beside them.
 struct TableView {
     let model: Model
-    /// One trace per iteration.
-    let traces: [Trace]
-    /// The traces before the last change of a value, if the last key changed one: the cells
+    /// Each iteration's numbers.
+    let iterations: [BatchNumbers]
+    /// The numbers before the last change of a value, if the last key changed one: the cells
     /// that read otherwise now are marked.
-    let before: [Trace]?
+    let before: [BatchNumbers]?
     /// While checking: the largest relative difference between a gradient in the rows shown and
     /// its central difference.
     let check: Double?
@@ -49,7 +49,7 @@ struct TableView {
         }
         lines.append(Line(KeyBindings.line(glyphs.hints(in: .slides, topics: [.training]), width: width, lead: ""), Style(.dim)))
         let loss = IterationTable.Column.value(model.loss)
-        let losses = traces.map { trace in trace.diverged ? .nan : loss.value(in: trace)?.scalar ?? .nan }
+        let losses = iterations.map { iteration in iteration.diverged ? .nan : loss.value(in: iteration)?.scalar ?? .nan }
         lines += LossCurve(
             losses: losses, notation: notation, glyphs: glyphs, width: min(width, 64), height: TableView.curveHeight, unit: model.iterationName
         ).lines()
@@ -58,7 +58,7 @@ struct TableView {
 
     /// The table's text laid out in `width` columns: only the columns in view are written.
     private struct Grid {
-        /// The iterations shown, as indices into the traces.
+        /// The iterations shown, as indices into `iterations`.
         let rows: [Int]
         /// Each column in view: its heading, then its cell in each row, one or more lines tall.
         let cells: [Int: [[String]]]
@@ -74,13 +74,13 @@ struct TableView {
     /// and matrices stacked; laid out with the named columns kept in view.
     private func grid() -> Grid {
         // A long table shows its first rows, a gap, and its newest rows; only those are written.
-        let rows = TableView.shown(traces.count)
+        let rows = TableView.shown(iterations.count)
         let table = IterationTable(model: model)
         let kept = named.isEmpty ? table.headline : named
         let numberWidth = max(1, "\(rows.last.map { $0 + 1 } ?? 0)".count)
         let room = width - numberWidth
         let headings = table.columns.map { $0.heading(notation) }
-        let values = table.columns.map { column in rows.map { column.value(in: traces[$0]) } }
+        let values = table.columns.map { column in rows.map { column.value(in: iterations[$0]) } }
         // A column wider than the room is laid out alike however much wider it is, so a cell
         // whose shape alone makes it wider than the room is not written to be measured: a
         // large matrix costs nothing while it is out of view.
@@ -139,8 +139,8 @@ struct TableView {
         let columns = band.kept + band.window
         var lines: [Line] = []
         for row in 0...grid.rows.count {
-            if row == TableView.firstRows + 1 && grid.rows.count < traces.count {
-                lines.append(Line("  \(glyphs.ellipsis) \(traces.count - grid.rows.count) \(model.iterationName)s not shown", Style(.dim)))
+            if row == TableView.firstRows + 1 && grid.rows.count < iterations.count {
+                lines.append(Line("  \(glyphs.ellipsis) \(iterations.count - grid.rows.count) \(model.iterationName)s not shown", Style(.dim)))
             }
             let style = row == 0 ? Style(.heading, underline: true) : Style.plain
             let number = row == 0 ? "#" : "\(grid.rows[row - 1] + 1)"
