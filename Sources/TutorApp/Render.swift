@@ -36,10 +36,16 @@ public func render(_ state: TutorState) -> Frame {
     if let editor = state.editor {
         column = EditorView(source: state.source, editor: editor, glyphs: glyphs, width: mainWidth, height: bodyHeight).lines()
     } else {
-        let slide = SlideContent(state: state, width: mainWidth, glyphs: glyphs)
-        let content = slide.lines()
-        viewport = layout.viewport(of: content)
+        // Laid out for the lines shown as last drawn; again, in the rare case a band of a large
+        // matrix left blank may show, for the lines shown now.
+        let shows = { (offset: Int) in offset..<(offset + bodyHeight) }
+        let guess = shows(state.viewport.offset(scrolledBy: state.scroll))
+        var content = SlideContent(state: state, width: mainWidth, glyphs: glyphs, shows: guess).lines()
+        viewport = layout.viewport(of: (content.lines, content.focus, content.tableMaximum))
         let offset = viewport.offset(scrolledBy: state.scroll)
+        if content.blanked && shows(offset) != guess {
+            content = SlideContent(state: state, width: mainWidth, glyphs: glyphs, shows: shows(offset)).lines()
+        }
         column = (Array(content.lines.dropFirst(offset)), offset > 0, viewport.maximum > offset)
     }
     for (row, line) in column.lines.prefix(bodyHeight).enumerated() {

@@ -18,6 +18,10 @@ struct TableView {
     let named: [IterationTable.Column]
     /// How many of the columns that scroll are moved past.
     let offset: Int
+    /// The table's lines on screen, counted from its first; nil: all of them. A band of columns
+    /// with a cell wider than the room (a large matrix) is written only when a line of it is on
+    /// screen, its lines left blank otherwise.
+    let shows: Range<Int>?
     let notation: Notation
     let glyphs: Glyphs
     let width: Int
@@ -32,13 +36,14 @@ struct TableView {
         count > firstRows + lastRows + 1 ? Array(0..<firstRows) + Array((count - lastRows)..<count) : Array(0..<count)
     }
 
-    /// The table's lines, and the largest useful sideways scroll: the last column in view.
-    func lines() -> (lines: [Line], sidewaysMaximum: Int) {
+    /// The table's lines, the largest useful sideways scroll (the last column in view), and
+    /// whether a band off screen was left blank.
+    func lines() -> (lines: [Line], sidewaysMaximum: Int, blanked: Bool) {
         let grid = self.grid()
         var lines: [Line] = []
-        for band in grid.layout.bands {
+        for (index, band) in grid.layout.bands.enumerated() {
             if !lines.isEmpty { lines.append(Line()) }
-            lines += self.lines(of: band, in: grid)
+            lines += grid.blank[index].map { Array(repeating: Line(), count: $0) } ?? self.lines(of: band, in: grid)
         }
         if let check {
             let text = "Every gradient in the rows shown matches its central difference to a relative difference of \(notation.magnitude(check)) or less."
@@ -53,7 +58,7 @@ struct TableView {
         lines += LossCurve(
             losses: losses, notation: notation, glyphs: glyphs, width: min(width, 64), height: TableView.curveHeight, unit: model.iterationName
         ).lines()
-        return (lines, grid.layout.maximum)
+        return (lines, grid.layout.maximum, !grid.blank.isEmpty)
     }
 
     /// The table's text laid out in `width` columns: only the columns in view are written.
@@ -68,6 +73,8 @@ struct TableView {
         let widths: [Int: Int]
         let numberWidth: Int
         let layout: TableLayout
+        /// The bands left blank, off screen, and their heights.
+        let blank: [Int: Int]
     }
 
     /// The cells written on one line each when the whole table fits so, otherwise with vectors
@@ -97,8 +104,20 @@ struct TableView {
         let stacked = !TableLayout.fits(measured(flat), in: room)
         let cells = stacked ? written(true) : flat
         let layout = TableLayout(widths: measured(cells), kept: table.columns.map(kept.contains), room: room, offset: offset)
-        var shown: [Int: [[String]]] = [:], changed: [Int: [Bool]] = [:], widths: [Int: Int] = [:]
-        for index in layout.bands.flatMap({ $0.kept + $0.window }) {
+        var shown: [Int: [[String]]] = [:], changed: [Int: [Bool]] = [:], widths: [Int: Int] = [:], blank: [Int: Int] = [:]
+        // Each band's first line, counted from the table's: bands are a blank line apart.
+        var top = 0
+        for (number, band) in layout.bands.enumerated() {
+            let columns = band.kept + band.window
+            let height = 1 + (rows.count < iterations.count ? 1 : 0) + rows.indices.map { row in
+                columns.map { TableView.lineCount(of: values[$0][row], stacked: stacked) }.max() ?? 1
+            }.reduce(0, +)
+            defer { top += height + 1 }
+            if let shows, !shows.overlaps(top..<(top + height)), columns.contains(where: { cells[$0].contains { $0 == nil } }) {
+                blank[number] = height
+            }
+        }
+        for index in layout.bands.indices.filter({ blank[$0] == nil }).flatMap({ layout.bands[$0].kept + layout.bands[$0].window }) {
             let column = table.columns[index]
             let written = zip(values[index], cells[index]).map { value, cell in cell ?? self.cell(value, stacked: stacked) }
             shown[index] = [[headings[index]]] + written
@@ -109,7 +128,7 @@ struct TableView {
                 return then != values[index][row] && cell(then, stacked: stacked) != written[row]
             }
         }
-        return Grid(rows: rows, cells: shown, changed: changed, widths: widths, numberWidth: numberWidth, layout: layout)
+        return Grid(rows: rows, cells: shown, changed: changed, widths: widths, numberWidth: numberWidth, layout: layout, blank: blank)
     }
 
     /// The fewest columns `value`'s cell can take, since every number takes a column at least:
@@ -120,6 +139,15 @@ struct TableView {
         case .matrix(_, let columns) where stacked: TextBlock.leastWidth(ofMatrixWith: columns)
         case .vector where stacked: TextBlock.leastWidth(ofMatrixWith: 1)
         case let shape?: shape.count
+        }
+    }
+
+    /// How many lines `cell(value, stacked:)` takes: a vector or matrix stacked, one per row.
+    private static func lineCount(of value: Tensor?, stacked: Bool) -> Int {
+        switch value?.shape {
+        case .vector(let count) where stacked: count
+        case .matrix(let rows, _) where stacked: rows
+        default: 1
         }
     }
 
