@@ -9,6 +9,8 @@ import Synchronization
 public struct Computation: Sendable {
     /// The lesson's model with the learner's values.
     public let model: Model?
+    /// The numbers of the model the learner can tweak.
+    public let entries: [ValueEntry]
     /// Each iteration's numbers, from the starting values, over the rows of its batch; fewer
     /// than asked when training diverged.
     public private(set) var iterations: [BatchNumbers]
@@ -37,6 +39,7 @@ public struct Computation: Sendable {
     /// those of nodes an edit of the model took away).
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
+        entries = model.map(ValueEntry.entries) ?? []
         shown = (lesson.slides.flatMap(\.rowNodes), lesson.slides.flatMap(\.decisions))
         guard let model else {
             (self.iterations, jacobians, rowValues, decisions, failure, trained, training) = ([], [:], [:], [:], nil, [], nil)

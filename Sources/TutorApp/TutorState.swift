@@ -142,7 +142,7 @@ public struct TutorState: Sendable {
     }
 
     /// The numbers the learner can tweak.
-    public var entries: [ValueEntry] { model.map(ValueEntry.entries) ?? [] }
+    public var entries: [ValueEntry] { computation.entries }
 
     /// How the screen is drawn: Unicode or ASCII.
     var glyphs: Glyphs { unicode ? .unicode : .ascii }
