@@ -36,8 +36,9 @@ struct AnswerCheck {
         }
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
         var pairs: [(typed: Tensor, expected: Tensor)] = []
+        let read = NamesRead([answer, question.answer])
         for numbers in iterations {
-            let bindings = numbers.bindings(reading: [answer, question.answer])
+            let bindings = numbers.bindings(read)
             guard let got = try? bindings.evaluate(answer), let want = try? bindings.evaluate(question.answer) else {
                 return .failure(Problem(message: "the engine cannot evaluate that with this lesson's numbers"))
             }
