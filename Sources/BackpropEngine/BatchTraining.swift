@@ -59,7 +59,8 @@ public struct BatchNumbers: IterationResults, Sendable {
     init(rows: [IterationNumbers], batch: (batch: Trace.Batch, updates: [Trace.Update])?) {
         (self.rows, self.batch) = (rows, batch)
         if let batch, let first = rows.first {
-            diverged = Trace.diverged([first.values, first.gradients, Self.updated(batch.updates), batch.batch.values, batch.batch.gradients])
+            diverged = !first.valuesAndGradientsFinite
+                || Trace.diverged([Self.updated(batch.updates), batch.batch.values, batch.batch.gradients])
         } else {
             diverged = rows.first?.diverged ?? true
         }
@@ -85,6 +86,16 @@ public struct BatchNumbers: IterationResults, Sendable {
 
     private static func updated(_ updates: [Trace.Update]) -> [String: Tensor] {
         Dictionary(updates.map { ($0.parameter, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension IterationNumbers {
+    /// True when every value and gradient of the iteration is finite, the updates aside.
+    var valuesAndGradientsFinite: Bool {
+        (layout.values + layout.gradients).allSatisfy { _, slot in
+            guard let position = layout.largePosition(of: slot) else { return scalars[slot.range].allSatisfy(\.isFinite) }
+            return large[position].allSatisfy(\.isFinite)
+        }
     }
 }
 
