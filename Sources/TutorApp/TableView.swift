@@ -80,7 +80,8 @@ struct TableView {
         let bandRows: [[(height: Int, written: Bool)]]
     }
 
-    /// A row of a band holding more numbers than this is written only when on screen.
+    /// A row of a band holding more numbers than this, and the band's heading, is written only
+    /// when on screen.
     static let writtenUnseen = 200
 
     /// The cells written on one line each when the whole table fits so, otherwise with vectors
@@ -118,16 +119,18 @@ struct TableView {
         for band in layout.bands {
             let columns = band.kept + band.window
             let heights = [1] + rows.indices.map { row in columns.map { TableView.lineCount(of: values[$0][row], stacked: stacked) }.max() ?? 1 }
+            let few = rows.indices.map { row in columns.reduce(0) { $0 + (values[$1][row]?.scalars.count ?? 0) } <= TableView.writtenUnseen }
             var line = top
+            // The heading of a band with a row of many numbers is written when on screen, like that row.
             let written = heights.indices.map { row -> Bool in
                 if row == TableView.firstRows + 1 && rows.count < iterations.count { line += 1 }
                 defer { line += heights[row] }
-                guard row > 0, let shows, !shows.overlaps(line..<(line + heights[row])) else { return true }
-                return columns.reduce(0) { $0 + (values[$1][row - 1]?.scalars.count ?? 0) } <= TableView.writtenUnseen
+                guard let shows, !shows.overlaps(line..<(line + heights[row])) else { return true }
+                return row == 0 ? !few.contains(false) : few[row - 1]
             }
             top = line + 1
             bandRows.append(Array(zip(heights, written)))
-            for index in columns {
+            for index in columns where written.contains(true) {
                 let column = table.columns[index]
                 let cells = rows.indices.map { row in written[row + 1] ? cell(values[index][row], stacked: stacked) : nil }
                 shown[index] = [[headings[index]]] + cells
