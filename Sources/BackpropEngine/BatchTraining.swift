@@ -5,18 +5,25 @@ extension Training {
     /// them; without a data set, the next iteration's trace alone. Nil after an iteration that
     /// diverged; an iteration after the first that cannot be computed is named in the error.
     public mutating func nextBatch() throws -> [Trace]? {
-        guard let data = model.data else { return try next().map { [$0] } }
+        guard let numbers = try nextBatchNumbers() else { return nil }
+        return numbers.rows.indices.map { model.trace(of: numbers, row: $0) }
+    }
+
+    /// The next iteration's numbers alone, as `nextBatch()` computes them: each row's of its
+    /// batch, their means and the updates. Nil after an iteration that diverged.
+    public mutating func nextBatchNumbers() throws -> BatchNumbers? {
+        guard let data = model.data else { return try nextNumbers().map { BatchNumbers(rows: [$0], batch: nil) } }
         guard !diverged else { return nil }
-        let traces: [Trace]
+        let numbers: BatchNumbers
         do {
-            traces = try model.batch(count, of: data, from: values)
+            numbers = try model.batchNumbers(count, of: data, from: values)
         } catch let error as EvaluationError where count > 0 {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }
         count += 1
-        diverged = traces.first?.diverged ?? true
-        values.merge(traces.first?.updated ?? [:]) { _, new in new }
-        return traces
+        diverged = numbers.diverged
+        values.merge(numbers.updated) { _, new in new }
+        return numbers
     }
 
     /// The next `iterations` iterations, each as `nextBatch()` gives it; fewer when one diverges.
@@ -24,6 +31,71 @@ extension Training {
         var batches: [[Trace]] = []
         while batches.count < iterations, let batch = try nextBatch() { batches.append(batch) }
         return batches
+    }
+
+    /// The numbers alone of the next `iterations` iterations, each as `nextBatchNumbers()` gives
+    /// it; fewer when one diverges.
+    public mutating func batchNumbers(_ iterations: Int) throws -> [BatchNumbers] {
+        var all: [BatchNumbers] = []
+        while all.count < iterations, let numbers = try nextBatchNumbers() { all.append(numbers) }
+        return all
+    }
+}
+
+/// The numbers of one training iteration, over the rows of its batch when the model trains on a
+/// data set: each row's forward and backward passes, the means over the rows, and the updates
+/// that read them. What the tutor keeps of every iteration of its table; `Model.trace(of:row:)`
+/// adds the formulas for the iteration and row on screen. As a table reads it, the loss and the
+/// parameters' gradients are the means over the batch.
+public struct BatchNumbers: IterationResults, Sendable {
+    /// Each row's numbers, in the order of the batch; without a data set, the iteration's own.
+    public let rows: [IterationNumbers]
+    /// Over a data set: the batch (its `row` the first's), and the updates that read its means.
+    let batch: (batch: Trace.Batch, updates: [Trace.Update])?
+    /// True when a value, a gradient, a mean or an update is infinite or not a number: training
+    /// diverged. Over a data set, as the first row's trace says it.
+    public let diverged: Bool
+
+    init(rows: [IterationNumbers], batch: (batch: Trace.Batch, updates: [Trace.Update])?) {
+        (self.rows, self.batch) = (rows, batch)
+        if let batch, let first = rows.first {
+            diverged = !first.valuesAndGradientsFinite
+                || Trace.diverged([Self.updated(batch.updates), batch.batch.values, batch.batch.gradients])
+        } else {
+            diverged = rows.first?.diverged ?? true
+        }
+    }
+
+    /// The value of a declared value or node in the first row (before the update); over the rows
+    /// of a data set, the mean loss for the loss.
+    public func value(of name: String) -> Tensor? { batch?.batch.values[name] ?? rows.first?.value(of: name) }
+    /// ∂L/∂`name` in the first row; over the rows of a data set, a parameter's mean gradient.
+    public func gradient(of name: String) -> Tensor? { batch?.batch.gradients[name] ?? rows.first?.gradient(of: name) }
+    /// `parameter` after this iteration's update.
+    public func update(of parameter: String) -> Tensor? {
+        guard let batch else { return rows.first?.update(of: parameter) }
+        return batch.updates.first { $0.parameter == parameter }?.value
+    }
+
+    /// Every value of the first row, by name.
+    public var values: [String: Tensor] { rows.first?.values ?? [:] }
+    /// Every gradient of the first row, by name.
+    public var gradients: [String: Tensor] { rows.first?.gradients ?? [:] }
+    /// Each parameter after the update, by name.
+    public var updated: [String: Tensor] { batch.map { Self.updated($0.updates) } ?? rows.first?.updated ?? [:] }
+
+    private static func updated(_ updates: [Trace.Update]) -> [String: Tensor] {
+        Dictionary(updates.map { ($0.parameter, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension IterationNumbers {
+    /// True when every value and gradient of the iteration is finite, the updates aside.
+    var valuesAndGradientsFinite: Bool {
+        (layout.values + layout.gradients).allSatisfy { _, slot in
+            guard let position = layout.largePosition(of: slot) else { return scalars[slot.range].allSatisfy(\.isFinite) }
+            return large[position].allSatisfy(\.isFinite)
+        }
     }
 }
 
@@ -35,6 +107,18 @@ extension Model {
         return try training.trainBatches(count)
     }
 
+    /// The iteration `numbers` for the row at `row` of its batch, with the formulas behind every
+    /// number: over a data set, the row's passes, the means over the batch and the updates.
+    public func trace(of numbers: BatchNumbers, row: Int) -> Trace {
+        let trace = trace(of: numbers.rows[row])
+        guard let (batch, updates) = numbers.batch else { return trace }
+        return Trace(
+            forward: trace.forward, backward: trace.backward, updates: updates, values: trace.values, gradients: trace.gradients,
+            updated: numbers.updated,
+            batch: Trace.Batch(rows: batch.rows, row: batch.rows[row], means: batch.means, values: batch.values, gradients: batch.gradients)
+        )
+    }
+
     /// The mean loss over `rows` of `data` (0-based; all of them when nil), by forward passes
     /// only, at `values` (the starting values when nil): what training on those rows minimises.
     public func meanLoss(over data: DataSet, rows: [Int]? = nil, at values: [String: Tensor]? = nil) throws -> Double {
@@ -43,13 +127,16 @@ extension Model {
         return try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: losses).value.scalar
     }
 
-    /// Iteration `index` over `data` from `values`: one trace per row of its batch.
-    func batch(_ index: Int, of data: DataSet, from values: [String: Tensor]) throws -> [Trace] {
+    /// The numbers of iteration `index` over `data` from `values`: each row's of its batch.
+    func batchNumbers(_ index: Int, of data: DataSet, from values: [String: Tensor]) throws -> BatchNumbers {
         let rows = data.rows(forIteration: index)
-        let traces = try rows.map { try trace(from: data.values(ofRow: $0, in: values)) }
-        let lossMean = try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: traces.map { $0.values[loss] ?? Tensor(.nan) })
+        let passes = try rows.map { row in
+            var training = try Training(model: self, from: data.values(ofRow: row, in: values))
+            return try training.advance()
+        }
+        let lossMean = try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: passes.map { $0.value(of: loss) ?? Tensor(.nan) })
         let gradientMeans = try parameters.map { parameter in
-            try Trace.Mean(node: parameter, ofGradient: true, rows: rows, terms: traces.map { $0.gradients[parameter] ?? Tensor(.nan) })
+            try Trace.Mean(node: parameter, ofGradient: true, rows: rows, terms: passes.map { $0.gradient(of: parameter) ?? Tensor(.nan) })
         }
         var evaluator = Evaluator(values: values)
         evaluator.gradients = Dictionary(uniqueKeysWithValues: gradientMeans.map { ($0.node, $0.value) })
@@ -57,16 +144,11 @@ extension Model {
             let expression = Expr.name(parameter) - Expr.name(rate) * .gradient(parameter)
             return Trace.Update(parameter: parameter, expression: expression, value: try evaluator.evaluate(expression))
         }
-        let updated = Dictionary(uniqueKeysWithValues: updates.map { ($0.parameter, $0.value) })
-        return zip(rows, traces).map { row, trace in
-            Trace(
-                forward: trace.forward, backward: trace.backward, updates: updates, values: trace.values, gradients: trace.gradients, updated: updated,
-                batch: Trace.Batch(
-                    rows: rows, row: row, means: rows.count > 1 ? [lossMean] + gradientMeans : [],
-                    values: [loss: lossMean.value], gradients: evaluator.gradients
-                )
-            )
-        }
+        let batch = Trace.Batch(
+            rows: rows, row: rows.first ?? 0, means: rows.count > 1 ? [lossMean] + gradientMeans : [],
+            values: [loss: lossMean.value], gradients: evaluator.gradients
+        )
+        return BatchNumbers(rows: passes, batch: (batch, updates))
     }
 }
 

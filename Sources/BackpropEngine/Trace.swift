@@ -129,7 +129,12 @@ public struct Trace: Sendable {
     /// True when a value, a gradient, a mean or an update is infinite or not a number: training
     /// diverged.
     public var diverged: Bool {
-        ![values, gradients, updated, batch?.values ?? [:], batch?.gradients ?? [:]].allSatisfy { $0.values.allSatisfy(\.isFinite) }
+        Trace.diverged([values, gradients, updated, batch?.values ?? [:], batch?.gradients ?? [:]])
+    }
+
+    /// True when a number of `numbers` is infinite or not a number.
+    static func diverged(_ numbers: [[String: Tensor]]) -> Bool {
+        !numbers.allSatisfy { $0.values.allSatisfy(\.isFinite) }
     }
 }
 

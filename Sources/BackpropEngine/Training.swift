@@ -74,7 +74,7 @@ public struct Training: Sendable {
     }
 
     /// Works out one more iteration, diverged or not, and carries its updates to the parameters.
-    fileprivate mutating func advance() throws(EvaluationError) -> IterationNumbers {
+    mutating func advance() throws(EvaluationError) -> IterationNumbers {
         let program = model.program
         do {
             try buffer.withUnsafeMutableBufferPointer { buffer throws(EvaluationError) in

@@ -26,7 +26,7 @@ enum SlideTable {
                 let step = keyTiming(.next, from: state)
                 let tweak = keyTiming(.nudge(0.01), from: state)
                 let tweaked = update(state, .nudge(0.01))
-                let engine = time { Computation(lesson: lesson, model: tweaked.model, iterations: TutorState.initialIterations).traces.count + 1 }
+                let engine = time { Computation(lesson: lesson, model: tweaked.model, iterations: TutorState.initialIterations).iterations.count + 1 }
                 _ = counter.bytes(painting: render(state).screen)
                 let bytes = counter.bytes(painting: render(tweaked).screen)
                 let name = "\(lesson.id) \(slideIndex + 1): \(lesson.slides[slideIndex].title)"

@@ -33,8 +33,10 @@ enum TableFigures {
         return rows
     }
 
-    /// The figure of `action` from `state`, beside a frame.
+    /// The figure of `action` from `state`, beside a frame; as in the tutor's loop, the state
+    /// knows how its last frame was scrolled.
     private static func row(_ what: String, _ action: Action, from state: TutorState) -> Figure {
+        let state = update(state, .viewport(render(state).viewport))
         let key = time(repetitions: 100, within: .seconds(3)) { render(update(state, action)).screen.cells.count }.median
         return Figure(
             what: what, figure: Units.duration(microseconds: key), peer: "a frame at 60 Hz: \(Units.duration(microseconds: frame))",
@@ -53,9 +55,9 @@ enum TableFigures {
 
     /// `state` with its table trained to `rows` iterations.
     private static func grown(_ state: TutorState, to rows: Int) throws -> TutorState {
-        let grown = update(state, .train(rows - state.computation.traces.count))
-        guard grown.computation.traces.count == rows else {
-            throw ChildProcessError(message: "the table of \(state.lesson.id) stopped at \(grown.computation.traces.count) rows, not \(rows)")
+        let grown = update(state, .train(rows - state.computation.iterations.count))
+        guard grown.computation.iterations.count == rows else {
+            throw ChildProcessError(message: "the table of \(state.lesson.id) stopped at \(grown.computation.iterations.count) rows, not \(rows)")
         }
         return grown
     }

@@ -6,7 +6,8 @@ import Lessons
 /// way the learner wrote it (`q*(1-q)`, `q - q^2`, `sigmoid(h)*(1 - sigmoid(h))`).
 struct AnswerCheck {
     let model: Model
-    let traces: [Trace]
+    /// Each iteration's numbers for the row on screen.
+    let iterations: [IterationNumbers]
     let notation: Notation
 
     /// Why a typed answer could not be checked at all.
@@ -35,8 +36,10 @@ struct AnswerCheck {
         }
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
         var pairs: [(typed: Tensor, expected: Tensor)] = []
-        for trace in traces {
-            guard let got = try? trace.bindings.evaluate(answer), let want = try? trace.bindings.evaluate(question.answer) else {
+        let read = NamesRead([answer, question.answer])
+        for numbers in iterations {
+            let bindings = numbers.bindings(read)
+            guard let got = try? bindings.evaluate(answer), let want = try? bindings.evaluate(question.answer) else {
                 return .failure(Problem(message: "the engine cannot evaluate that with this lesson's numbers"))
             }
             pairs.append((got, want))

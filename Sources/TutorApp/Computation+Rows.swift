@@ -10,7 +10,7 @@ extension Computation {
     /// it over `model`'s data set: the value of each node of `shown.rows` in every row, and each
     /// decision map of `shown.decisions`.
     static func network(
-        _ shown: (rows: [String], decisions: [Slide.DecisionRequest]), of model: Model, after last: Trace?
+        _ shown: (rows: [String], decisions: [Slide.DecisionRequest]), of model: Model, after last: BatchNumbers?
     ) -> (rowValues: [String: [Tensor]], decisions: [Slide.DecisionRequest: NodeMap]) {
         guard let data = model.data else { return ([:], [:]) }
         let values = model.startingValues.merging(last?.updated ?? [:]) { _, new in new }

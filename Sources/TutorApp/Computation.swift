@@ -1,17 +1,19 @@
 import BackpropEngine
 import Lessons
+import Synchronization
 
-/// Everything the engine computes for the lesson on screen: the training traces behind the
-/// iteration table (the learner steps through any of them) and the Jacobians the lesson's
-/// slides show. Worked out in `update`, so `render` only formats.
+/// Everything the engine computes for the lesson on screen: the numbers of the training behind
+/// the iteration table (the learner steps through any of its iterations, whose trace is built
+/// when shown) and the Jacobians the lesson's slides show. Worked out in `update`, so `render`
+/// only formats.
 public struct Computation: Sendable {
     /// The lesson's model with the learner's values.
     public let model: Model?
-    /// One trace per iteration, from the starting values; fewer than asked when training
-    /// diverged. Over a data set, each iteration's trace of the first row of its batch.
-    public private(set) var traces: [Trace]
-    /// Each iteration's traces, one per row of its batch (one trace, without a data set).
-    public private(set) var batches: [[Trace]]
+    /// The numbers of the model the learner can tweak.
+    public let entries: [ValueEntry]
+    /// Each iteration's numbers, from the starting values, over the rows of its batch; fewer
+    /// than asked when training diverged.
+    public private(set) var iterations: [BatchNumbers]
     /// ∂output/∂input for each Jacobian a slide of the lesson shows, keyed "output/input".
     public private(set) var jacobians: [String: Jacobian]
     /// The loss over the window of each landscape a slide of the lesson shows.
@@ -28,44 +30,66 @@ public struct Computation: Sendable {
     public private(set) var failure: String?
     /// The nodes whose gradient training uses: the parameters and the computed nodes.
     private var trained: Set<String>
-    /// The training behind `traces`, to go on from; nil when there is nothing to train.
+    /// The training behind `iterations`, to go on from; nil when there is nothing to train.
     private var training: Training?
+    /// The trace last asked for: the iteration on screen, asked for again at every key.
+    private let shownTrace = ShownTrace()
 
     /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for (but
     /// those of nodes an edit of the model took away).
     public init(lesson: Lesson, model: Model?, iterations: Int) {
         self.model = model
+        entries = model.map(ValueEntry.entries) ?? []
         shown = (lesson.slides.flatMap(\.rowNodes), lesson.slides.flatMap(\.decisions))
         guard let model else {
-            (traces, batches, jacobians, rowValues, decisions, failure, trained, training) = ([], [], [:], [:], [:], nil, [], nil)
+            (self.iterations, jacobians, rowValues, decisions, failure, trained, training) = ([], [:], [:], [:], nil, [], nil)
             return
         }
         var training = Training(model: model)
         do {
-            let batches = try training.trainBatches(iterations)
+            let numbers = try training.batchNumbers(iterations)
             var jacobians: [String: Jacobian] = [:]
             for request in lesson.slides.flatMap(\.jacobians) where model.missing(request).isEmpty {
                 jacobians[Computation.key(request)] = try model.jacobian(of: request.output, by: request.input)
             }
-            (self.batches, traces, self.jacobians, failure, self.training) = (batches, batches.compactMap(\.first), jacobians, nil, training)
+            (self.iterations, self.jacobians, failure, self.training) = (numbers, jacobians, nil, training)
             trained = Set(model.parameters + model.equations.map(\.name))
-            (rowValues, decisions) = Computation.network(shown, of: model, after: traces.last)
+            (rowValues, decisions) = Computation.network(shown, of: model, after: numbers.last)
         } catch {
-            (traces, batches, jacobians, rowValues, decisions, failure, trained, self.training) = ([], [], [:], [:], [:], Computation.failure(error), [], nil)
+            (self.iterations, jacobians, rowValues, decisions, failure, trained, self.training) = ([], [:], [:], [:], Computation.failure(error), [], nil)
         }
     }
 
     /// The trace of iteration `iteration` (0-based) for the row at `row` in its batch (counted
-    /// round), if the engine computed it.
+    /// round), if the engine computed it: built from its numbers, and kept while it is the one
+    /// asked for.
     public func trace(iteration: Int, row: Int) -> Trace? {
-        guard batches.indices.contains(iteration), !batches[iteration].isEmpty else { return nil }
-        let batch = batches[iteration]
-        return batch[row % batch.count]
+        guard let (iteration, row) = place(iteration: iteration, row: row) else { return nil }
+        return shownTrace.trace(iteration: iteration, row: row) { builtTrace(iteration: iteration, row: row) }
     }
 
-    /// Each iteration's trace for the row at `row` in its batch (counted round).
-    public func traces(row: Int) -> [Trace] {
-        batches.map { $0[row % $0.count] }
+    /// The trace of iteration `iteration` for the row at `row` in its batch (counted round), built
+    /// anew: for looking through iterations other than the one on screen.
+    func builtTrace(iteration: Int, row: Int) -> Trace? {
+        guard let model, let (iteration, row) = place(iteration: iteration, row: row) else { return nil }
+        return model.trace(of: iterations[iteration], row: row)
+    }
+
+    /// The numbers of iteration `iteration`'s row `row` (counted round): its forward and backward
+    /// passes, what the formulas of its trace read.
+    func rowNumbers(iteration: Int, row: Int) -> IterationNumbers? {
+        place(iteration: iteration, row: row).map { iterations[$0.iteration].rows[$0.row] }
+    }
+
+    /// Each iteration's numbers for the row at `row` in its batch (counted round).
+    func rowNumbers(row: Int) -> [IterationNumbers] {
+        iterations.indices.compactMap { rowNumbers(iteration: $0, row: row) }
+    }
+
+    /// Where iteration `iteration`'s row `row`, counted round its batch, is kept, if computed.
+    private func place(iteration: Int, row: Int) -> (iteration: Int, row: Int)? {
+        guard iterations.indices.contains(iteration), !iterations[iteration].rows.isEmpty else { return nil }
+        return (iteration, row % iterations[iteration].rows.count)
     }
 
     /// Samples of a landscape across and up: enough for a map at 160 columns.
@@ -90,16 +114,14 @@ public struct Computation: Sendable {
     /// The same computation with the table trained on to `iterations` iterations: only the
     /// iterations past the last one are computed, and the Jacobians are kept.
     public func extended(to iterations: Int) -> Computation {
-        guard var training, iterations > traces.count else { return self }
+        guard var training, iterations > self.iterations.count else { return self }
         var extended = self
         do {
-            let batches = try training.trainBatches(iterations - traces.count)
-            extended.batches += batches
-            extended.traces += batches.compactMap(\.first)
+            extended.iterations += try training.batchNumbers(iterations - self.iterations.count)
             extended.training = training
-            if let model { (extended.rowValues, extended.decisions) = Computation.network(shown, of: model, after: extended.traces.last) }
+            if let model { (extended.rowValues, extended.decisions) = Computation.network(shown, of: model, after: extended.iterations.last) }
         } catch {
-            (extended.traces, extended.batches, extended.jacobians, extended.failure, extended.trained, extended.training) = ([], [], [:], Computation.failure(error), [], nil)
+            (extended.iterations, extended.jacobians, extended.failure, extended.trained, extended.training) = ([], [:], Computation.failure(error), [], nil)
             (extended.rowValues, extended.decisions) = ([:], [:])
         }
         return extended
@@ -120,8 +142,22 @@ public struct Computation: Sendable {
     }
 
     /// True when training diverged within the table's iterations.
-    public var diverged: Bool { traces.last?.diverged ?? false }
+    public var diverged: Bool { iterations.last?.diverged ?? false }
 
     /// The key of a Jacobian request in `jacobians`.
     static func key(_ request: Slide.JacobianRequest) -> String { "\(request.output)/\(request.input)" }
+}
+
+/// The last trace a computation built for the screen, kept for the next key: a box shared by
+/// the copies of a computation, whose numbers never change at an iteration once computed.
+private final class ShownTrace: Sendable {
+    private let kept = Mutex<(iteration: Int, row: Int, trace: Trace)?>(nil)
+
+    /// The trace of `iteration`'s `row`: the one kept, or `build`'s, kept from now on.
+    func trace(iteration: Int, row: Int, build: () -> Trace?) -> Trace? {
+        if let kept = kept.withLock({ $0 }), kept.iteration == iteration, kept.row == row { return kept.trace }
+        guard let trace = build() else { return nil }
+        kept.withLock { $0 = (iteration, row, trace) }
+        return trace
+    }
 }

@@ -17,8 +17,6 @@ struct PredictionCheck {
     /// Over a data set, the row on screen in the iteration's batch.
     var row = 0
 
-    /// Every iteration's trace for the row on screen.
-    private var traces: [Trace] { computation.traces(row: row) }
 
     /// What the step computes, as the prompt and the verdicts name it: `h`, `∂L/∂h`, `the new w`.
     var subject: String {
@@ -46,8 +44,8 @@ struct PredictionCheck {
     /// The steps before this one in the iteration whose values a formula may read: forward
     /// values and gradients.
     private var before: [Trace.Step] {
-        guard traces.indices.contains(iteration) else { return [] }
-        return computation.steps(of: traces[iteration]).prefix { Reveal.Key($0) != Reveal.Key(step) }.filter { $0.pass != .update && $0.pass != .mean }
+        guard let trace = computation.trace(iteration: iteration, row: row) else { return [] }
+        return computation.steps(of: trace).prefix { Reveal.Key($0) != Reveal.Key(step) }.filter { $0.pass != .update && $0.pass != .mean }
     }
 
     /// The verdict on `typed`, or why it cannot be judged: it does not read, reads what is not
@@ -77,10 +75,10 @@ struct PredictionCheck {
         let writer = FormulaWriter(notation: notation, shapes: model.shapes)
         // The iteration on screen first: a number is judged there alone, a formula everywhere,
         // and the verdict quotes the first iteration where it misses.
-        for index in [iteration] + traces.indices.filter({ $0 != iteration }) where traces.indices.contains(index) {
-            let trace = traces[index]
-            guard let expected = trace.steps.first(where: { Reveal.Key($0) == Reveal.Key(step) })?.value,
-                  let got = try? trace.bindings(for: step).evaluate(expression) else {
+        let (iterations, names) = (computation.iterations.indices, NamesRead([expression]))
+        for index in [iteration] + iterations.filter({ $0 != iteration }) where iterations.contains(index) {
+            guard let (expected, bindings) = numbers(at: index, reading: names), let expected,
+                  let got = try? bindings.evaluate(expression) else {
                 return .failure(AnswerCheck.Problem(message: "the engine cannot evaluate that with this lesson's numbers"))
             }
             let right = readsNames ? AnswerCheck.agree(got, expected) : notation.tensor(got) == notation.tensor(expected)
@@ -95,6 +93,25 @@ struct PredictionCheck {
         }
         let written = readsNames ? " = " + writer.symbolic(expression) : ""
         return .success(Feedback(correct: true, text: "Right: \(subject)\(written) = \(notation.tensor(step.value))."))
+    }
+
+    /// The step's value in iteration `index` for the row on screen, as its trace would hold it,
+    /// and the numbers there of the names `read`, as the step's formula reads them: over a data
+    /// set, an update reads the parameters' mean gradients.
+    private func numbers(at index: Int, reading read: NamesRead) -> (value: Tensor?, bindings: Bindings)? {
+        guard let numbers = computation.rowNumbers(iteration: index, row: row) else { return nil }
+        let iteration = computation.iterations[index]
+        let value: Tensor? = switch step {
+        case .forward: numbers.value(of: step.node)
+        case .backward: numbers.gradient(of: step.node)
+        case .mean(let mean): mean.ofGradient ? iteration.gradient(of: mean.node) : iteration.value(of: mean.node)
+        case .update: iteration.update(of: step.node)
+        }
+        var bindings = numbers.bindings(read)
+        if step.pass == .update, model.data != nil {
+            for name in read.gradients where model.parameters.contains(name) { bindings.gradients[name] = iteration.gradient(of: name) }
+        }
+        return (value, bindings)
     }
 
     /// How a value of `shape` is typed, after its shape: ` [a, b]`; nothing for a scalar.

@@ -36,10 +36,16 @@ public func render(_ state: TutorState) -> Frame {
     if let editor = state.editor {
         column = EditorView(source: state.source, editor: editor, glyphs: glyphs, width: mainWidth, height: bodyHeight).lines()
     } else {
-        let slide = SlideContent(state: state, width: mainWidth, glyphs: glyphs)
-        let content = slide.lines()
-        viewport = layout.viewport(of: content)
+        // Laid out for the lines shown as last drawn; again, in the rare case a band of a large
+        // matrix left blank may show, for the lines shown now.
+        let shows = { (offset: Int) in offset..<(offset + bodyHeight) }
+        let guess = shows(state.viewport.offset(scrolledBy: state.scroll))
+        var content = SlideContent(state: state, width: mainWidth, glyphs: glyphs, shows: guess).lines()
+        viewport = layout.viewport(of: (content.lines, content.focus, content.tableMaximum))
         let offset = viewport.offset(scrolledBy: state.scroll)
+        if content.blanked && shows(offset) != guess {
+            content = SlideContent(state: state, width: mainWidth, glyphs: glyphs, shows: shows(offset)).lines()
+        }
         column = (Array(content.lines.dropFirst(offset)), offset > 0, viewport.maximum > offset)
     }
     for (row, line) in column.lines.prefix(bodyHeight).enumerated() {
@@ -78,7 +84,7 @@ private func drawHeader(_ state: TutorState, on screen: inout Screen, glyphs: Gl
     let count = state.stepCount(of: state.slide)
     let iterates = state.slide.allItems.contains { $0 == .graph || $0.isTrace }
     let unit = state.model?.iterationName ?? "iteration"
-    let iteration = iterates ? "\(unit) \(state.current.iteration + 1) of \(state.computation.traces.count)" : ""
+    let iteration = iterates ? "\(unit) \(state.current.iteration + 1) of \(state.computation.iterations.count)" : ""
     let rows = state.model?.data?.rows.count
     let batch = iterates ? (state.trace?.batch).map { "row \($0.row + 1) of \(rows ?? $0.rows.count)" } ?? "" : ""
     let steps = count > 0 && state.slide.question == nil ? "step \(state.step) of \(count)" : ""

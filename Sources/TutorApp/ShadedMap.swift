@@ -100,7 +100,9 @@ struct ShadedMap {
         let (xs, ys, columns) = (samples.xs, samples.ys, self.columns)
         let across = (point.x - xs.lowerBound) / (xs.upperBound - xs.lowerBound)
         let up = (point.y - ys.lowerBound) / (ys.upperBound - ys.lowerBound)
-        let column = Int((across * Double(columns - 1)).rounded()), row = Int(((1 - up) * Double(height - 1)).rounded())
+        // A point far outside (but finite) lands on the edge: clamped first, it fits in an Int.
+        let near = { (fraction: Double) in min(max(fraction, -1), 2) }
+        let column = Int((near(across) * Double(columns - 1)).rounded()), row = Int(((1 - near(up)) * Double(height - 1)).rounded())
         let arrows: (left: Character, right: Character, up: Character, down: Character) = glyphs.unicode ? ("←", "→", "↑", "↓") : ("<", ">", "^", "v")
         var edge: Character?
         if !(0...1).contains(across) || !across.isFinite { edge = across < 0 ? arrows.left : arrows.right }

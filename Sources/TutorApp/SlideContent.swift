@@ -8,28 +8,32 @@ struct SlideContent {
     let state: TutorState
     let width: Int
     let glyphs: Glyphs
+    /// The lines of the column on screen, when known: a table writes the bands of its large
+    /// matrices only there. Nil: every line is written.
+    var shows: Range<Int>?
 
     /// Columns each of several items side by side gets at least; with less, they stack.
     static let besideWidth = 60
     /// Columns between items side by side.
     static let gap = 3
 
-    /// The lines, the line to keep in view, and how far the slide's table scrolls sideways at
-    /// the width it gets: its last column in view.
-    func lines() -> (lines: [Line], focus: Int?, tableMaximum: Int) {
+    /// The lines, the line to keep in view, how far the slide's table scrolls sideways at the
+    /// width it gets (its last column in view), and whether a band of a table off `shows` was
+    /// left blank.
+    func lines() -> (lines: [Line], focus: Int?, tableMaximum: Int, blanked: Bool) {
         var column = Column()
         var noticed = false
-        var tableMaximum = 0
+        var table = (maximum: 0, blanked: false)
         for item in state.slide.items {
             if !noticed && item.computes {
                 noticed = true
                 for notice in notices() { column.add(notice, focus: nil) }
             }
-            let part = lines(of: item, width: width, tableMaximum: &tableMaximum)
+            let part = lines(of: item, width: width, shows: column.shows(shows), table: &table)
             column.add(part.lines, focus: part.focus)
         }
         column.add(selectedCheck(), focus: nil)
-        return (column.lines, column.focus, tableMaximum)
+        return (column.lines, column.focus, table.maximum, table.blanked)
     }
 
     /// Items stacked with a blank line between them, and the line to keep in view.
@@ -42,6 +46,12 @@ struct SlideContent {
             if !lines.isEmpty { lines.append(Line()) }
             if let partFocus { focus = lines.count + partFocus }
             lines += part
+        }
+
+        /// The lines of `shows`, counted from the first line of the next part added.
+        func shows(_ shows: Range<Int>?) -> Range<Int>? {
+            let start = lines.isEmpty ? 0 : lines.count + 1
+            return shows.map { ($0.lowerBound - start)..<($0.upperBound - start) }
         }
     }
 
@@ -74,9 +84,12 @@ struct SlideContent {
         return notices
     }
 
-    /// The lines of one item at `width` columns, and its line to keep in view; a table raises
-    /// `tableMaximum` to its largest sideways scroll.
-    private func lines(of item: Slide.Item, width: Int, tableMaximum: inout Int) -> (lines: [Line], focus: Int?) {
+    /// The lines of one item at `width` columns (those of `shows` on screen, counted from its
+    /// first), and its line to keep in view; a table raises `table.maximum` to its largest
+    /// sideways scroll, and sets `table.blanked` when it left a band off screen blank.
+    private func lines(
+        of item: Slide.Item, width: Int, shows: Range<Int>?, table: inout (maximum: Int, blanked: Bool)
+    ) -> (lines: [Line], focus: Int?) {
         let notation = state.notation
         switch item {
         case .paragraph(let text):
@@ -113,12 +126,13 @@ struct SlideContent {
             let missing = notInModel("Steps " + gone.map { notation.choice($0) }.joined(separator: " "), gone.flatMap(model.missing), width: width)
             return (missing + view.lines, view.focus.map { $0 + missing.count })
         case .table(let named):
-            guard let (table, sidewaysMaximum) = table(named, width: width)?.lines() else { return ([], nil) }
-            tableMaximum = max(tableMaximum, sidewaysMaximum)
             let gone = state.model?.missing(named) ?? []
             let missing = gone.isEmpty ? [] : notInModel("Columns " + gone.map { $0.heading(notation) }.joined(separator: ", "), gone.map(\.node), width: width)
+            let below = shows.map { ($0.lowerBound - missing.count)..<($0.upperBound - missing.count) }
+            guard let (lines, sidewaysMaximum, blanked) = self.table(named, width: width, shows: below)?.lines() else { return ([], nil) }
+            table = (max(table.maximum, sidewaysMaximum), table.blanked || blanked)
             // After training more, keep the newest rows and the curve in view.
-            return (missing + table, state.current.iterations > TutorState.initialIterations ? missing.count + table.count - 1 : nil)
+            return (missing + lines, state.current.iterations > TutorState.initialIterations ? missing.count + lines.count - 1 : nil)
         case .jacobian(let request):
             if let gone = state.model?.missing(request), !gone.isEmpty {
                 return (notInModel("Jacobian " + notation.derivative(of: request.output, by: request.input), gone, width: width), nil)
@@ -128,9 +142,10 @@ struct SlideContent {
             return (JacobianView(jacobian: jacobian, before: before, notation: notation, glyphs: glyphs, width: width).lines(), nil)
         case .landscape(let request):
             guard let map = state.computation.landscapes[request] else { return ([], nil) }
-            let traces = state.computation.traces
-            let path = traces.map { ($0.values[request.x]?.scalar ?? .nan, $0.values[request.y]?.scalar ?? .nan) }
-                + (traces.last.map { [($0.updated[request.x]?.scalar ?? .nan, $0.updated[request.y]?.scalar ?? .nan)] } ?? [])
+            // The first row's values, as its trace holds them; the parameters alike over a batch.
+            let iterations = state.computation.iterations
+            let path = iterations.map { ($0.value(of: request.x)?.scalar ?? .nan, $0.value(of: request.y)?.scalar ?? .nan) }
+                + (iterations.last.map { [($0.update(of: request.x)?.scalar ?? .nan, $0.update(of: request.y)?.scalar ?? .nan)] } ?? [])
             let view = LandscapeView(
                 map: map, path: path, current: state.current.iteration, notation: notation, glyphs: glyphs, width: width,
                 height: max(8, min(20, state.size.height - 12))
@@ -141,7 +156,7 @@ struct SlideContent {
             if let lost = lostData("The rows with \(notation.name(node))", [node], of: model, width: width) { return (lost, nil) }
             guard let data = model.data, let values = state.computation.rowValues[node] else { return ([], nil) }
             let view = RowsView(
-                model: model, data: data, node: node, values: values, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width
+                model: model, data: data, node: node, values: values, iterations: state.computation.iterations.count, notation: notation, glyphs: glyphs, width: width
             )
             return (view.lines(), nil)
         case .decision(let request):
@@ -150,7 +165,7 @@ struct SlideContent {
             if let lost = lostData("The decision map of \(output)", [request.output], of: model, width: width) { return (lost, nil) }
             guard let data = model.data, let map = state.computation.decisions[request] else { return ([], nil) }
             let view = DecisionView(
-                map: map, model: model, data: data, iterations: state.computation.traces.count, notation: notation, glyphs: glyphs, width: width,
+                map: map, model: model, data: data, iterations: state.computation.iterations.count, notation: notation, glyphs: glyphs, width: width,
                 height: max(8, min(20, state.size.height - 16))
             )
             return (view.lines(), nil)
@@ -167,12 +182,16 @@ struct SlideContent {
         case .beside(let items):
             let count = items.count
             let columnWidth = besideWidth(of: count, width: width)
-            let parts = items.map { lines(of: $0, width: columnWidth ?? width, tableMaximum: &tableMaximum) }
             guard let columnWidth else {
                 var column = Column()
-                for part in parts { column.add(part.lines, focus: part.focus) }
+                for item in items {
+                    let part = lines(of: item, width: width, shows: column.shows(shows), table: &table)
+                    column.add(part.lines, focus: part.focus)
+                }
                 return (column.lines, column.focus)
             }
+            // Side by side, every item's lines start on the first.
+            let parts = items.map { lines(of: $0, width: columnWidth, shows: shows, table: &table) }
             let height = parts.map(\.lines.count).max() ?? 0
             let rows = (0..<height).map { row in
                 Line(parts.enumerated().flatMap { index, part -> [Span] in
@@ -199,12 +218,12 @@ struct SlideContent {
     }
 
     /// The iteration table keeping in view the columns `named` that the model has, `width` columns wide.
-    private func table(_ named: [IterationTable.Column], width: Int) -> TableView? {
+    private func table(_ named: [IterationTable.Column], width: Int, shows: Range<Int>?) -> TableView? {
         guard let model = state.model else { return nil }
         let gone = model.missing(named)
         return TableView(
-            model: model, traces: state.computation.traces, before: state.before?.traces, check: state.tableCheck, named: named.filter { !gone.contains($0) },
-            offset: state.current.tableScroll,
+            model: model, iterations: state.computation.iterations, before: state.before?.iterations, check: state.tableCheck, named: named.filter { !gone.contains($0) },
+            offset: state.current.tableScroll, shows: shows,
             notation: state.notation, glyphs: glyphs, width: width
         )
     }
@@ -217,14 +236,14 @@ struct SlideContent {
 
     /// What to say when training goes wrong: it diverged, or the loss grows.
     private func trainingWarning() -> String? {
-        let traces = state.computation.traces
+        let iterations = state.computation.iterations
         let key = { (action: Action) in KeyBindings.key(for: action) }
         let fix = "Lower η (select it with \(key(.select(by: -1))), then \(key(.nudge(-TutorState.coarseStep))) or \(key(.edit))), or press \(key(.reset))."
         if state.computation.diverged {
-            return "Diverged at \(state.model?.iterationName ?? "iteration") \(traces.count): a value is no longer finite. " + fix
+            return "Diverged at \(state.model?.iterationName ?? "iteration") \(iterations.count): a value is no longer finite. " + fix
         }
-        guard let loss = (state.model?.loss).map(IterationTable.Column.value), traces.count >= 2,
-              let first = traces.first.flatMap(loss.value)?.scalar, let last = traces.last.flatMap(loss.value)?.scalar, last > first else { return nil }
+        guard let loss = (state.model?.loss).map(IterationTable.Column.value), iterations.count >= 2,
+              let first = iterations.first.flatMap(loss.value)?.scalar, let last = iterations.last.flatMap(loss.value)?.scalar, last > first else { return nil }
         return "The loss grows over the iterations instead of shrinking: η is too large (or negative). " + fix
     }
 }

@@ -24,7 +24,13 @@ struct TextBlock: Equatable {
     /// The fewest columns a matrix of `columns` columns takes drawn tall: its brackets, and a
     /// column at least for each entry.
     static func leastWidth(ofMatrixWith columns: Int) -> Int {
-        2 + columns + entryGap * max(0, columns - 1)
+        width(ofMatrixWith: Array(repeating: 1, count: columns))
+    }
+
+    /// The columns a matrix drawn tall takes whose columns' entries are at most `widths` wide:
+    /// its brackets, the entries, and the gaps between them.
+    static func width(ofMatrixWith widths: [Int]) -> Int {
+        2 + widths.reduce(0, +) + entryGap * max(0, widths.count - 1)
     }
 
     /// A matrix drawn with tall brackets, entries right-aligned in their columns.

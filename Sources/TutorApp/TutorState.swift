@@ -112,9 +112,8 @@ public struct TutorState: Sendable {
         computation.trace(iteration: current.iteration, row: current.row)
     }
 
-    /// Every iteration's trace for the row on screen: what answers and predictions are checked
-    /// against.
-    var rowTraces: [Trace] { computation.traces(row: current.row) }
+    /// Every iteration's numbers for the row on screen: what answers are checked against.
+    var rowNumbers: [IterationNumbers] { computation.rowNumbers(row: current.row) }
 
     /// The lines of the lesson's model block: as the learner edited them, or as the lesson writes them.
     public var source: [String] { current.source ?? lesson.modelSource(at: slideIndex) }
@@ -139,13 +138,13 @@ public struct TutorState: Sendable {
     /// now: a value tweaked, the table trained or the decimals changed, the verdict follows.
     public var feedback: Feedback? {
         guard let answered, let model, let question = slide.question,
-              case .success(let verdict) = AnswerCheck(model: model, traces: rowTraces, notation: notation).check(answered, against: question)
+              case .success(let verdict) = AnswerCheck(model: model, iterations: rowNumbers, notation: notation).check(answered, against: question)
         else { return nil }
         return verdict
     }
 
     /// The numbers the learner can tweak.
-    public var entries: [ValueEntry] { model.map(ValueEntry.entries) ?? [] }
+    public var entries: [ValueEntry] { computation.entries }
 
     /// How the screen is drawn: Unicode or ASCII.
     var glyphs: Glyphs { unicode ? .unicode : .ascii }

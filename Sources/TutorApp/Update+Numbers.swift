@@ -8,9 +8,8 @@ extension TutorState {
     func worstTableCheck() -> Double? {
         guard let model else { return nil }
         var worst = 0.0
-        for index in TableView.shown(computation.traces.count) {
-            let trace = computation.traces[index]
-            guard let differences = try? model.meanCentralDifferences(of: trace) else { return nil }
+        for index in TableView.shown(computation.iterations.count) {
+            guard let trace = computation.builtTrace(iteration: index, row: 0), let differences = try? model.meanCentralDifferences(of: trace) else { return nil }
             for (node, entries) in differences {
                 guard let gradient = IterationTable.Column.gradient(node).value(in: trace) else { continue }
                 for difference in entries { worst = max(worst, difference.relativeDifference(from: gradient.scalars[difference.entry])) }
@@ -57,7 +56,7 @@ extension TutorState {
 
     /// The iteration, the selected value and the step kept within what the engine computed.
     mutating func keepInRange() {
-        current.iteration = min(current.iteration, max(0, computation.traces.count - 1))
+        current.iteration = min(current.iteration, max(0, computation.iterations.count - 1))
         selection = min(selection, max(0, entries.count - 1))
         step = min(step, stepCount(of: slide))
     }

@@ -51,7 +51,7 @@ extension TutorState {
             return nil
         case .answer:
             guard let question = slide.question else { return nil }
-            switch AnswerCheck(model: model, traces: rowTraces, notation: notation).check(prompt.text, against: question) {
+            switch AnswerCheck(model: model, iterations: rowNumbers, notation: notation).check(prompt.text, against: question) {
             case .failure(let problem):
                 return problem.message
             case .success(let verdict):

@@ -125,13 +125,13 @@ extension TutorState {
             train(count)
             if !slide.allItems.contains(where: \.isTable) {
                 let unit = model?.iterationName ?? "iteration"
-                notice = "The table has \(computation.traces.count) \(unit)s; \(KeyBindings.key(for: .nextIteration)) steps through the next one."
+                notice = "The table has \(computation.iterations.count) \(unit)s; \(KeyBindings.key(for: .nextIteration)) steps through the next one."
             }
         case .pickRow(let delta):
             pickRow(by: delta)
         case .nextIteration:
-            if current.iteration + 1 >= computation.traces.count { train(1) }
-            current.iteration = min(current.iteration + 1, max(0, computation.traces.count - 1))
+            if current.iteration + 1 >= computation.iterations.count { train(1) }
+            current.iteration = min(current.iteration + 1, max(0, computation.iterations.count - 1))
             step = min(step, stepCount(of: slide))
         case .previousIteration:
             current.iteration = max(0, current.iteration - 1)
@@ -213,7 +213,7 @@ extension TutorState {
     /// Goes to where the learner left the lesson on screen: its slide, step and iteration, and
     /// the answer typed there; what no longer fits the lesson is brought within it.
     mutating func resume() {
-        current.iteration = min(max(0, current.iteration), max(0, computation.traces.count - 1))
+        current.iteration = min(max(0, current.iteration), max(0, computation.iterations.count - 1))
         slideIndex = min(max(0, current.slide), lesson.slides.count - 1)
         step = min(max(0, current.step), stepCount(of: slide))
         answered = current.answers[slideIndex]

@@ -93,6 +93,18 @@ import Testing
         #expect(first.allSatisfy { $0.updated["w"] == Tensor(0.5 - 0.3 * mean) })
     }
 
+    @Test(arguments: try xorModels())
+    func theNumbersOfAnIterationDivergeWhereItsFirstRowsTraceDoes(model: Model) throws {
+        // An infinite rate sends the parameters past every number at the first update.
+        let steep = try model.setting(model.rate, to: Tensor(.infinity))
+        var training = Training(model: steep)
+        let iterations = try training.batchNumbers(3)
+        #expect(iterations.map(\.diverged) == [true])
+        #expect(iterations.map { steep.trace(of: $0, row: 0).diverged } == [true])
+        var gentle = Training(model: model)
+        #expect(try gentle.batchNumbers(3).map { $0.diverged || model.trace(of: $0, row: 0).diverged } == [false, false, false])
+    }
+
     @Test func withoutTheHiddenLayerTheLossStallsAndNoRowIsRight() throws {
         let model = try Self.xorModels()[0]
         let traces = try model.train(batches: 1000).compactMap(\.first)

@@ -40,6 +40,13 @@ import TextScreen
         #expect(outside, "η = 1.1 zig-zags out of the window")
     }
 
+    @Test func aPathThrownFarOutsideButFiniteIsMarkedAtTheEdge() throws {
+        let far = try landscape().pressing(.enter).typing("1e150").pressing(.enter, .character("t"))
+        #expect(far.model?.learningRate == 1e150)
+        let arrows: Set<Character> = ["←", "→", "↑", "↓"]
+        #expect(map(far).contains(where: arrows.contains), "a point beyond what an Int holds lands at the edge")
+    }
+
     @Test func changingAStartingValueMovesTheWindowAndRedrawsTheMap() throws {
         let start = try landscape()
         let moved = start.pressing(.down, .down, .down, .character("+"))

@@ -66,6 +66,10 @@ import TextScreen
         ("linear", .update, "w", "w - eta*dL/dw", true, "Right: the new w = w − η · ∂L/∂w = 0.48."),
         ("linear", .backward, "h", "-1.9*x", false, "Not yet: −1.9 · x gives −1.90 at iteration 2 (it matches here by chance), where ∂L/∂h = h − y = −1.14."),
         ("deeper", .backward, "q", "v1*dL/do1 + v2*dL/do2", true, "Right: ∂L/∂q = v₁ · ∂L/∂o₁ + v₂ · ∂L/∂o₂ = −0.21."),
+        // Over a data set, an update reads the mean gradient, not the row's.
+        ("xor", .update, "c", "c - eta*dL/dc", true, "Right: the new c = c − η · ∂L/∂c = [−0.15; 0.15]."),
+        ("xor", .update, "c", "c - eta*dL/do", false, "Not yet: c − η · ∂L/∂o gives [0.50; −0.50], but the new c = c − η · ∂L/∂c = [−0.15; 0.15]."),
+        ("xor", .backward, "c", "dL/do", true, "Right: ∂L/∂c = ∂L/∂o = [−0.50; 0.50]."),
     ])
     func aFormulaIsRightWhenItGivesTheStepsValueAtEveryIteration(lesson: String, pass: Trace.Pass, node: String, typed: String, right: Bool, text: String) throws {
         let verdict = Self.verdict(try Self.judge(lesson, pass, node), typed)

@@ -85,8 +85,9 @@ import TextScreen
         #expect(elsewhere.pressing(.character("4")).current.tableScroll == 1)
     }
 
-    @Test func matricesWiderThanTheScreenAreColumnsTheWindowStepsOnto() throws {
-        let n = 12
+    /// A lesson whose model is one layer `h = W @ x` of `n` inputs and outputs, its table
+    /// keeping L in view.
+    static func wideLesson(_ n: Int) throws -> Lesson {
         let row = { (i: Int) in "[" + (0..<n).map { j in "\(Double((i * 7 + j * 3) % 11 - 5) / 100)" }.joined(separator: ", ") + "]" }
         let text = """
         # Wide
@@ -104,7 +105,11 @@ import TextScreen
 
         show: table L
         """
-        var state = TutorState(lessons: [try Lesson(parsing: text, file: "wide.md", id: "wide")]).pressing(.resize(width: 80, height: 24))
+        return try Lesson(parsing: text, file: "wide.md", id: "wide")
+    }
+
+    @Test func matricesWiderThanTheScreenAreColumnsTheWindowStepsOnto() throws {
+        var state = TutorState(lessons: [try Self.wideLesson(12)]).pressing(.resize(width: 80, height: 24))
         var seen: [[String]] = []
         for _ in 0..<6 {
             let width = Layout(width: 80, height: 24, panel: true).mainWidth
