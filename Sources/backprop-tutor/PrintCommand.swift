@@ -49,16 +49,36 @@ struct PrintCommand {
             warn(unicode ? warning : warning.plainASCII)
         }
         if options.json {
-            let report = JSONReport(lesson: lesson.id, model: model)
-            try output.write(report.opening)
-            try train(model) { index, batch in
-                let numeric = try options.check ? batch.map { try estimates(model, $0) } : nil
-                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(batch, numeric: numeric))
-            }
-            try output.write(JSONReport.closing + "\n")
+            try writeJSON(model, to: &output)
         } else {
             try writeText(model, writer, to: &output)
         }
+    }
+
+    /// The JSON document: each iteration from its numbers alone where it has no rows and no
+    /// estimates to show, else from its traces.
+    private func writeJSON(_ model: Model, to output: inout OutputWriter) throws {
+        let report = JSONReport(lesson: lesson.id, model: model)
+        var text: [UInt8] = []
+        try output.write(report.opening)
+        if model.data == nil, !options.check {
+            var training = Training(model: model)
+            while training.count < options.iterations, let numbers = try training.nextNumbers() {
+                text.removeAll(keepingCapacity: true)
+                if training.count > 1 { text.append(contentsOf: JSONReport.separator.utf8) }
+                report.iteration(numbers, into: &text)
+                try output.write(utf8: text)
+            }
+        } else {
+            try train(model) { index, batch in
+                let numeric = try options.check ? batch.map { try estimates(model, $0) } : nil
+                text.removeAll(keepingCapacity: true)
+                if index > 0 { text.append(contentsOf: JSONReport.separator.utf8) }
+                report.iteration(batch, numeric: numeric, into: &text)
+                try output.write(utf8: text)
+            }
+        }
+        try output.write(JSONReport.closing + "\n")
     }
 
     /// Every step of every iteration, then the table; in ASCII, every character plain ASCII, the
