@@ -217,7 +217,7 @@ public struct Notation: Sendable, Equatable {
     /// `value` with each entry written by `number`, a vector as a column: `[a; b]`.
     private func written(_ value: Tensor, _ number: (Double) -> String) -> String {
         guard case .vector = value.shape else { return value.written(number) }
-        return "[" + value.scalars.map(number).joined(separator: Notation.columnSeparator) + "]"
+        return Tensor.list(value.scalars[...], separator: Notation.columnSeparator, number)
     }
 
     /// What separates the entries of a column written on one line: `[a; b]`.

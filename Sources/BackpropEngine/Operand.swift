@@ -144,18 +144,22 @@ extension FormulaWriter {
 private struct ShownOperands {
     private let operands: [Operand]
     private let notation: Notation
-    private var known: [[Int: Tensor]]
+    /// Operand i's value with `precision` + k decimals at i · `choices` + k, once worked out.
+    private var known: [Tensor?]
+    private static let choices = Notation.extraDecimals + 1
 
     init(_ operands: [Operand], _ notation: Notation) {
         (self.operands, self.notation) = (operands, notation)
-        known = Array(repeating: [:], count: operands.count)
+        known = Array(repeating: nil, count: operands.count * ShownOperands.choices)
     }
 
     /// Operand `index`'s value as shown with `decimals` decimals.
     mutating func value(_ index: Int, decimals: Int) -> Tensor {
-        if let value = known[index][decimals] { return value }
+        let choice = decimals - notation.precision
+        let place = (0..<ShownOperands.choices).contains(choice) ? index * ShownOperands.choices + choice : nil
+        if let place, let value = known[place] { return value }
         let value = operands[index].value.map { [notation] in notation.shown($0, decimals: decimals) }
-        known[index][decimals] = value
+        if let place { known[place] = value }
         return value
     }
 }

@@ -94,6 +94,7 @@ struct PrintCommand {
         // loss, more decimals), and keeping the rows would hold every iteration in memory.
         let table = IterationTableText(model: model, notation: notation)
         var widths = table.headings.map(\.count)
+        var formulas = SymbolicFormulas()
         let training = try train(model) { index, batch in
             try write(&output, "")
             try write(&output, "\(unit.prefix(1).uppercased() + unit.dropFirst()) \(index + 1)")
@@ -108,14 +109,18 @@ struct PrintCommand {
                 let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
                 for (heading, steps) in passes {
                     // The first iteration says once why ∂L/∂L is 1.
-                    try writeSection(heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer) { try write(&output, $0) }
+                    try writeSection(
+                        heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer, &formulas
+                    ) { try write(&output, $0) }
                 }
             }
             guard let last = batch.last, let first = batch.first else { return }
             if let means = last.batch?.means, !means.isEmpty {
-                try writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
+                try writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer, &formulas) { try write(&output, $0) }
             }
-            try writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
+            try writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer, &formulas) {
+                try write(&output, $0)
+            }
             widths = IterationTableText.widths(widths, table.cells(of: first, number: index + 1))
         }
         try write(&output, "")
@@ -134,14 +139,15 @@ struct PrintCommand {
     /// A pass of `trace` under its heading, each step on a line after `indent`, the entry worked
     /// out under a matrix gradient and a gradient's central difference (from `differences`)
     /// further in; with `remarks`, a step says why its result is what it is. Each line goes to
-    /// `write`.
+    /// `write`; `formulas` keeps the formulas in symbols from one iteration to the next.
     private func writeSection(
         _ heading: String, _ steps: [Trace.Step], of trace: Trace, indent: String, remarks: Bool,
-        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ write: (String) throws -> Void
+        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ formulas: inout SymbolicFormulas,
+        _ write: (String) throws -> Void
     ) throws {
         try write(indent + heading)
         for step in steps {
-            let text = writer.text(for: step, trace.bindings(for: step))
+            let text = writer.text(for: step, trace.bindings(for: step), formulas: &formulas)
             let remark = remarks ? text.remark.map { "   (\($0))" } ?? "" : ""
             try write(indent + "  " + text.line + remark)
             for entry in text.entries { try write(indent + "    " + entry.line) }
