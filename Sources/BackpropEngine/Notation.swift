@@ -227,6 +227,7 @@ public struct Notation: Sendable, Equatable {
     public func name(_ name: String) -> String {
         guard unicode else { return name }
         if name == "eta" { return "η" }
+        guard name.last?.isNumber == true else { return name }
         let stem = name.reversed().drop(while: \.isNumber).reversed()
         guard !stem.isEmpty, stem.count < name.count else { return name }
         return String(stem) + subscripted(String(name.dropFirst(stem.count)))
@@ -245,11 +246,13 @@ public struct Notation: Sendable, Equatable {
     /// `text` with its digits as subscripts (Unicode), or in brackets (ASCII).
     public func subscripted(_ text: String) -> String {
         guard unicode else { return "[\(text)]" }
-        let digits: [Character: Character] = [
-            "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", ",": ",",
-        ]
-        return String(text.map { digits[$0] ?? $0 })
+        return String(text.map { Notation.subscripts[$0] ?? $0 })
     }
+
+    /// The subscript of each digit.
+    private static let subscripts: [Character: Character] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", ",": ",",
+    ]
 
     private func signed(_ text: String) -> String {
         text.hasPrefix("-") ? minus + text.dropFirst() : text

@@ -26,7 +26,7 @@ struct OperandTable {
     private var byPart: [ObjectIdentifier: Int] = [:]
     private var byReading: [Expr: Int] = [:]
     /// Past this many operands, tables find them.
-    private static let searched = 8
+    static let searched = 8
 
     /// A table of `operands`.
     init(_ operands: [Operand]) {
@@ -74,8 +74,11 @@ extension FormulaWriter {
             default: nil
             }
             if let value {
-                if seen.insert(part).inserted {
+                // A few operands are told apart one by one, more through a set.
+                let isNew = found.count < OperandTable.searched ? !found.contains { $0.expression == part } : seen.insert(part).inserted
+                if isNew {
                     found.append(Operand(expression: part, value: value, decimals: notation.precision))
+                    if found.count == OperandTable.searched { seen = Set(found.map(\.expression)) }
                 }
             } else {
                 part.children.forEach(visit)

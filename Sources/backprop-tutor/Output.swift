@@ -52,6 +52,14 @@ struct OutputWriter {
         if buffer.count >= OutputWriter.capacity { try flush() }
     }
 
+    /// Writes `line` and a line break, as `write(_:)` does.
+    mutating func write(line: String) throws(Output.WriteError) {
+        var line = line
+        line.withUTF8 { append(utf8: $0) }
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= OutputWriter.capacity { try flush() }
+    }
+
     /// Writes the UTF-8 text `bytes` (whole characters), each of its lines made visible; it may
     /// wait in the buffer until the next `flush()`.
     mutating func write(utf8 bytes: [UInt8]) throws(Output.WriteError) {

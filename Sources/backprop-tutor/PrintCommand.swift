@@ -62,10 +62,9 @@ struct PrintCommand {
         var text: [UInt8] = []
         try output.write(report.opening)
         if model.data == nil, !options.check {
-            var training = Training(model: model)
-            while training.count < options.iterations, let numbers = try training.nextNumbers() {
+            try trainNumbers(model) { index, numbers in
                 text.removeAll(keepingCapacity: true)
-                if training.count > 1 { text.append(contentsOf: JSONReport.separator.utf8) }
+                if index > 0 { text.append(contentsOf: JSONReport.separator.utf8) }
                 report.iteration(numbers, into: &text)
                 try output.write(utf8: text)
             }
@@ -85,7 +84,7 @@ struct PrintCommand {
     /// lesson's title included.
     private func writeText(_ model: Model, _ writer: FormulaWriter, to output: inout OutputWriter) throws {
         let notation = writer.notation
-        let write = { (output: inout OutputWriter, line: String) throws in try output.write((unicode ? line : line.plainASCII) + "\n") }
+        let write = { (output: inout OutputWriter, line: String) throws in try output.write(line: unicode ? line : line.plainASCII) }
         let unit = model.data?.isFullBatch == true ? "epoch" : "iteration"
         try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) \(unit)\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
         // The table's columns are as wide as their widest cell, as they always were: the steps'
@@ -126,9 +125,15 @@ struct PrintCommand {
         try write(&output, "")
         try write(&output, "Iteration table")
         try write(&output, IterationTableText.line(table.headings, widths: widths))
-        try train(model) { index, batch in
-            guard let first = batch.first else { return }
-            try write(&output, IterationTableText.line(table.cells(of: first, number: index + 1), widths: widths))
+        if model.data == nil {
+            try trainNumbers(model) { index, numbers in
+                try write(&output, IterationTableText.line(table.cells(of: numbers, number: index + 1), widths: widths))
+            }
+        } else {
+            try train(model) { index, batch in
+                guard let first = batch.first else { return }
+                try write(&output, IterationTableText.line(table.cells(of: first, number: index + 1), widths: widths))
+            }
         }
         if training.diverged {
             try write(&output, "")
@@ -162,6 +167,16 @@ struct PrintCommand {
         try model.centralDifferences(of: trace).reduce(into: [:]) { estimates, pair in
             guard let gradient = trace.gradients[pair.key] else { return }
             estimates[pair.key] = Tensor(shape: gradient.shape, scalars: pair.value.map(\.estimate))
+        }
+    }
+
+    /// Trains `model`, which has no data set, for the iterations asked, handing each iteration's
+    /// numbers alone to `body` with its index as they are computed; stops after an iteration
+    /// that diverged.
+    private func trainNumbers(_ model: Model, _ body: (Int, IterationNumbers) throws -> Void) throws {
+        var training = Training(model: model)
+        while training.count < options.iterations, let numbers = try training.nextNumbers() {
+            try body(training.count - 1, numbers)
         }
     }
 
