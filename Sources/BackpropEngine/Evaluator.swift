@@ -9,6 +9,14 @@ struct Evaluator {
 
     /// The value of `expression`.
     func evaluate(_ expression: Expr) throws -> Tensor {
+        try evaluate(expression, replacing: { _ in nil })
+    }
+
+    /// The value of `expression` with each part for which `replacement` gives a value taken as
+    /// that value: a formula redone from numbers as they are shown.
+    func evaluate(_ expression: Expr, replacing replacement: (Expr) -> Tensor?) throws -> Tensor {
+        if let value = replacement(expression) { return value }
+        func evaluate(_ part: Expr) throws -> Tensor { try self.evaluate(part, replacing: replacement) }
         switch expression.kind {
         case .number(let value):
             return Tensor(value)

@@ -25,12 +25,8 @@ public struct Notation: Sendable, Equatable {
         if value.isNaN { return "NaN" }
         if value.isInfinite { return (value < 0 ? minus : "") + (unicode ? "∞" : "inf") }
         if abs(value) >= Notation.scientificFrom { return scientific(value) }
-        let scale = Notation.power(precision)
-        let scaled = abs(value) * scale
-        if scaled < 1e9, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 {
-            // Far from a tie, rounding the binary value gives the same digits as rounding its
-            // shortest decimal: the common case, without building the decimal's digits.
-            return fixed(Int64(scaled.rounded()), negative: value < 0)
+        if let units = Notation.units(value, decimals: precision) {
+            return fixed(units, decimals: precision, kept: precision, negative: value < 0)
         }
         var (digits, point) = Notation.decimalDigits(abs(value))
         let kept = point + precision
@@ -47,9 +43,18 @@ public struct Notation: Sendable, Equatable {
             }
         }
         // The value times 10^precision as a whole number, padded to show every decimal.
-        let whole = digits.prefix(max(0, point + precision)).map(String.init).joined()
-            + String(repeating: "0", count: max(0, point + precision - digits.count))
-        return fixed(whole, negative: value < 0)
+        let whole = digits.prefix(max(0, point + precision)).map { UInt8(ascii: "0") + UInt8($0) }
+            + Array(repeating: UInt8(ascii: "0"), count: max(0, point + precision - digits.count))
+        return fixed(whole, decimals: precision, kept: precision, negative: value < 0)
+    }
+
+    /// `value` times 10^`decimals` rounded to a whole number, where that is far from a tie and
+    /// below 10⁹ (so never for a value that is not finite or is written in scientific form): then rounding the binary value gives the same digits as
+    /// rounding its shortest decimal, the common case, without building the decimal's digits.
+    private static func units(_ value: Double, decimals: Int) -> Int64? {
+        let scaled = abs(value) * power(decimals)
+        guard scaled < 1e9, abs(scaled - scaled.rounded(.down) - 0.5) > 1e-6 else { return nil }
+        return Int64(scaled.rounded())
     }
 
     /// A number plugged into a formula, with `decimals` decimals where it needs more than
@@ -57,6 +62,9 @@ public struct Notation: Sendable, Equatable {
     /// out, so an exact `0.20` stays `0.20`.
     public func number(_ value: Double, decimals: Int) -> String {
         guard decimals > precision else { return number(value) }
+        if let units = Notation.units(value, decimals: decimals) {
+            return fixed(units, decimals: decimals, kept: precision, negative: value < 0)
+        }
         var finer = self
         finer.precision = decimals
         var text = finer.number(value)
@@ -91,21 +99,61 @@ public struct Notation: Sendable, Equatable {
 
     /// The number a reader takes from `number(value, decimals:)`: `value` rounded as written.
     func shown(_ value: Double, decimals: Int) -> Double {
+        let decimals = max(decimals, precision)
+        if decimals < Notation.powers.count, let units = Notation.units(value, decimals: decimals) {
+            // Written, it is units · 10^−decimals; read back, the nearest Double to that, which one
+            // division gives: both numbers are exact and division rounds to the nearest. A number
+            // written as zero has no sign.
+            guard units != 0 else { return 0 }
+            return (value < 0 ? -1 : 1) * (Double(units) / Notation.powers[decimals])
+        }
         let text = number(value, decimals: decimals)
         return Double(text.hasPrefix(minus) ? "-" + text.dropFirst(minus.count) : text) ?? value
     }
 
-    /// A whole number of 10^−precision units written with its decimal point.
-    private func fixed(_ units: Int64, negative: Bool) -> String {
-        fixed(String(units), negative: negative)
+    /// A whole number of 10^−`decimals` units written with the decimal point, zeros past `kept`
+    /// decimals left out; no sign on a value that rounds to zero.
+    private func fixed(_ units: Int64, decimals: Int, kept: Int, negative: Bool) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var (rest, start) = (units, digits.count)
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            return fixed(UnsafeBufferPointer(rebasing: digits[start...]), decimals: decimals, kept: kept, negative: negative)
+        }
     }
 
-    /// The digits of a whole number of 10^−precision units written with the decimal point; no
-    /// sign on a value that rounds to zero.
-    private func fixed(_ units: String, negative: Bool) -> String {
-        let padded = String(repeating: "0", count: max(0, precision + 1 - units.count)) + units
-        let text = precision == 0 ? padded : padded.dropLast(precision) + "." + padded.suffix(precision)
-        return text.allSatisfy { $0 == "0" || $0 == "." } ? text : (negative ? minus : "") + text
+    /// The digits (ASCII) of a whole number of 10^−`decimals` units written with the decimal
+    /// point, zeros past `kept` decimals left out; no sign on a value that rounds to zero.
+    private func fixed(_ units: some Collection<UInt8>, decimals: Int, kept: Int, negative: Bool) -> String {
+        let padding = max(0, decimals + 1 - units.count)
+        let signed = negative && units.contains { $0 != UInt8(ascii: "0") }
+        let capacity = (signed ? minus.utf8.count : 0) + padding + units.count + 1
+        return String(unsafeUninitializedCapacity: capacity) { text in
+            var count = 0
+            func append(_ byte: UInt8) {
+                text[count] = byte
+                count += 1
+            }
+            if signed { minus.utf8.forEach(append) }
+            let whole = padding + units.count - decimals
+            var index = 0
+            func appendDigit(_ digit: UInt8) {
+                if index == whole, decimals > 0 { append(UInt8(ascii: ".")) }
+                append(digit)
+                index += 1
+            }
+            for _ in 0..<padding { appendDigit(UInt8(ascii: "0")) }
+            units.forEach(appendDigit)
+            var decimalsLeft = decimals
+            while decimalsLeft > kept, text[count - 1] == UInt8(ascii: "0") {
+                count -= 1
+                decimalsLeft -= 1
+            }
+            return count
+        }
     }
 
     /// Numbers this large are written as `8.51e27`: a diverging run stays readable.
@@ -124,8 +172,12 @@ public struct Notation: Sendable, Equatable {
 
     /// 10ⁿ.
     static func power(_ n: Int) -> Double {
-        (0..<abs(n)).reduce(1.0) { product, _ in n < 0 ? product / 10 : product * 10 }
+        if n >= 0, n < powers.count { return powers[n] }
+        return (0..<abs(n)).reduce(1.0) { product, _ in n < 0 ? product / 10 : product * 10 }
     }
+
+    /// 10⁰ to 10²², each exact in a `Double`.
+    static let powers: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { product, _ in product * 10 } }
 
     /// The digits of the shortest decimal that reads back as `value` (≥ 0, finite), without
     /// leading zeros, and where the decimal point goes: value = 0.d₁d₂… × 10^point.
@@ -165,7 +217,7 @@ public struct Notation: Sendable, Equatable {
     /// `value` with each entry written by `number`, a vector as a column: `[a; b]`.
     private func written(_ value: Tensor, _ number: (Double) -> String) -> String {
         guard case .vector = value.shape else { return value.written(number) }
-        return "[" + value.scalars.map(number).joined(separator: Notation.columnSeparator) + "]"
+        return Tensor.list(value.scalars[...], separator: Notation.columnSeparator, number)
     }
 
     /// What separates the entries of a column written on one line: `[a; b]`.
@@ -175,6 +227,7 @@ public struct Notation: Sendable, Equatable {
     public func name(_ name: String) -> String {
         guard unicode else { return name }
         if name == "eta" { return "η" }
+        guard name.last?.isNumber == true else { return name }
         let stem = name.reversed().drop(while: \.isNumber).reversed()
         guard !stem.isEmpty, stem.count < name.count else { return name }
         return String(stem) + subscripted(String(name.dropFirst(stem.count)))
@@ -193,11 +246,13 @@ public struct Notation: Sendable, Equatable {
     /// `text` with its digits as subscripts (Unicode), or in brackets (ASCII).
     public func subscripted(_ text: String) -> String {
         guard unicode else { return "[\(text)]" }
-        let digits: [Character: Character] = [
-            "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", ",": ",",
-        ]
-        return String(text.map { digits[$0] ?? $0 })
+        return String(text.map { Notation.subscripts[$0] ?? $0 })
     }
+
+    /// The subscript of each digit.
+    private static let subscripts: [Character: Character] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉", ",": ",",
+    ]
 
     private func signed(_ text: String) -> String {
         text.hasPrefix("-") ? minus + text.dropFirst() : text

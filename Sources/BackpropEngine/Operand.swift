@@ -26,7 +26,7 @@ struct OperandTable {
     private var byPart: [ObjectIdentifier: Int] = [:]
     private var byReading: [Expr: Int] = [:]
     /// Past this many operands, tables find them.
-    private static let searched = 8
+    static let searched = 8
 
     /// A table of `operands`.
     init(_ operands: [Operand]) {
@@ -74,8 +74,11 @@ extension FormulaWriter {
             default: nil
             }
             if let value {
-                if seen.insert(part).inserted {
+                // A few operands are told apart one by one, more through a set.
+                let isNew = found.count < OperandTable.searched ? !found.contains { $0.expression == part } : seen.insert(part).inserted
+                if isNew {
                     found.append(Operand(expression: part, value: value, decimals: notation.precision))
+                    if found.count == OperandTable.searched { seen = Set(found.map(\.expression)) }
                 }
             } else {
                 part.children.forEach(visit)
@@ -96,14 +99,16 @@ extension FormulaWriter {
         let decimals = notation.precision...notation.precision + Notation.extraDecimals
         let all = { (count: Int) in operands.map { Operand(expression: $0.expression, value: $0.value, decimals: count) } }
         let table = OperandTable(operands)
+        var shown = ShownOperands(operands, notation)
+        let claimed = claims.map { claim in claim.value.scalars.map { notation.shown($0, decimals: claim.decimals) } }
         for tie in [false, true] {
-            guard let common = decimals.first(where: { holds(claims, all($0), table, tie: tie) }) else { continue }
+            guard let common = decimals.first(where: { holds(claims, claimed, all($0), table, &shown, tie: tie) }) else { continue }
             var chosen = all(common)
             for index in chosen.indices where chosen.count <= FormulaWriter.oneByOne {
                 for fewer in notation.precision..<common {
                     var trial = chosen
                     trial[index].decimals = fewer
-                    if holds(claims, trial, table, tie: tie) {
+                    if holds(claims, claimed, trial, table, &shown, tie: tie) {
                         chosen = trial
                         break
                     }
@@ -117,56 +122,47 @@ extension FormulaWriter {
     /// The most operands given their decimals one by one.
     static let oneByOne = 32
 
-    /// True when every claim, redone from `operands` as shown, rounds to its value as shown;
-    /// with `tie`, also when it lands halfway between that value and a neighbour. `table` finds
-    /// the operands' places in `operands`.
-    private func holds(_ claims: [Claim], _ operands: [Operand], _ table: OperandTable, tie: Bool) -> Bool {
-        claims.allSatisfy { claim in
-            let redone = claim.expression.replacing { part in
-                table.index(of: part).map { index in
-                    operands[index].value.map { notation.shown($0, decimals: operands[index].decimals) }.literal
-                }
+    /// True when every claim, redone from `operands` as shown, rounds to its value as shown
+    /// (`claimed`, entry by entry); with `tie`, also when it lands halfway between that value and
+    /// a neighbour. `table` finds the operands' places in `operands`, `shown` their numbers as
+    /// shown.
+    private func holds(
+        _ claims: [Claim], _ claimed: [[Double]], _ operands: [Operand], _ table: OperandTable, _ shown: inout ShownOperands, tie: Bool
+    ) -> Bool {
+        zip(claims, claimed).allSatisfy { claim, claimed in
+            let redone = try? Evaluator(values: [:]).evaluate(claim.expression) { part in
+                table.index(of: part).map { index in shown.value(index, decimals: operands[index].decimals) }
             }
-            guard let value = try? Evaluator(values: [:]).evaluate(redone), value.scalars.count == claim.value.scalars.count else {
-                return false
-            }
+            guard let value = redone, value.scalars.count == claimed.count else { return false }
             let halfUnit = 0.5 / Notation.power(claim.decimals)
-            return zip(value.scalars, claim.value.scalars).allSatisfy { redone, exact in
-                abs(redone - notation.shown(exact, decimals: claim.decimals)) <= halfUnit * (tie ? 1 + 1e-9 : 1 - 1e-9)
+            return zip(value.scalars, claimed).allSatisfy { redone, shown in
+                abs(redone - shown) <= halfUnit * (tie ? 1 + 1e-9 : 1 - 1e-9)
             }
         }
     }
 }
 
-extension Tensor {
-    /// The tensor written out as numbers: `2`, `[a, b]`, `[[a, b], [c, d]]`.
-    var literal: Expr {
-        switch shape {
-        case .scalar: .number(scalar)
-        case .vector: Expr(.vector(scalars.map(Expr.number)))
-        case .matrix: Expr(.matrix(rows.map { $0.map(Expr.number) }))
-        }
-    }
-}
+/// The numbers of operands as shown, the value a reader takes from each, worked out once for each
+/// operand and number of decimals.
+private struct ShownOperands {
+    private let operands: [Operand]
+    private let notation: Notation
+    /// Operand i's value with `precision` + k decimals at i · `choices` + k, once worked out.
+    private var known: [Tensor?]
+    private static let choices = Notation.extraDecimals + 1
 
-extension Expr {
-    /// The expression with every part for which `replacement` gives an expression replaced by it.
-    func replacing(_ replacement: (Expr) -> Expr?) -> Expr {
-        if let replaced = replacement(self) { return replaced }
-        func r(_ part: Expr) -> Expr { part.replacing(replacement) }
-        let kind: Kind = switch kind {
-        case .number, .name, .gradient: kind
-        case .negate(let a): .negate(r(a))
-        case .binary(let op, let a, let b): .binary(op, r(a), r(b))
-        case .call(let function, let arguments): .call(function, arguments.map(r))
-        case .vector(let entries): .vector(entries.map(r))
-        case .matrix(let rows): .matrix(rows.map { $0.map(r) })
-        case .index(let a, let indices): .index(r(a), indices)
-        case .transpose(let a): .transpose(r(a))
-        case .outer(let a, let b): .outer(r(a), r(b))
-        case .broadcast(let a, let shape): .broadcast(r(a), shape)
-        case .sparse(let shape, let entries): .sparse(shape, entries.map { Expr.SparseEntry(offset: $0.offset, value: r($0.value)) })
-        }
-        return Expr(kind, at: location)
+    init(_ operands: [Operand], _ notation: Notation) {
+        (self.operands, self.notation) = (operands, notation)
+        known = Array(repeating: nil, count: operands.count * ShownOperands.choices)
+    }
+
+    /// Operand `index`'s value as shown with `decimals` decimals.
+    mutating func value(_ index: Int, decimals: Int) -> Tensor {
+        let choice = decimals - notation.precision
+        let place = (0..<ShownOperands.choices).contains(choice) ? index * ShownOperands.choices + choice : nil
+        if let place, let value = known[place] { return value }
+        let value = operands[index].value.map { [notation] in notation.shown($0, decimals: decimals) }
+        if let place { known[place] = value }
+        return value
     }
 }

@@ -33,6 +33,15 @@ extension FormulaWriter {
 
     /// The text of `step`, with numbers from `bindings`.
     public func text(for step: Trace.Step, _ bindings: Bindings) -> StepText {
+        var formulas = SymbolicFormulas()
+        return text(for: step, bindings, formulas: &formulas)
+    }
+
+    /// The text of `step`, with numbers from `bindings`; `formulas` keeps what is written in
+    /// symbols for the next step written by this writer, the same step of the next iteration
+    /// among them.
+    public func text(for step: Trace.Step, _ bindings: Bindings, formulas: inout SymbolicFormulas) -> StepText {
+        func symbolic(_ expression: Expr) -> String { formulas.symbolic(expression, by: self) }
         switch step {
         case .forward(let forward):
             return StepText(target: target(of: step), relation: "=", parts: parts([
@@ -53,7 +62,7 @@ extension FormulaWriter {
             let numbers = [substituted(sum, bindings, alsoGiving: paths)] + (paths.isEmpty ? [] : [written(sum, paths)])
             return StepText(target: target(of: step), relation: "=", parts: parts(
                 (isDirect ? [] : [chain]) + [symbolic(sum)] + numbers + [notation.tensor(backward.value)]
-            ), entries: workedEntry(of: backward.node, sum, backward.value, bindings))
+            ), entries: workedEntry(of: backward.node, sum, backward.value, bindings, &formulas))
         case .mean(let mean):
             return StepText(target: target(of: step), relation: "=", parts: parts(meanParts(mean)))
         case .update(let update):
@@ -65,14 +74,21 @@ extension FormulaWriter {
 
     /// The first row's last entry of a gradient `sum` that is a matrix, worked out from the
     /// entries it adds up; none for any other gradient.
-    private func workedEntry(of node: String, _ sum: Expr, _ value: Tensor, _ bindings: Bindings) -> [StepText] {
+    private func workedEntry(
+        of node: String, _ sum: Expr, _ value: Tensor, _ bindings: Bindings, _ formulas: inout SymbolicFormulas
+    ) -> [StepText] {
         guard case .matrix(_, let columns) = value.shape else { return [] }
         let indices = [1, columns]
-        var simplifier = Simplifier(loss: notation.loss)
-        let entry = simplifier.simplify(Entry(shapes: shapes).of(sum, at: indices))
-        return [StepText(target: symbolic(Expr(.index(.gradient(node), indices))), relation: "=", parts: parts([
-            symbolic(entry), substituted(entry, bindings), notation.number(value.scalars[columns - 1]),
+        let entry = formulas.entry(of: sum, at: indices, by: self)
+        return [StepText(target: formulas.symbolic(Expr(.index(.gradient(node), indices)), by: self), relation: "=", parts: parts([
+            formulas.symbolic(entry, by: self), substituted(entry, bindings), notation.number(value.scalars[columns - 1]),
         ]))]
+    }
+
+    /// The entry at `indices` of the gradient `sum`, simplified.
+    fileprivate func entry(of sum: Expr, at indices: [Int]) -> Expr {
+        var simplifier = Simplifier(loss: notation.loss)
+        return simplifier.simplify(Entry(shapes: shapes).of(sum, at: indices))
     }
 
     /// The number each chain-rule path brings to a node used more than once, with the fewest
@@ -90,5 +106,33 @@ extension FormulaWriter {
         var kept: [String] = []
         for part in all where part != kept.last { kept.append(part) }
         return kept
+    }
+}
+
+/// What the steps of a trace write in symbols, kept by expression as one writer writes it: the
+/// formulas, and the entry worked out under a matrix gradient. They stay the same from one
+/// iteration to the next, so that a long run writes each once.
+public struct SymbolicFormulas: Sendable {
+    private var written: [Expr: String] = [:]
+    private var entries: [Expr: Expr] = [:]
+
+    /// None kept yet.
+    public init() {}
+
+    /// `writer.symbolic(expression)`.
+    mutating func symbolic(_ expression: Expr, by writer: FormulaWriter) -> String {
+        if let text = written[expression] { return text }
+        let text = writer.symbolic(expression)
+        written[expression] = text
+        return text
+    }
+
+    /// The entry at `indices` of the gradient `sum`, simplified, as `writer` works it out.
+    mutating func entry(of sum: Expr, at indices: [Int], by writer: FormulaWriter) -> Expr {
+        let key = Expr(.index(sum, indices))
+        if let entry = entries[key] { return entry }
+        let entry = writer.entry(of: sum, at: indices)
+        entries[key] = entry
+        return entry
     }
 }

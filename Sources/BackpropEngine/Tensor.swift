@@ -84,9 +84,27 @@ public struct Tensor: Hashable, Sendable {
     /// The tensor in brackets with each entry written by `number`: `x`, `[a, b]`, `[[a, b], [c, d]]`.
     public func written(_ number: (Double) -> String) -> String {
         switch shape {
-        case .scalar: number(scalar)
-        case .vector: "[" + scalars.map(number).joined(separator: ", ") + "]"
-        case .matrix: "[" + rows.map { "[" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+        case .scalar:
+            return number(scalar)
+        case .vector:
+            return Tensor.list(scalars[...], separator: ", ", number)
+        case .matrix(let rows, let columns):
+            var text = "["
+            for row in 0..<rows {
+                if row > 0 { text += ", " }
+                text += Tensor.list(scalars[row * columns..<(row + 1) * columns], separator: ", ", number)
+            }
+            return text + "]"
         }
+    }
+
+    /// `entries` in brackets, `separator` between them, each written by `number`: `[a, b]`.
+    static func list(_ entries: ArraySlice<Double>, separator: String, _ number: (Double) -> String) -> String {
+        var text = "["
+        for index in entries.indices {
+            if index > entries.startIndex { text += separator }
+            text += number(entries[index])
+        }
+        return text + "]"
     }
 }

@@ -47,8 +47,58 @@ struct OutputWriter {
     /// Writes `text`, each of its lines made visible; it may wait in the buffer until the next
     /// `flush()`.
     mutating func write(_ text: String) throws(Output.WriteError) {
-        buffer.append(contentsOf: text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).visible }.joined(separator: "\n").utf8)
+        var text = text
+        text.withUTF8 { append(utf8: $0) }
         if buffer.count >= OutputWriter.capacity { try flush() }
+    }
+
+    /// Writes `line` and a line break, as `write(_:)` does.
+    mutating func write(line: String) throws(Output.WriteError) {
+        var line = line
+        line.withUTF8 { append(utf8: $0) }
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= OutputWriter.capacity { try flush() }
+    }
+
+    /// Writes the UTF-8 text `bytes` (whole characters), each of its lines made visible; it may
+    /// wait in the buffer until the next `flush()`.
+    mutating func write(utf8 bytes: [UInt8]) throws(Output.WriteError) {
+        bytes.withUnsafeBufferPointer { append(utf8: $0) }
+        if buffer.count >= OutputWriter.capacity { try flush() }
+    }
+
+    /// Adds the UTF-8 text `bytes` to the buffer, each of its lines made visible. Text in which no
+    /// character acts on the terminal but the line breaks, the common case, is copied as it is:
+    /// making it visible changes nothing.
+    private mutating func append(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if OutputWriter.actsOnTerminal(bytes) {
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            buffer.append(contentsOf: lines.map { String($0).visible }.joined(separator: "\n").utf8)
+        } else {
+            buffer.append(contentsOf: bytes)
+        }
+    }
+
+    /// True when the UTF-8 text `bytes` holds a character that acts on the terminal
+    /// (`Unicode.Scalar.actsOnTerminal`) other than a line feed, found byte by byte: a C0
+    /// control or DEL, a C1 control (0xC2 0x80–0x9F), or a bidirectional embedding, override
+    /// (0xE2 0x80 0xAA–0xAE) or isolate (0xE2 0x81 0xA6–0xA9).
+    private static func actsOnTerminal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            guard byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 else { continue }
+            let next = index < bytes.count ? bytes[index] : 0
+            let third = index + 1 < bytes.count ? bytes[index + 1] : 0
+            switch byte {
+            case 0x0A: break
+            case 0xC2: if next < 0xA0 { return true }
+            case 0xE2: if (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)) { return true }
+            default: return true
+            }
+        }
+        return false
     }
 
     /// Writes everything the buffer holds.

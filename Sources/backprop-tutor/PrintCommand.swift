@@ -49,23 +49,42 @@ struct PrintCommand {
             warn(unicode ? warning : warning.plainASCII)
         }
         if options.json {
-            let report = JSONReport(lesson: lesson.id, model: model)
-            try output.write(report.opening)
-            try train(model) { index, batch in
-                let numeric = try options.check ? batch.map { try estimates(model, $0) } : nil
-                try output.write((index == 0 ? "" : JSONReport.separator) + report.iteration(batch, numeric: numeric))
-            }
-            try output.write(JSONReport.closing + "\n")
+            try writeJSON(model, to: &output)
         } else {
             try writeText(model, writer, to: &output)
         }
+    }
+
+    /// The JSON document: each iteration from its numbers alone where it has no rows and no
+    /// estimates to show, else from its traces.
+    private func writeJSON(_ model: Model, to output: inout OutputWriter) throws {
+        let report = JSONReport(lesson: lesson.id, model: model)
+        var text: [UInt8] = []
+        try output.write(report.opening)
+        if model.data == nil, !options.check {
+            try trainNumbers(model) { index, numbers in
+                text.removeAll(keepingCapacity: true)
+                if index > 0 { text.append(contentsOf: JSONReport.separator.utf8) }
+                report.iteration(numbers, into: &text)
+                try output.write(utf8: text)
+            }
+        } else {
+            try train(model) { index, batch in
+                let numeric = try options.check ? batch.map { try estimates(model, $0) } : nil
+                text.removeAll(keepingCapacity: true)
+                if index > 0 { text.append(contentsOf: JSONReport.separator.utf8) }
+                report.iteration(batch, numeric: numeric, into: &text)
+                try output.write(utf8: text)
+            }
+        }
+        try output.write(JSONReport.closing + "\n")
     }
 
     /// Every step of every iteration, then the table; in ASCII, every character plain ASCII, the
     /// lesson's title included.
     private func writeText(_ model: Model, _ writer: FormulaWriter, to output: inout OutputWriter) throws {
         let notation = writer.notation
-        let write = { (output: inout OutputWriter, line: String) throws in try output.write((unicode ? line : line.plainASCII) + "\n") }
+        let write = { (output: inout OutputWriter, line: String) throws in try output.write(line: unicode ? line : line.plainASCII) }
         let unit = model.data?.isFullBatch == true ? "epoch" : "iteration"
         try write(&output, "\(lesson.title) (\(lesson.id)): \(options.iterations) \(unit)\(options.iterations == 1 ? "" : "s"), \(notation.name(model.rate)) = \(notation.constant(model.learningRate))")
         // The table's columns are as wide as their widest cell, as they always were: the steps'
@@ -74,6 +93,7 @@ struct PrintCommand {
         // loss, more decimals), and keeping the rows would hold every iteration in memory.
         let table = IterationTableText(model: model, notation: notation)
         var widths = table.headings.map(\.count)
+        var formulas = SymbolicFormulas()
         let training = try train(model) { index, batch in
             try write(&output, "")
             try write(&output, "\(unit.prefix(1).uppercased() + unit.dropFirst()) \(index + 1)")
@@ -88,22 +108,32 @@ struct PrintCommand {
                 let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
                 for (heading, steps) in passes {
                     // The first iteration says once why ∂L/∂L is 1.
-                    try writeSection(heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer) { try write(&output, $0) }
+                    try writeSection(
+                        heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer, &formulas
+                    ) { try write(&output, $0) }
                 }
             }
             guard let last = batch.last, let first = batch.first else { return }
             if let means = last.batch?.means, !means.isEmpty {
-                try writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
+                try writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer, &formulas) { try write(&output, $0) }
             }
-            try writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer) { try write(&output, $0) }
+            try writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer, &formulas) {
+                try write(&output, $0)
+            }
             widths = IterationTableText.widths(widths, table.cells(of: first, number: index + 1))
         }
         try write(&output, "")
         try write(&output, "Iteration table")
         try write(&output, IterationTableText.line(table.headings, widths: widths))
-        try train(model) { index, batch in
-            guard let first = batch.first else { return }
-            try write(&output, IterationTableText.line(table.cells(of: first, number: index + 1), widths: widths))
+        if model.data == nil {
+            try trainNumbers(model) { index, numbers in
+                try write(&output, IterationTableText.line(table.cells(of: numbers, number: index + 1), widths: widths))
+            }
+        } else {
+            try train(model) { index, batch in
+                guard let first = batch.first else { return }
+                try write(&output, IterationTableText.line(table.cells(of: first, number: index + 1), widths: widths))
+            }
         }
         if training.diverged {
             try write(&output, "")
@@ -114,14 +144,15 @@ struct PrintCommand {
     /// A pass of `trace` under its heading, each step on a line after `indent`, the entry worked
     /// out under a matrix gradient and a gradient's central difference (from `differences`)
     /// further in; with `remarks`, a step says why its result is what it is. Each line goes to
-    /// `write`.
+    /// `write`; `formulas` keeps the formulas in symbols from one iteration to the next.
     private func writeSection(
         _ heading: String, _ steps: [Trace.Step], of trace: Trace, indent: String, remarks: Bool,
-        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ write: (String) throws -> Void
+        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ formulas: inout SymbolicFormulas,
+        _ write: (String) throws -> Void
     ) throws {
         try write(indent + heading)
         for step in steps {
-            let text = writer.text(for: step, trace.bindings(for: step))
+            let text = writer.text(for: step, trace.bindings(for: step), formulas: &formulas)
             let remark = remarks ? text.remark.map { "   (\($0))" } ?? "" : ""
             try write(indent + "  " + text.line + remark)
             for entry in text.entries { try write(indent + "    " + entry.line) }
@@ -136,6 +167,16 @@ struct PrintCommand {
         try model.centralDifferences(of: trace).reduce(into: [:]) { estimates, pair in
             guard let gradient = trace.gradients[pair.key] else { return }
             estimates[pair.key] = Tensor(shape: gradient.shape, scalars: pair.value.map(\.estimate))
+        }
+    }
+
+    /// Trains `model`, which has no data set, for the iterations asked, handing each iteration's
+    /// numbers alone to `body` with its index as they are computed; stops after an iteration
+    /// that diverged.
+    private func trainNumbers(_ model: Model, _ body: (Int, IterationNumbers) throws -> Void) throws {
+        var training = Training(model: model)
+        while training.count < options.iterations, let numbers = try training.nextNumbers() {
+            try body(training.count - 1, numbers)
         }
     }
 

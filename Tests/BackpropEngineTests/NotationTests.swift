@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import BackpropEngine
 
@@ -7,6 +8,7 @@ import Testing
         (1.805, 2, "1.80"), (1.815, 2, "1.82"), (2.316, 2, "2.32"), (0.6498, 2, "0.65"), (-1.9, 2, "−1.90"),
         (-0.004, 2, "0.00"), (999.995, 2, "1000.00"), (1e-5, 2, "0.00"), (0.5, 0, "0"), (1.5, 0, "2"),
         (123456.789, 1, "123456.8"), (1e20, 2, "1.00e20"), (-8505713415457808e12, 2, "−8.51e27"), (9.999e9, 2, "1.00e10"), (-2.5e-7, 6, "0.000000"), (0.000125, 4, "0.0001"),
+        (-0.0, 2, "0.00"), (Double.leastNormalMagnitude / 1000, 2, "0.00"), (-1e-6, 0, "0"), (999999999.4, 2, "999999999.40"), (12, 0, "12"), (0.375, 2, "0.38"),
     ])
     func roundsHalfToEven(value: Double, precision: Int, text: String) {
         #expect(Notation(precision: precision).number(value) == text)
@@ -14,10 +16,41 @@ import Testing
 
     @Test(arguments: [
         (1.6076, 3, "1.608"), (0.2, 4, "0.20"), (-0.68369, 3, "−0.684"), (0.4700001, 4, "0.47"), (-0.00004, 4, "0.00"),
-        (2.5, 1, "2.50"),
+        (2.5, 1, "2.50"), (-0.125, 5, "−0.125"), (3, 6, "3.00"),
     ])
     func anOperandShowsTheDecimalsItNeedsWithoutTrailingZeros(value: Double, decimals: Int, text: String) {
         #expect(Notation(precision: 2).number(value, decimals: decimals) == text)
+    }
+
+    @Test func withNoDecimalsAskedForAnOperandKeepsItsPointWhenItsZerosAreLeftOut() {
+        #expect(Notation(precision: 0).number(5, decimals: 2) == "5.")
+    }
+
+    /// What a reader takes from a number as written is that text read back, whatever the number:
+    /// tiny, huge, subnormal, negative zero, halfway between two decimals, or any bit pattern.
+    @Test func aNumberAsShownIsItsTextReadBack() {
+        var random = SplitMix64(seed: 9)
+        let special: [Double] = [0, -0.0, Double.leastNormalMagnitude / 1000, -.leastNonzeroMagnitude, 0.005, 1.005, 2.675, 999999999.995, 1e9, -8.5e27, .infinity, .nan]
+        let values = special + (0..<4_000).map { index -> Double in
+            switch index % 4 {
+            case 0: Double(bitPattern: random.next())
+            case 1: (Double(Int.random(in: -2_000_000...2_000_000, using: &random)) + 0.5) / Notation.power(Int.random(in: 0...8, using: &random))
+            case 2: Double.random(in: -1...1, using: &random) * Notation.power(Int.random(in: -12...12, using: &random))
+            default: Double.random(in: -3...3, using: &random)
+            }
+        }
+        for unicode in [true, false] {
+            for precision in [0, 2, 5, 12] {
+                let notation = Notation(precision: precision, unicode: unicode)
+                for value in values {
+                    let decimals = precision + Int.random(in: 0...Notation.extraDecimals, using: &random)
+                    let text = notation.number(value, decimals: decimals)
+                    let read = Double(text.hasPrefix(notation.minus) ? "-" + text.dropFirst(notation.minus.count) : text) ?? value
+                    let shown = notation.shown(value, decimals: decimals)
+                    #expect(shown.bitPattern == read.bitPattern || (shown.isNaN && read.isNaN), "\(value) with \(decimals) decimals: \(text)")
+                }
+            }
+        }
     }
 
     @Test(arguments: [

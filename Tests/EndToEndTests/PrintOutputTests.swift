@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextScreen
 
 /// `print` writes each iteration as it is computed, and its output is the one the whole document
 /// used to be built for: the same bytes, text and JSON, for the shipped lessons at several
@@ -47,6 +48,20 @@ import Testing
             (output.count, Self.digest(output)) == (bytes, digest),
             "print \(arguments.joined(separator: " ")): \(output.count) bytes, digest 0x\(String(Self.digest(output), radix: 16))"
         )
+    }
+
+    /// Every kind of character a terminal acts on, in a lesson's file name and title: `print`
+    /// writes each made visible, as text, in ASCII and as JSON, and none of them raw.
+    @Test(arguments: [([String](), "Evil ^[]52;c;ZXZpbA==^G\\u{9b}31m\\u{202e}\\u{2066}^?"), (["--ascii"], "Evil ^[]52;c;ZXZpbA==^G?31m??^?"),
+                      (["--json"], "\"lesson\": \"evil\\u001b]52;c;ZXZpbA==\\u0007\\u009b31m\\u202e\\u2066\\u007f\"")])
+    func nothingFromALessonReachesTheTerminalRaw(options: [String], shown: String) throws {
+        let escapes = "\u{1b}]52;c;ZXZpbA==\u{07}\u{9b}31m\u{202e}\u{2066}\u{7f}"
+        let file = try Binary.temporaryFolder().appendingPathComponent("1-evil\(escapes).md")
+        try Data("# Evil \(escapes)\n```model\ninput x = 1\nparam w = 2\neta = 0.1\nh = w*x\nloss L = h^2\n```\n## S\nshow: trace\n".utf8).write(to: file)
+        let result = try Binary.run(["print", file.path] + options)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardOutput.unicodeScalars.contains { $0.actsOnTerminal && $0 != "\n" }, "a character reached the terminal raw")
+        #expect(result.standardOutput.contains(shown), "\(String(result.standardOutput.prefix(200)).visible)")
     }
 
     @Test func anOutputThatCannotBeWrittenIsSaidInOneLineWithExitStatus1() throws {
