@@ -70,6 +70,7 @@ public struct Notation: Sendable, Equatable {
         var text = finer.number(value)
         guard let point = text.firstIndex(of: "."), !text.contains("e") else { return text }
         while text.hasSuffix("0"), text.distance(from: point, to: text.endIndex) > precision + 1 { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
         return text
     }
 
@@ -152,6 +153,7 @@ public struct Notation: Sendable, Equatable {
                 count -= 1
                 decimalsLeft -= 1
             }
+            if decimals > 0, decimalsLeft == 0 { count -= 1 }
             return count
         }
     }
@@ -197,7 +199,9 @@ public struct Notation: Sendable, Equatable {
         guard value.isFinite else { return number(value) }
         guard value != 0 else { return "0" }
         var exponent = Notation.decimalDigits(abs(value)).point - 1
-        var digit = Int((abs(value) / Notation.power(exponent)).rounded())
+        // Below 10⁻³⁰⁰ the power of ten itself would underflow: scale the value up first.
+        let (scaled, down) = exponent < -300 ? (abs(value) * Notation.power(300), exponent + 300) : (abs(value), exponent)
+        var digit = Int((scaled / Notation.power(down)).rounded())
         if digit == 10 { (digit, exponent) = (1, exponent + 1) }
         return (value < 0 ? minus : "") + "\(digit)e" + (exponent < 0 ? minus : "") + "\(abs(exponent))"
     }

@@ -22,8 +22,17 @@ import Testing
         #expect(Notation(precision: 2).number(value, decimals: decimals) == text)
     }
 
-    @Test func withNoDecimalsAskedForAnOperandKeepsItsPointWhenItsZerosAreLeftOut() {
-        #expect(Notation(precision: 0).number(5, decimals: 2) == "5.")
+    @Test(arguments: [(5.0, 2, "5"), (-2.0, 3, "−2"), (12.0, 1, "12"), (2.5, 2, "2.5")])
+    func withNoDecimalsAskedForAnOperandDropsItsPointWithItsZeros(value: Double, decimals: Int, text: String) {
+        #expect(Notation(precision: 0).number(value, decimals: decimals) == text)
+    }
+
+    @Test(arguments: [
+        (2e-10, "2e−10"), (0.00096, "1e−3"), (Double.leastNonzeroMagnitude, "5e−324"), (2.2e-310, "2e−310"),
+        (Double.leastNormalMagnitude, "2e−308"), (0, "0"),
+    ])
+    func aMagnitudeIsOneSignificantDigitAndAPowerOfTenDownToTheSmallestDouble(value: Double, text: String) {
+        #expect(Notation(precision: 2).magnitude(value) == text)
     }
 
     /// What a reader takes from a number as written is that text read back, whatever the number:

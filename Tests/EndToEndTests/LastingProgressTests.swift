@@ -68,8 +68,8 @@ import Testing
         let fresh = try launch("--fresh", in: tmux, awaiting: "slide 1 of 3")
         #expect(fresh.contains("lesson 1 of 7: Backpropagation primer") && !fresh.contains("Resumed"))
         #expect(try leave(tmux, by: .q) == "0")
-        let after = try launch("", in: tmux, awaiting: "slide 1 of 3")
-        #expect(after.contains("lesson 1 of 7") && after.contains("Resumed where you left off, at slide 1 of 3"))
+        let after = try launch("", in: tmux, awaiting: "Resumed where you left off, at slide 1 of 3")
+        #expect(after.contains("lesson 1 of 7"))
         #expect(try leave(tmux, by: .q) == "0")
     }
 }
