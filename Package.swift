@@ -29,7 +29,10 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["CNcurses", "TextScreen"]),
         .executableTarget(
             name: "backprop-tutor",
-            dependencies: ["BackpropEngine", "Lessons", "ProgressStore", "TextScreen", "TutorApp", "Terminal"]
+            dependencies: ["BackpropEngine", "Lessons", "ProgressStore", "TextScreen", "TutorApp", "Terminal"],
+            // A release build carries the Swift runtime in it: it starts in about two thirds of
+            // the time and needs only ncurses beside it (README, "Benchmarks").
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         // Turns lessons/*.md into Swift source at build time.
         .executableTarget(name: "EmbedLessons", dependencies: ["LessonFiles"]),
