@@ -37,10 +37,18 @@ extension Trace {
         /// The terms by the names `expression` reads.
         var bindings: Bindings { Mean.bindings(terms) }
 
-        /// The mean of `terms`, one per row of `rows`, of `node`'s value or gradient.
-        init(node: String, ofGradient: Bool, rows: [Int], terms: [Tensor]) throws {
+        /// The mean of `terms`, one per row of `rows`, of `node`'s value or gradient: the terms
+        /// added entry by entry in order, then divided by their count, as `expression` reads.
+        init(node: String, ofGradient: Bool, rows: [Int], terms: [Tensor]) throws(EvaluationError) {
             (self.node, self.ofGradient, self.rows, self.terms) = (node, ofGradient, rows, terms)
-            value = try Mean.bindings(terms).evaluate(Mean.expression(count: terms.count))
+            guard let first = terms.first else { throw EvaluationError("no rows to average '\(node)' over") }
+            guard terms.allSatisfy({ $0.shape == first.shape }) else { throw EvaluationError("the rows' values of '\(node)' differ in shape") }
+            var sum = first.scalars
+            for term in terms.dropFirst() {
+                for index in sum.indices { sum[index] += term.scalars[index] }
+            }
+            let count = Double(terms.count)
+            value = Tensor(shape: first.shape, scalars: sum.map { $0 / count })
         }
 
         private static func expression(count: Int) -> Expr {

@@ -16,13 +16,15 @@ extension Training {
         guard !diverged else { return nil }
         let numbers: BatchNumbers
         do {
-            numbers = try model.batchNumbers(count, of: data, from: values)
+            let rows = data.rows(forIteration: count)
+            let passes = try rows.map { row throws(EvaluationError) in try pass(placing: row, of: data) }
+            numbers = try model.batchNumbers(rows: rows, passes: passes)
         } catch let error as EvaluationError where count > 0 {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }
         count += 1
         diverged = numbers.diverged
-        values.merge(numbers.updated) { _, new in new }
+        place(numbers.updated)
         return numbers
     }
 
@@ -127,26 +129,29 @@ extension Model {
         return try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: losses).value.scalar
     }
 
-    /// The numbers of iteration `index` over `data` from `values`: each row's of its batch.
-    func batchNumbers(_ index: Int, of data: DataSet, from values: [String: Tensor]) throws -> BatchNumbers {
-        let rows = data.rows(forIteration: index)
-        let passes = try rows.map { row in
-            var training = try Training(model: self, from: data.values(ofRow: row, in: values))
-            return try training.advance()
-        }
+    /// The numbers of an iteration over `rows` of the data set, given each row's `passes` (which
+    /// all start from the same parameters and learning rate): their means and the updates that
+    /// read them, each parameter `parameter − η · mean ∂L/∂parameter`, entry by entry.
+    func batchNumbers(rows: [Int], passes: [IterationNumbers]) throws -> BatchNumbers {
         let lossMean = try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: passes.map { $0.value(of: loss) ?? Tensor(.nan) })
-        let gradientMeans = try parameters.map { parameter in
+        let gradientMeans = try parameters.map { parameter throws(EvaluationError) in
             try Trace.Mean(node: parameter, ofGradient: true, rows: rows, terms: passes.map { $0.gradient(of: parameter) ?? Tensor(.nan) })
         }
-        var evaluator = Evaluator(values: values)
-        evaluator.gradients = Dictionary(uniqueKeysWithValues: gradientMeans.map { ($0.node, $0.value) })
-        let updates = try parameters.map { parameter in
-            let expression = Expr.name(parameter) - Expr.name(rate) * .gradient(parameter)
-            return Trace.Update(parameter: parameter, expression: expression, value: try evaluator.evaluate(expression))
+        guard let eta = passes.first?.value(of: rate), eta.shape == .scalar else { throw EvaluationError("no learning rate '\(rate)'") }
+        let updates = try zip(parameters, gradientMeans).map { parameter, mean throws(EvaluationError) in
+            guard let value = passes.first?.value(of: parameter), value.shape == mean.value.shape else {
+                throw EvaluationError("no value of '\(parameter)' to update")
+            }
+            let updated = zip(value.scalars, mean.value.scalars).map { $0 - eta.scalars[0] * $1 }
+            return Trace.Update(
+                parameter: parameter, expression: Expr.name(parameter) - Expr.name(rate) * .gradient(parameter),
+                value: Tensor(shape: value.shape, scalars: updated)
+            )
         }
+        let gradients = Dictionary(gradientMeans.map { ($0.node, $0.value) }, uniquingKeysWith: { first, _ in first })
         let batch = Trace.Batch(
             rows: rows, row: rows.first ?? 0, means: rows.count > 1 ? [lossMean] + gradientMeans : [],
-            values: [loss: lossMean.value], gradients: evaluator.gradients
+            values: [loss: lossMean.value], gradients: gradients
         )
         return BatchNumbers(rows: passes, batch: (batch, updates))
     }

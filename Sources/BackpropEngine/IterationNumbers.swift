@@ -63,6 +63,11 @@ final class NumberLayout: Sendable {
     func gradient(_ name: String) -> Slot? { gradientIndex[name] }
     /// Where `parameter` after its update lives.
     func update(_ parameter: String) -> Slot? { updatedIndex[parameter] }
+    /// Where in the buffer the number of a data set's `column` goes: its entry of the declared
+    /// value it names; nil when it names none.
+    func position(of column: DataSet.Column) -> Int? {
+        declared.first { $0.name == column.name }.map { $0.slot.start + (column.entry ?? 0) }
+    }
     /// Where among `large` the numbers at `slot` are kept, if they are kept apart.
     func largePosition(of slot: Slot) -> Int? { largeIndex[slot.start] }
 }

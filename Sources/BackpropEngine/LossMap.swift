@@ -34,17 +34,33 @@ extension Model {
     /// over a data set, the mean loss over its rows.
     public func lossMap(x: String, y: String, xs: ClosedRange<Double>, ys: ClosedRange<Double>, columns: Int, rows: Int,
                         at values: [String: Tensor]? = nil) -> LossMap {
-        let start = values ?? startingValues
-        var losses: [Double] = []
-        losses.reserveCapacity(columns * rows)
+        let layout = program.layout
+        let scalar = { (name: String) in layout.declared.first { $0.name == name && $0.slot.shape == .scalar }?.slot.start }
+        var losses = [Double](repeating: .nan, count: columns * rows)
+        // One buffer holds every value; each sample puts its two values in place and, over each
+        // row of the data set in turn (its numbers in place too), runs forward.
+        guard var buffer = try? program.buffer(holding: values ?? startingValues),
+              let across = scalar(x), let up = scalar(y), let lossSlot = layout.value(loss)
+        else { return LossMap(x: x, y: y, xs: xs, ys: ys, columns: columns, rows: rows, losses: losses) }
+        let placings = data.map { data in
+            data.rows.map { row in zip(data.columns, row).compactMap { column, number in layout.position(of: column).map { ($0, number) } } }
+        } ?? [[]]
         let empty = LossMap(x: x, y: y, xs: xs, ys: ys, columns: columns, rows: rows, losses: [])
-        for row in 0..<rows {
-            for column in 0..<columns {
-                let point = empty.point(column: column, row: row)
-                var nudged = start
-                nudged[x] = Tensor(point.x)
-                nudged[y] = Tensor(point.y)
-                losses.append((try? data.map { try meanLoss(over: $0, at: nudged) } ?? lossValue(at: nudged)) ?? .nan)
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            for row in 0..<rows {
+                samples: for column in 0..<columns {
+                    let point = empty.point(column: column, row: row)
+                    var sum = 0.0
+                    for (index, placing) in placings.enumerated() {
+                        for (position, number) in placing { start[position] = number }
+                        (start[across], start[up]) = (point.x, point.y)
+                        guard (try? program.forward(start)) != nil else { continue samples }
+                        sum = index == 0 ? start[lossSlot.start] : sum + start[lossSlot.start]
+                    }
+                    // Over a data set, the mean as `Trace.Mean` takes it: the sum in order, then divided.
+                    losses[row * columns + column] = data == nil ? sum : sum / Double(placings.count)
+                }
             }
         }
         return LossMap(x: x, y: y, xs: xs, ys: ys, columns: columns, rows: rows, losses: losses)

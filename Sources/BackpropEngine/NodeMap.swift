@@ -33,19 +33,23 @@ extension Model {
         of node: String, entry: Int?, x: DataSet.Column, y: DataSet.Column, xs: ClosedRange<Double>, ys: ClosedRange<Double>,
         columns: Int, rows: Int, at values: [String: Tensor]? = nil
     ) -> NodeMap {
-        let start = values ?? startingValues
-        var mapped: [Double] = []
-        mapped.reserveCapacity(columns * rows)
+        let layout = program.layout
+        var mapped = [Double](repeating: .nan, count: columns * rows)
+        // One buffer holds every value; each sample puts its two inputs in place and runs forward.
+        guard var buffer = try? program.buffer(holding: values ?? startingValues),
+              let across = layout.position(of: x), let up = layout.position(of: y),
+              let slot = layout.value(node), (0..<slot.shape.count).contains(entry ?? 0)
+        else { return NodeMap(node: node, entry: entry, x: x, y: y, xs: xs, ys: ys, columns: columns, rows: rows, values: mapped) }
         let fraction = { (index: Int, count: Int) in count > 1 ? Double(index) / Double(count - 1) : 0.5 }
-        for row in 0..<rows {
-            for column in 0..<columns {
-                let point = [
-                    xs.lowerBound + fraction(column, columns) * (xs.upperBound - xs.lowerBound),
-                    ys.upperBound - fraction(row, rows) * (ys.upperBound - ys.lowerBound),
-                ]
-                let plane = DataSet(inputs: [x, y], targets: [], rows: [point], batch: nil)
-                let value = try? self.value(of: node, at: plane.values(ofRow: 0, in: start))
-                mapped.append(value.map { $0.scalars.indices.contains(entry ?? 0) ? $0.scalars[entry ?? 0] : .nan } ?? .nan)
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            for row in 0..<rows {
+                for column in 0..<columns {
+                    start[across] = xs.lowerBound + fraction(column, columns) * (xs.upperBound - xs.lowerBound)
+                    start[up] = ys.upperBound - fraction(row, rows) * (ys.upperBound - ys.lowerBound)
+                    guard (try? program.forward(start)) != nil else { continue }
+                    mapped[row * columns + column] = start[slot.start + (entry ?? 0)]
+                }
             }
         }
         return NodeMap(node: node, entry: entry, x: x, y: y, xs: xs, ys: ys, columns: columns, rows: rows, values: mapped)

@@ -24,13 +24,17 @@ public struct Training: Sendable {
                 (name, Tensor(shape: slot.shape, scalars: Array(buffer[slot.range])))
             }, uniquingKeysWith: { first, _ in first })
         }
-        set {
-            for (name, slot) in model.program.layout.declared {
-                guard let value = newValue[name], value.shape == slot.shape else { continue }
-                buffer.replaceSubrange(slot.range, with: value.scalars)
-            }
-            lastLarge = nil
+        set { place(newValue) }
+    }
+
+    /// Puts each of `values` that names a declared value of its shape in place, for the next
+    /// iteration to start from.
+    mutating func place(_ values: [String: Tensor]) {
+        for (name, slot) in model.program.layout.declared {
+            guard let value = values[name], value.shape == slot.shape else { continue }
+            buffer.replaceSubrange(slot.range, with: value.scalars)
         }
+        lastLarge = nil
     }
 
     /// A training of `model` from its starting values.
@@ -71,6 +75,19 @@ public struct Training: Sendable {
         all.reserveCapacity(max(0, iterations))
         while all.count < iterations, let numbers = try nextNumbers() { all.append(numbers) }
         return all
+    }
+
+    /// The forward and backward passes of row `row` of `data` from where the next iteration
+    /// starts: the numbers of the row in the places of the declared values its columns name, run
+    /// as a first iteration.
+    func pass(placing row: Int, of data: DataSet) throws(EvaluationError) -> IterationNumbers {
+        var pass = Training(model: model)
+        pass.buffer = buffer
+        for (column, number) in zip(data.columns, data.rows[row]) {
+            guard let position = model.program.layout.position(of: column) else { continue }
+            pass.buffer[position] = number
+        }
+        return try pass.advance()
     }
 
     /// Works out one more iteration, diverged or not, and carries its updates to the parameters.

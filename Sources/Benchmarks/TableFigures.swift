@@ -1,25 +1,29 @@
 import Lessons
 import TutorApp
 
-/// Keys on the iteration table: on `wider` grown to the table's cap of 1,000 rows, and on
-/// generated `wider` networks of 50×50 and 100×100 weights with 33 rows. Each key is the time
-/// from the key's action to a finished screen (update and render), set beside one frame at 60 Hz.
+/// Keys on the iteration table: on `wider` and on `xor` (a data set) grown to the table's cap of
+/// 1,000 rows, and on generated `wider` networks of 50×50 and 100×100 weights with 33 rows. Each
+/// key is the time from the key's action to a finished screen (update and render), set beside one
+/// frame at 60 Hz.
 enum TableFigures {
     /// One frame at 60 Hz, in microseconds.
     static let frame = 1_000_000.0 / 60
 
     static func figures(lessons: [Lesson]) throws -> [Figure] {
-        guard let wider = lessons.firstIndex(where: { $0.id == "wider" }) else { throw ChildProcessError(message: "no `wider` lesson") }
         let cap = TutorState.maximumIterations
-        let start = try tableSlide(of: lessons, at: wider)
-        let nearCap = try grown(start, to: cap - 7)
-        let atCap = try grown(nearCap, to: cap)
-        var rows = [
-            row("`t` on a table of \(Units.count(cap)) rows (\(Units.count(cap - 7)) → \(Units.count(cap)))", .train(10), from: nearCap),
-            row("`t` at the cap of \(Units.count(cap)) rows (nothing to train)", .train(10), from: atCap),
-            row("a tweak (`>`) on a table of \(Units.count(cap)) rows", .nudge(TutorState.fineStep), from: atCap),
-            row("`)` (next iteration) on a table of \(Units.count(cap)) rows", .nextIteration, from: atCap),
-        ]
+        var rows: [Figure] = []
+        for id in ["wider", "xor"] {
+            guard let index = lessons.firstIndex(where: { $0.id == id }) else { throw ChildProcessError(message: "no `\(id)` lesson") }
+            let nearCap = try grown(try tableSlide(of: lessons, at: index), to: cap - 7)
+            let atCap = try grown(nearCap, to: cap)
+            let table = "\(id)'s table of \(Units.count(cap)) rows"
+            rows += [
+                row("`t` on \(table) (\(Units.count(cap - 7)) → \(Units.count(cap)))", .train(10), from: nearCap),
+                row("`t` at the cap of \(table) (nothing to train)", .train(10), from: atCap),
+                row("a tweak (`>`) on \(table)", .nudge(TutorState.fineStep), from: atCap),
+                row("`)` (next iteration) on \(table)", .nextIteration, from: atCap),
+            ]
+        }
         for size in [50, 100] {
             let lesson = try Lesson(parsing: GeneratedLessons.wide(size), file: "generated/\(size)x\(size).md", id: "wide\(size)")
             let state = try grown(try tableSlide(of: [lesson], at: 0), to: 33)
