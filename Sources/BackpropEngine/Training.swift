@@ -43,6 +43,11 @@ public struct Training: Sendable {
         buffer = model.program.buffer(startingAt: model.variables)
     }
 
+    /// A training of `model` from the numbers of `buffer`, a buffer of its program.
+    private init(model: Model, buffer: [Double]) {
+        (self.model, self.buffer) = (model, buffer)
+    }
+
     /// A training of `model` from `values`, every declared value by name.
     public init(model: Model, from values: [String: Tensor]) throws(EvaluationError) {
         self.model = model
@@ -81,8 +86,7 @@ public struct Training: Sendable {
     /// starts: the numbers of the row in the places of the declared values its columns name, run
     /// as a first iteration.
     func pass(placing row: Int, of data: DataSet) throws(EvaluationError) -> IterationNumbers {
-        var pass = Training(model: model)
-        pass.buffer = buffer
+        var pass = Training(model: model, buffer: buffer)
         for (column, number) in zip(data.columns, data.rows[row]) {
             guard let position = model.program.layout.position(of: column) else { continue }
             pass.buffer[position] = number
