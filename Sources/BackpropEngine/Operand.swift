@@ -81,7 +81,7 @@ extension FormulaWriter {
                     if found.count == OperandTable.searched { seen = Set(found.map(\.expression)) }
                 }
             } else {
-                part.children.forEach(visit)
+                part.forEachChild(visit)
             }
         }
         visit(expression)
