@@ -137,7 +137,29 @@ public struct Expr: Hashable, Sendable {
     var identity: ObjectIdentifier { ObjectIdentifier(node) }
 
     /// Expressions are equal when they mean the same; where they were written does not count.
-    public static func == (left: Expr, right: Expr) -> Bool { left.node === right.node || left.kind == right.kind }
+    public static func == (left: Expr, right: Expr) -> Bool {
+        left.node === right.node || (left.form == right.form && left.kind == right.kind)
+    }
+
+    /// Which case of `Kind` the expression is, found without copying its parts: expressions of
+    /// two cases never mean the same, which tells most of them apart at once.
+    private var form: Int {
+        switch node.kind {
+        case .number: 0
+        case .name: 1
+        case .gradient: 2
+        case .negate: 3
+        case .binary: 4
+        case .call: 5
+        case .vector: 6
+        case .matrix: 7
+        case .index: 8
+        case .transpose: 9
+        case .outer: 10
+        case .broadcast: 11
+        case .sparse: 12
+        }
+    }
 
     /// Hashes what the expression means, as `==` compares it.
     public func hash(into hasher: inout Hasher) {
