@@ -137,7 +137,29 @@ public struct Expr: Hashable, Sendable {
     var identity: ObjectIdentifier { ObjectIdentifier(node) }
 
     /// Expressions are equal when they mean the same; where they were written does not count.
-    public static func == (left: Expr, right: Expr) -> Bool { left.node === right.node || left.kind == right.kind }
+    public static func == (left: Expr, right: Expr) -> Bool {
+        left.node === right.node || (left.form == right.form && left.kind == right.kind)
+    }
+
+    /// Which case of `Kind` the expression is, found without copying its parts: expressions of
+    /// two cases never mean the same, which tells most of them apart at once.
+    private var form: Int {
+        switch node.kind {
+        case .number: 0
+        case .name: 1
+        case .gradient: 2
+        case .negate: 3
+        case .binary: 4
+        case .call: 5
+        case .vector: 6
+        case .matrix: 7
+        case .index: 8
+        case .transpose: 9
+        case .outer: 10
+        case .broadcast: 11
+        case .sparse: 12
+        }
+    }
 
     /// Hashes what the expression means, as `==` compares it.
     public func hash(into hasher: inout Hasher) {
@@ -161,20 +183,29 @@ public struct Expr: Hashable, Sendable {
 
     /// The direct subexpressions.
     public var children: [Expr] {
+        var children: [Expr] = []
+        forEachChild { children.append($0) }
+        return children
+    }
+
+    /// Calls `body` on each direct subexpression in order, without gathering them into an array.
+    func forEachChild(_ body: (Expr) throws -> Void) rethrows {
         switch kind {
-        case .number, .name, .gradient: []
-        case .negate(let a), .transpose(let a), .index(let a, _), .broadcast(let a, _): [a]
-        case .binary(_, let a, let b), .outer(let a, let b): [a, b]
-        case .call(_, let arguments), .vector(let arguments): arguments
-        case .matrix(let rows): rows.flatMap { $0 }
-        case .sparse(_, let entries): entries.map(\.value)
+        case .number, .name, .gradient: break
+        case .negate(let a), .transpose(let a), .index(let a, _), .broadcast(let a, _): try body(a)
+        case .binary(_, let a, let b), .outer(let a, let b):
+            try body(a)
+            try body(b)
+        case .call(_, let arguments), .vector(let arguments): try arguments.forEach(body)
+        case .matrix(let rows): try rows.forEach { try $0.forEach(body) }
+        case .sparse(_, let entries): try entries.forEach { try body($0.value) }
         }
     }
 
     /// Calls `body` on this expression and every subexpression, parents first.
     public func visit(_ body: (Expr) -> Void) {
         body(self)
-        for child in children { child.visit(body) }
+        forEachChild { $0.visit(body) }
     }
 }
 

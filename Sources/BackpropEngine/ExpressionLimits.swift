@@ -32,7 +32,7 @@ extension Expr {
             parts += 1
             levels = max(levels, level)
             guard parts <= maximumParts, levels <= maximumLevels else { return nil }
-            for child in expression.children { pending.append((child, level + 1)) }
+            expression.forEachChild { pending.append(($0, level + 1)) }
         }
         return (parts, levels)
     }

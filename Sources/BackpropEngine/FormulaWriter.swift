@@ -73,9 +73,8 @@ public struct FormulaWriter: Sendable {
         case .binary(let op, let a, let b):
             return binary(op, a, b, numbers: numbers, checker)
         case .call(let function, let arguments):
-            let names: [Function: String] = notation.unicode ? [.sigmoid: "σ", .sum: "Σ", .logsoftmax: "log softmax"] : [:]
             let list = arguments.map { w($0).text }.joined(separator: ", ")
-            return Piece(text: "\(names[function] ?? function.rawValue)(\(list))", precedence: .atom)
+            return Piece(text: "\(name(of: function))(\(list))", precedence: .atom)
         case .vector(let entries):
             return Piece(text: "[" + entries.map { w($0).text }.joined(separator: Notation.columnSeparator) + "]", precedence: .atom)
         case .matrix(let rows):
@@ -103,6 +102,16 @@ public struct FormulaWriter: Sendable {
             }
             let text = (0..<rows).map { "[" + texts[$0 * columns..<($0 + 1) * columns].joined(separator: ", ") + "]" }.joined(separator: ", ")
             return Piece(text: "[\(text)]", precedence: .atom)
+        }
+    }
+
+    /// How a function is written: in Unicode, σ, Σ and log softmax by their symbols.
+    private func name(of function: Function) -> String {
+        switch function {
+        case .sigmoid where notation.unicode: "σ"
+        case .sum where notation.unicode: "Σ"
+        case .logsoftmax where notation.unicode: "log softmax"
+        default: function.rawValue
         }
     }
 

@@ -231,6 +231,8 @@ public struct Notation: Sendable, Equatable {
     public func name(_ name: String) -> String {
         guard unicode else { return name }
         if name == "eta" { return "η" }
+        // A name that ends in an ASCII character other than a digit keeps it as it is.
+        if let last = name.utf8.last, last < 0x80, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) { return name }
         guard name.last?.isNumber == true else { return name }
         let stem = name.reversed().drop(while: \.isNumber).reversed()
         guard !stem.isEmpty, stem.count < name.count else { return name }

@@ -81,7 +81,7 @@ extension FormulaWriter {
                     if found.count == OperandTable.searched { seen = Set(found.map(\.expression)) }
                 }
             } else {
-                part.children.forEach(visit)
+                part.forEachChild(visit)
             }
         }
         visit(expression)
@@ -108,7 +108,9 @@ extension FormulaWriter {
                 for fewer in notation.precision..<common {
                     var trial = chosen
                     trial[index].decimals = fewer
-                    if holds(claims, claimed, trial, table, &shown, tie: tie) {
+                    // An operand that reads the very same with fewer decimals leaves the redone
+                    // line as it is, and as it is the line holds.
+                    if shown.readsAlike(index, fewer, common) || holds(claims, claimed, trial, table, &shown, tie: tie) {
                         chosen = trial
                         break
                     }
@@ -154,6 +156,12 @@ private struct ShownOperands {
     init(_ operands: [Operand], _ notation: Notation) {
         (self.operands, self.notation) = (operands, notation)
         known = Array(repeating: nil, count: operands.count * ShownOperands.choices)
+    }
+
+    /// True when operand `index` reads the very same with `decimals` as with `other` decimals.
+    mutating func readsAlike(_ index: Int, _ decimals: Int, _ other: Int) -> Bool {
+        let (a, b) = (value(index, decimals: decimals), value(index, decimals: other))
+        return zip(a.scalars, b.scalars).allSatisfy { $0.bitPattern == $1.bitPattern }
     }
 
     /// Operand `index`'s value as shown with `decimals` decimals.

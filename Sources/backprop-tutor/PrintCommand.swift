@@ -154,8 +154,8 @@ struct PrintCommand {
         for step in steps {
             let text = writer.text(for: step, trace.bindings(for: step), formulas: &formulas)
             let remark = remarks ? text.remark.map { "   (\($0))" } ?? "" : ""
-            try write(indent + "  " + text.line + remark)
-            for entry in text.entries { try write(indent + "    " + entry.line) }
+            try write(text.line(after: indent + "  ") + remark)
+            for entry in text.entries { try write(entry.line(after: indent + "    ")) }
             if case .backward(let backward) = step, let estimate = differences[backward.node] {
                 try write(indent + "    " + CheckText(notation: writer.notation).beside(backward.value, estimate, long: true))
             }
