@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (2e-10, "2e−10"), (0.00096, "1e−3"), (Double.leastNonzeroMagnitude, "5e−324"), (2.2e-310, "2e−310"),
+        (2e-10, "2e−10"), (0.00096, "1e−3"), (Double.leastNonzeroMagnitude, "5e−324"), (Double.leastNormalMagnitude / 100, "2e−310"),
         (Double.leastNormalMagnitude, "2e−308"), (0, "0"),
     ])
     func aMagnitudeIsOneSignificantDigitAndAPowerOfTenDownToTheSmallestDouble(value: Double, text: String) {
