@@ -12,13 +12,13 @@ extension Training {
     /// The next iteration's numbers alone, as `nextBatch()` computes them: each row's of its
     /// batch, their means and the updates. Nil after an iteration that diverged.
     public mutating func nextBatchNumbers() throws -> BatchNumbers? {
-        guard let data = model.data else { return try nextNumbers().map { BatchNumbers(rows: [$0], batch: nil) } }
+        guard let data = model.data, let plan = batchPlan else { return try nextNumbers().map { BatchNumbers(rows: [$0], batch: nil) } }
         guard !diverged else { return nil }
         let numbers: BatchNumbers
         do {
             let rows = data.rows(forIteration: count)
             let passes = try rows.map { row throws(EvaluationError) in try pass(placing: data.rows[row]) }
-            numbers = try model.batchNumbers(rows: rows, passes: passes)
+            numbers = try plan.numbers(rows: rows, passes: passes)
         } catch let error as EvaluationError where count > 0 {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }
@@ -153,33 +153,6 @@ extension Model {
         let (rows, start) = (rows ?? Array(data.rows.indices), values ?? startingValues)
         let losses = try rows.map { Tensor(try lossValue(at: data.values(ofRow: $0, in: start))) }
         return try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: losses).value.scalar
-    }
-
-    /// The numbers of an iteration over `rows` of the data set, given each row's `passes` (which
-    /// all start from the same parameters and learning rate): their means, added up from each
-    /// pass's numbers in place, and the updates that read them, each parameter
-    /// `parameter − η · mean ∂L/∂parameter`, entry by entry.
-    func batchNumbers(rows: [Int], passes: [IterationNumbers]) throws -> BatchNumbers {
-        guard let first = passes.first else { throw EvaluationError("no rows to average '\(loss)' over") }
-        let layout = program.layout
-        // The loss's value, then each parameter's gradient; a scalar not a number where missing.
-        let averaged = [layout.value(loss)] + parameters.map(layout.gradient)
-        let missing: ArraySlice<Double> = [.nan]
-        var means = averaged.map { slot in RowMean(slot.map(first.numbers(at:)) ?? missing, shape: slot?.shape ?? .scalar) }
-        for pass in passes.dropFirst() {
-            for (index, slot) in averaged.enumerated() { means[index].add(slot.map(pass.numbers(at:)) ?? missing) }
-        }
-        let (lossMean, gradientMeans) = (means[0].value, means.dropFirst().map(\.value))
-        guard let eta = first.value(of: rate), eta.shape == .scalar else { throw EvaluationError("no learning rate '\(rate)'") }
-        let updates = try zip(program.updates, gradientMeans).map { update, mean throws(EvaluationError) in
-            guard let value = first.value(of: update.parameter), value.shape == mean.shape else {
-                throw EvaluationError("no value of '\(update.parameter)' to update")
-            }
-            let updated = zip(value.scalars, mean.scalars).map { $0 - eta.scalars[0] * $1 }
-            return Trace.Update(parameter: update.parameter, expression: update.expression, value: Tensor(shape: value.shape, scalars: updated))
-        }
-        let gradients = Dictionary(zip(parameters, gradientMeans), uniquingKeysWith: { first, _ in first })
-        return BatchNumbers(rows: passes, batch: BatchNumbers.Means(rows: rows, values: [loss: lossMean], gradients: gradients, updates: updates))
     }
 }
 

@@ -16,8 +16,8 @@ public struct Training: Sendable {
     private var buffer: [Double]
     /// The numbers the last iteration kept apart, which the next one starts with.
     private var lastLarge: [[Double]]?
-    /// Where in the buffer each number of a row of the model's data set goes, column by column.
-    private let rowPositions: [Int?]
+    /// What an iteration over the model's data set reads; nil without one.
+    let batchPlan: BatchPlan?
 
     /// Where the next iteration starts: every declared value, the parameters as last updated.
     var values: [String: Tensor] {
@@ -43,18 +43,14 @@ public struct Training: Sendable {
     public init(model: Model) {
         self.model = model
         buffer = model.program.buffer(startingAt: model.variables)
-        rowPositions = Training.rowPositions(of: model)
+        batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
     /// A training of `model` from `values`, every declared value by name.
     public init(model: Model, from values: [String: Tensor]) throws(EvaluationError) {
         self.model = model
         buffer = try model.program.buffer(holding: values)
-        rowPositions = Training.rowPositions(of: model)
-    }
-
-    private static func rowPositions(of model: Model) -> [Int?] {
-        model.data.map { $0.columns.map(model.program.layout.position(of:)) } ?? []
+        batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
     /// The next iteration with the formulas behind its numbers, or nil after one that diverged.
@@ -90,7 +86,7 @@ public struct Training: Sendable {
     /// name, run as a first iteration.
     func pass(placing row: [Double]) throws(EvaluationError) -> IterationNumbers {
         var buffer = buffer
-        for (position, number) in zip(rowPositions, row) {
+        for (position, number) in zip(batchPlan?.positions ?? [], row) {
             if let position { buffer[position] = number }
         }
         let program = model.program
