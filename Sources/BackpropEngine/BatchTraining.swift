@@ -6,7 +6,8 @@ extension Training {
     /// diverged; an iteration after the first that cannot be computed is named in the error.
     public mutating func nextBatch() throws -> [Trace]? {
         guard let numbers = try nextBatchNumbers() else { return nil }
-        return numbers.rows.indices.map { model.trace(of: numbers, row: $0) }
+        let means = model.means(of: numbers)
+        return numbers.rows.indices.map { model.trace(of: numbers, row: $0, means: means) }
     }
 
     /// The next iteration's numbers alone, as `nextBatch()` computes them: each row's of its
@@ -125,26 +126,36 @@ extension Model {
     /// The iteration `numbers` for the row at `row` of its batch, with the formulas behind every
     /// number: over a data set, the row's passes, the means over the batch and the updates.
     public func trace(of numbers: BatchNumbers, row: Int) -> Trace {
+        trace(of: numbers, row: row, means: means(of: numbers))
+    }
+
+    /// The iteration `numbers` for the row at `row` of its batch, as `trace(of:row:)` gives it,
+    /// with `means` the iteration's as `means(of:)` gives them.
+    func trace(of numbers: BatchNumbers, row: Int, means: [Trace.Mean]) -> Trace {
         let trace = trace(of: numbers.rows[row])
         guard let batch = numbers.batch else { return trace }
+        return Trace(
+            forward: trace.forward, backward: trace.backward, updates: batch.updates, values: trace.values, gradients: trace.gradients,
+            updated: numbers.updated,
+            batch: Trace.Batch(rows: batch.rows, row: batch.rows[row], means: means, values: batch.values, gradients: batch.gradients)
+        )
+    }
+
+    /// The means of the iteration `numbers` as steps, each with its rows' terms: the mean loss,
+    /// then each parameter's mean gradient; none without a data set or over one row, whose numbers
+    /// are their own mean.
+    func means(of numbers: BatchNumbers) -> [Trace.Mean] {
+        guard let batch = numbers.batch, batch.rows.count > 1 else { return [] }
         let lossMean = Trace.Mean(
             node: loss, ofGradient: false, rows: batch.rows, terms: numbers.rows.map { $0.value(of: loss) ?? Tensor(.nan) },
             value: batch.values[loss] ?? Tensor(.nan)
         )
-        let gradientMeans = parameters.map { parameter in
+        return [lossMean] + parameters.map { parameter in
             Trace.Mean(
                 node: parameter, ofGradient: true, rows: batch.rows, terms: numbers.rows.map { $0.gradient(of: parameter) ?? Tensor(.nan) },
                 value: batch.gradients[parameter] ?? Tensor(.nan)
             )
         }
-        return Trace(
-            forward: trace.forward, backward: trace.backward, updates: batch.updates, values: trace.values, gradients: trace.gradients,
-            updated: numbers.updated,
-            batch: Trace.Batch(
-                rows: batch.rows, row: batch.rows[row], means: batch.rows.count > 1 ? [lossMean] + gradientMeans : [],
-                values: batch.values, gradients: batch.gradients
-            )
-        )
     }
 
     /// The mean loss over `rows` of `data` (0-based; all of them when nil), by forward passes
