@@ -27,7 +27,7 @@ extension Trace {
         public let rows: [Int]
         /// Each row's number.
         public let terms: [Tensor]
-        /// Their mean: `expression` evaluated with `bindings`.
+        /// Their mean: what `expression` gives with `bindings`.
         public let value: Tensor
 
         /// `(#1 + … + #n) / n`: the terms added up in order and divided by their count, each
@@ -40,15 +40,16 @@ extension Trace {
         /// The mean of `terms`, one per row of `rows`, of `node`'s value or gradient: the terms
         /// added entry by entry in order, then divided by their count, as `expression` reads.
         init(node: String, ofGradient: Bool, rows: [Int], terms: [Tensor]) throws(EvaluationError) {
-            (self.node, self.ofGradient, self.rows, self.terms) = (node, ofGradient, rows, terms)
             guard let first = terms.first else { throw EvaluationError("no rows to average '\(node)' over") }
             guard terms.allSatisfy({ $0.shape == first.shape }) else { throw EvaluationError("the rows' values of '\(node)' differ in shape") }
-            var sum = first.scalars
-            for term in terms.dropFirst() {
-                for index in sum.indices { sum[index] += term.scalars[index] }
-            }
-            let count = Double(terms.count)
-            value = Tensor(shape: first.shape, scalars: sum.map { $0 / count })
+            var mean = RowMean(first.scalars[...], shape: first.shape)
+            for term in terms.dropFirst() { mean.add(term.scalars[...]) }
+            self.init(node: node, ofGradient: ofGradient, rows: rows, terms: terms, value: mean.value)
+        }
+
+        /// The mean `value` of `terms`, one per row of `rows`, of `node`'s value or gradient.
+        init(node: String, ofGradient: Bool, rows: [Int], terms: [Tensor], value: Tensor) {
+            (self.node, self.ofGradient, self.rows, self.terms, self.value) = (node, ofGradient, rows, terms, value)
         }
 
         private static func expression(count: Int) -> Expr {
@@ -64,4 +65,27 @@ extension Trace {
         /// The name of the term at `index` in `expression`.
         private static func placeholder(_ index: Int) -> String { "#\(index + 1)" }
     }
+}
+
+/// The mean over rows of a data set of a value or a gradient, added up as the rows come: the
+/// terms added entry by entry in order, then divided by their count, as `Trace.Mean.expression`
+/// reads.
+struct RowMean {
+    private var total: [Double]
+    private let shape: Shape
+    private var count = 1
+
+    /// The mean of `first` alone, the numbers of a value of `shape`.
+    init(_ first: ArraySlice<Double>, shape: Shape) {
+        (total, self.shape) = (Array(first), shape)
+    }
+
+    /// Adds the next row's term, of the shape of the first.
+    mutating func add(_ numbers: ArraySlice<Double>) {
+        for (index, number) in zip(total.indices, numbers) { total[index] += number }
+        count += 1
+    }
+
+    /// The mean of the terms added.
+    var value: Tensor { Tensor(shape: shape, scalars: total.map { $0 / Double(count) }) }
 }

@@ -6,19 +6,20 @@ extension Training {
     /// diverged; an iteration after the first that cannot be computed is named in the error.
     public mutating func nextBatch() throws -> [Trace]? {
         guard let numbers = try nextBatchNumbers() else { return nil }
-        return numbers.rows.indices.map { model.trace(of: numbers, row: $0) }
+        let means = model.means(of: numbers)
+        return numbers.rows.indices.map { model.trace(of: numbers, row: $0, means: means) }
     }
 
     /// The next iteration's numbers alone, as `nextBatch()` computes them: each row's of its
     /// batch, their means and the updates. Nil after an iteration that diverged.
     public mutating func nextBatchNumbers() throws -> BatchNumbers? {
-        guard let data = model.data else { return try nextNumbers().map { BatchNumbers(rows: [$0], batch: nil) } }
+        guard let data = model.data, let plan = batchPlan else { return try nextNumbers().map { BatchNumbers(rows: [$0], batch: nil) } }
         guard !diverged else { return nil }
         let numbers: BatchNumbers
         do {
             let rows = data.rows(forIteration: count)
-            let passes = try rows.map { row throws(EvaluationError) in try pass(placing: row, of: data) }
-            numbers = try model.batchNumbers(rows: rows, passes: passes)
+            let passes = try rows.map { row throws(EvaluationError) in try pass(placing: data.rows[row]) }
+            numbers = try plan.numbers(rows: rows, passes: passes)
         } catch let error as EvaluationError where count > 0 {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }
@@ -52,17 +53,29 @@ extension Training {
 public struct BatchNumbers: IterationResults, Sendable {
     /// Each row's numbers, in the order of the batch; without a data set, the iteration's own.
     public let rows: [IterationNumbers]
-    /// Over a data set: the batch (its `row` the first's), and the updates that read its means.
-    let batch: (batch: Trace.Batch, updates: [Trace.Update])?
+    /// Over a data set: the rows of the batch, the means over them and the updates that read them.
+    let batch: Means?
     /// True when a value, a gradient, a mean or an update is infinite or not a number: training
     /// diverged. Over a data set, as the first row's trace says it.
     public let diverged: Bool
 
-    init(rows: [IterationNumbers], batch: (batch: Trace.Batch, updates: [Trace.Update])?) {
+    /// The means over the rows of a batch, and the updates that read them.
+    struct Means: Sendable {
+        /// The data set's rows the iteration averages over, 0-based, in order.
+        let rows: [Int]
+        /// The mean loss, by the loss's name.
+        let values: [String: Tensor]
+        /// Each parameter's mean gradient, by name.
+        let gradients: [String: Tensor]
+        /// Each parameter's update, in the order declared.
+        let updates: [Trace.Update]
+    }
+
+    init(rows: [IterationNumbers], batch: Means?) {
         (self.rows, self.batch) = (rows, batch)
         if let batch, let first = rows.first {
             diverged = !first.valuesAndGradientsFinite
-                || Trace.diverged([Self.updated(batch.updates), batch.batch.values, batch.batch.gradients])
+                || Trace.diverged([Self.updated(batch.updates), batch.values, batch.gradients])
         } else {
             diverged = rows.first?.diverged ?? true
         }
@@ -70,9 +83,9 @@ public struct BatchNumbers: IterationResults, Sendable {
 
     /// The value of a declared value or node in the first row (before the update); over the rows
     /// of a data set, the mean loss for the loss.
-    public func value(of name: String) -> Tensor? { batch?.batch.values[name] ?? rows.first?.value(of: name) }
+    public func value(of name: String) -> Tensor? { batch?.values[name] ?? rows.first?.value(of: name) }
     /// ∂L/∂`name` in the first row; over the rows of a data set, a parameter's mean gradient.
-    public func gradient(of name: String) -> Tensor? { batch?.batch.gradients[name] ?? rows.first?.gradient(of: name) }
+    public func gradient(of name: String) -> Tensor? { batch?.gradients[name] ?? rows.first?.gradient(of: name) }
     /// `parameter` after this iteration's update.
     public func update(of parameter: String) -> Tensor? {
         guard let batch else { return rows.first?.update(of: parameter) }
@@ -94,10 +107,11 @@ public struct BatchNumbers: IterationResults, Sendable {
 extension IterationNumbers {
     /// True when every value and gradient of the iteration is finite, the updates aside.
     var valuesAndGradientsFinite: Bool {
-        (layout.values + layout.gradients).allSatisfy { _, slot in
+        let finite = { (slot: Slot) in
             guard let position = layout.largePosition(of: slot) else { return scalars[slot.range].allSatisfy(\.isFinite) }
             return large[position].allSatisfy(\.isFinite)
         }
+        return layout.values.allSatisfy { finite($0.slot) } && layout.gradients.allSatisfy { finite($0.slot) }
     }
 }
 
@@ -112,13 +126,36 @@ extension Model {
     /// The iteration `numbers` for the row at `row` of its batch, with the formulas behind every
     /// number: over a data set, the row's passes, the means over the batch and the updates.
     public func trace(of numbers: BatchNumbers, row: Int) -> Trace {
+        trace(of: numbers, row: row, means: means(of: numbers))
+    }
+
+    /// The iteration `numbers` for the row at `row` of its batch, as `trace(of:row:)` gives it,
+    /// with `means` the iteration's as `means(of:)` gives them.
+    func trace(of numbers: BatchNumbers, row: Int, means: [Trace.Mean]) -> Trace {
         let trace = trace(of: numbers.rows[row])
-        guard let (batch, updates) = numbers.batch else { return trace }
+        guard let batch = numbers.batch else { return trace }
         return Trace(
-            forward: trace.forward, backward: trace.backward, updates: updates, values: trace.values, gradients: trace.gradients,
+            forward: trace.forward, backward: trace.backward, updates: batch.updates, values: trace.values, gradients: trace.gradients,
             updated: numbers.updated,
-            batch: Trace.Batch(rows: batch.rows, row: batch.rows[row], means: batch.means, values: batch.values, gradients: batch.gradients)
+            batch: Trace.Batch(rows: batch.rows, row: batch.rows[row], means: means, values: batch.values, gradients: batch.gradients)
         )
+    }
+
+    /// The means of the iteration `numbers` as steps, each with its rows' terms: the mean loss,
+    /// then each parameter's mean gradient; none without a data set or over one row, whose numbers
+    /// are their own mean.
+    func means(of numbers: BatchNumbers) -> [Trace.Mean] {
+        guard let batch = numbers.batch, batch.rows.count > 1 else { return [] }
+        let lossMean = Trace.Mean(
+            node: loss, ofGradient: false, rows: batch.rows, terms: numbers.rows.map { $0.value(of: loss) ?? Tensor(.nan) },
+            value: batch.values[loss] ?? Tensor(.nan)
+        )
+        return [lossMean] + parameters.map { parameter in
+            Trace.Mean(
+                node: parameter, ofGradient: true, rows: batch.rows, terms: numbers.rows.map { $0.gradient(of: parameter) ?? Tensor(.nan) },
+                value: batch.gradients[parameter] ?? Tensor(.nan)
+            )
+        }
     }
 
     /// The mean loss over `rows` of `data` (0-based; all of them when nil), by forward passes
@@ -127,33 +164,6 @@ extension Model {
         let (rows, start) = (rows ?? Array(data.rows.indices), values ?? startingValues)
         let losses = try rows.map { Tensor(try lossValue(at: data.values(ofRow: $0, in: start))) }
         return try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: losses).value.scalar
-    }
-
-    /// The numbers of an iteration over `rows` of the data set, given each row's `passes` (which
-    /// all start from the same parameters and learning rate): their means and the updates that
-    /// read them, each parameter `parameter − η · mean ∂L/∂parameter`, entry by entry.
-    func batchNumbers(rows: [Int], passes: [IterationNumbers]) throws -> BatchNumbers {
-        let lossMean = try Trace.Mean(node: loss, ofGradient: false, rows: rows, terms: passes.map { $0.value(of: loss) ?? Tensor(.nan) })
-        let gradientMeans = try parameters.map { parameter throws(EvaluationError) in
-            try Trace.Mean(node: parameter, ofGradient: true, rows: rows, terms: passes.map { $0.gradient(of: parameter) ?? Tensor(.nan) })
-        }
-        guard let eta = passes.first?.value(of: rate), eta.shape == .scalar else { throw EvaluationError("no learning rate '\(rate)'") }
-        let updates = try zip(parameters, gradientMeans).map { parameter, mean throws(EvaluationError) in
-            guard let value = passes.first?.value(of: parameter), value.shape == mean.value.shape else {
-                throw EvaluationError("no value of '\(parameter)' to update")
-            }
-            let updated = zip(value.scalars, mean.value.scalars).map { $0 - eta.scalars[0] * $1 }
-            return Trace.Update(
-                parameter: parameter, expression: Expr.name(parameter) - Expr.name(rate) * .gradient(parameter),
-                value: Tensor(shape: value.shape, scalars: updated)
-            )
-        }
-        let gradients = Dictionary(gradientMeans.map { ($0.node, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let batch = Trace.Batch(
-            rows: rows, row: rows.first ?? 0, means: rows.count > 1 ? [lossMean] + gradientMeans : [],
-            values: [loss: lossMean.value], gradients: gradients
-        )
-        return BatchNumbers(rows: passes, batch: (batch, updates))
     }
 }
 

@@ -136,7 +136,12 @@ public struct IterationNumbers: IterationResults, Sendable {
     subscript(index: Int) -> Double { scalars[index] }
 
     func tensor(_ slot: Slot) -> Tensor {
-        Tensor(shape: slot.shape, scalars: layout.largePosition(of: slot).map { large[$0] } ?? Array(scalars[slot.range]))
+        Tensor(shape: slot.shape, scalars: Array(numbers(at: slot)))
+    }
+
+    /// The numbers at `slot` of the buffer the iteration ran in.
+    func numbers(at slot: Slot) -> ArraySlice<Double> {
+        layout.largePosition(of: slot).map { large[$0][...] } ?? scalars[slot.range]
     }
 
     private func dictionary(_ slots: [(name: String, slot: Slot)]) -> [String: Tensor] {

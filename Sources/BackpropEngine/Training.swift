@@ -16,6 +16,8 @@ public struct Training: Sendable {
     private var buffer: [Double]
     /// The numbers the last iteration kept apart, which the next one starts with.
     private var lastLarge: [[Double]]?
+    /// What an iteration over the model's data set reads; nil without one.
+    let batchPlan: BatchPlan?
 
     /// Where the next iteration starts: every declared value, the parameters as last updated.
     var values: [String: Tensor] {
@@ -41,17 +43,14 @@ public struct Training: Sendable {
     public init(model: Model) {
         self.model = model
         buffer = model.program.buffer(startingAt: model.variables)
-    }
-
-    /// A training of `model` from the numbers of `buffer`, a buffer of its program.
-    private init(model: Model, buffer: [Double]) {
-        (self.model, self.buffer) = (model, buffer)
+        batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
     /// A training of `model` from `values`, every declared value by name.
     public init(model: Model, from values: [String: Tensor]) throws(EvaluationError) {
         self.model = model
         buffer = try model.program.buffer(holding: values)
+        batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
     /// The next iteration with the formulas behind its numbers, or nil after one that diverged.
@@ -82,27 +81,27 @@ public struct Training: Sendable {
         return all
     }
 
-    /// The forward and backward passes of row `row` of `data` from where the next iteration
-    /// starts: the numbers of the row in the places of the declared values its columns name, run
-    /// as a first iteration.
-    func pass(placing row: Int, of data: DataSet) throws(EvaluationError) -> IterationNumbers {
-        var pass = Training(model: model, buffer: buffer)
-        for (column, number) in zip(data.columns, data.rows[row]) {
-            guard let position = model.program.layout.position(of: column) else { continue }
-            pass.buffer[position] = number
+    /// The forward and backward passes of row `row` of the model's data set from where the next
+    /// iteration starts: the numbers of the row in the places of the declared values its columns
+    /// name, run as a first iteration.
+    func pass(placing row: [Double]) throws(EvaluationError) -> IterationNumbers {
+        var buffer = buffer
+        for (position, number) in zip(batchPlan?.positions ?? [], row) {
+            if let position { buffer[position] = number }
         }
-        return try pass.advance()
+        let program = model.program
+        try Training.run(program, in: &buffer)
+        let layout = program.layout
+        return IterationNumbers(
+            iteration: 1, layout: layout, scalars: Array(buffer[0..<layout.count]), large: layout.large.map { Array(buffer[$0.range]) }
+        )
     }
 
     /// Works out one more iteration, diverged or not, and carries its updates to the parameters.
     mutating func advance() throws(EvaluationError) -> IterationNumbers {
         let program = model.program
         do {
-            try buffer.withUnsafeMutableBufferPointer { buffer throws(EvaluationError) in
-                guard let start = buffer.baseAddress else { return }
-                try program.forward(start)
-                try program.backward(start)
-            }
+            try Training.run(program, in: &buffer)
         } catch where count > 0 {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }
@@ -118,6 +117,15 @@ public struct Training: Sendable {
         let numbers = IterationNumbers(iteration: count, layout: layout, scalars: Array(buffer[0..<layout.count]), large: large)
         program.carryUpdates(&buffer)
         return numbers
+    }
+
+    /// The forward and backward passes of `program` and its updates in `buffer`.
+    private static func run(_ program: Program, in buffer: inout [Double]) throws(EvaluationError) {
+        try buffer.withUnsafeMutableBufferPointer { buffer throws(EvaluationError) in
+            guard let start = buffer.baseAddress else { return }
+            try program.forward(start)
+            try program.backward(start)
+        }
     }
 }
 
