@@ -37,7 +37,7 @@ enum PrintFigures {
                     what: "\(command): peak memory at N = \(rest.map { Units.count($0.iterations) }.joined(separator: " / "))",
                     figure: rest.map { Units.memory(kilobytes: Double($0.peakKilobytes)) }.joined(separator: " / "),
                     peer: "at N = \(base.iterations): \(Units.memory(kilobytes: Double(base.peakKilobytes)))",
-                    ratio: "+\(Units.memory(kilobytes: Double(largest.peakKilobytes - base.peakKilobytes))), \(Units.memory(kilobytes: held)) per iteration"),
+                    ratio: "\(largest.peakKilobytes >= base.peakKilobytes ? "+" : "")\(Units.memory(kilobytes: Double(largest.peakKilobytes - base.peakKilobytes))), \(Units.memory(kilobytes: held)) per iteration"),
             ]
         }
         return rows
