@@ -34,7 +34,11 @@ struct ValuePanel {
             if index == selection { line = line.restyled { $0.reverse = true; $0.bold = true } }
             lines.append(line)
         }
-        if entries.count > rows { lines.append(Line(glyphs.ui("(\(entries.count) values: ↑↓ scroll)"), Style(.dim))) }
+        if entries.count > rows {
+            // The count alone where the keys do not fit (the ASCII names are longer).
+            let more = glyphs.ui("(\(entries.count) values: ↑/↓ scroll)")
+            lines.append(Line(more.count <= width ? more : "(\(entries.count) values)", Style(.dim)))
+        }
         return lines + footer.map { Line($0, Style(.dim)) }
     }
 }
