@@ -19,16 +19,6 @@ public struct Training: Sendable {
     /// What an iteration over the model's data set reads; nil without one.
     let batchPlan: BatchPlan?
 
-    /// Where the next iteration starts: every declared value, the parameters as last updated.
-    var values: [String: Tensor] {
-        get {
-            Dictionary(model.program.layout.declared.map { name, slot in
-                (name, Tensor(shape: slot.shape, scalars: Array(buffer[slot.range])))
-            }, uniquingKeysWith: { first, _ in first })
-        }
-        set { place(newValue) }
-    }
-
     /// Puts each of `values` that names a declared value of its shape in place, for the next
     /// iteration to start from.
     mutating func place(_ values: [String: Tensor]) {
