@@ -25,7 +25,9 @@ extension Training {
         }
         count += 1
         diverged = numbers.diverged
-        place(numbers.updated)
+        for (parameter, update) in zip(plan.parameters, numbers.batch?.updates ?? []) {
+            if let slot = parameter.value { place(update.value, at: slot) }
+        }
         return numbers
     }
 
@@ -74,8 +76,8 @@ public struct BatchNumbers: IterationResults, Sendable {
     init(rows: [IterationNumbers], batch: Means?) {
         (self.rows, self.batch) = (rows, batch)
         if let batch, let first = rows.first {
-            diverged = !first.valuesAndGradientsFinite
-                || Trace.diverged([Self.updated(batch.updates), batch.values, batch.gradients])
+            diverged = !first.valuesAndGradientsFinite || !batch.updates.allSatisfy(\.value.isFinite)
+                || !batch.values.values.allSatisfy(\.isFinite) || !batch.gradients.values.allSatisfy(\.isFinite)
         } else {
             diverged = rows.first?.diverged ?? true
         }

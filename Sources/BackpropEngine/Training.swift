@@ -19,13 +19,10 @@ public struct Training: Sendable {
     /// What an iteration over the model's data set reads; nil without one.
     let batchPlan: BatchPlan?
 
-    /// Puts each of `values` that names a declared value of its shape in place, for the next
-    /// iteration to start from.
-    mutating func place(_ values: [String: Tensor]) {
-        for (name, slot) in model.program.layout.declared {
-            guard let value = values[name], value.shape == slot.shape else { continue }
-            buffer.replaceSubrange(slot.range, with: value.scalars)
-        }
+    /// Puts `value` at `slot` when it has the slot's shape, for the next iteration to start from.
+    mutating func place(_ value: Tensor, at slot: Slot) {
+        guard value.shape == slot.shape else { return }
+        buffer.replaceSubrange(slot.range, with: value.scalars)
         lastLarge = nil
     }
 
