@@ -110,17 +110,21 @@ public struct ProgressStore {
         }
     }
 
+    /// The largest state file read: far beyond what the tutor writes (a few kilobytes a
+    /// lesson), so that a file grown by something else cannot hold up a start.
+    static let largestFile = 4 << 20
+
     /// The file at `path`, nil if there is none.
     private static func read(_ path: String) throws(ReadError) -> ProgressFile? {
         let bytes: [UInt8]
         do {
-            bytes = try System.contents(of: path)
+            bytes = try System.contents(of: path, limit: largestFile + 1)
         } catch {
             // Nothing there, or something that is no folder on the way to it.
             guard error.code != ENOENT && error.code != ENOTDIR else { return nil }
             throw .unreadable
         }
-        guard let file = try? ProgressFile(json: JSON(parsing: bytes)), file.version == ProgressFile.currentVersion else {
+        guard bytes.count <= largestFile, let file = try? ProgressFile(json: JSON(parsing: bytes)), file.version == ProgressFile.currentVersion else {
             throw .notAProgressFile
         }
         return file

@@ -162,6 +162,7 @@ import Testing
         ("another shape", Data("{\"version\": 1, \"lessons\": []}".utf8)),
         ("another version", Data("{\"version\": 2, \"lessons\": {}}".utf8)),
         ("not UTF-8", Data([0xFF, 0xFE, 0x00, 0x7B])),
+        ("larger than any the tutor writes", Data("{\"version\": 1, \"lessons\": {}}".utf8) + Data(repeating: UInt8(ascii: " "), count: ProgressStore.largestFile)),
         ("a folder", nil),
     ] as [(String, Data?)])
     func aFileThatCannotBeReadIsSetAsideWithOneWarningAndTheTutorStartsAfresh(kind: String, contents: Data?) throws {
