@@ -7,8 +7,7 @@ import Darwin
 
 /// A lesson's slides and model: read with the rest of a lesson file, or, for a lesson built into
 /// the binary, from its text the first time they are asked for, once whichever thread asks. A
-/// C library mutex guards the state (the Synchronization module's would be one more library for
-/// every start to load), which is why the class is `@unchecked Sendable`.
+/// C library mutex guards the state, which is why the class is `@unchecked Sendable`.
 final class LessonContent: @unchecked Sendable {
     /// What the slides and model blocks of a lesson file read as.
     struct Parsed: Sendable {

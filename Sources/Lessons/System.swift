@@ -23,11 +23,19 @@ public enum System {
     }
 
     /// The bytes of the file at `path`, at most `limit` of them (all when nil): a file of more
-    /// gives its first `limit`.
+    /// gives its first `limit`. Only a regular file is read: a folder fails as one, and a pipe
+    /// or a device fails at once rather than waiting for a writer.
     public static func contents(of path: String, limit: Int? = nil) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw Failure() }
         defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Failure() }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw Failure(code: EISDIR)
+        default: throw Failure(code: EINVAL)
+        }
         var bytes: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 1 << 16)
         while true {

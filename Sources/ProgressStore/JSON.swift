@@ -143,7 +143,8 @@ extension Double: JSONConvertible {
     /// A number, or one that is not finite written as `json` writes it.
     init(json: JSON) throws(JSON.Mismatch) {
         let value: Double? = switch json {
-        case .number(let text): Double(text)
+        // A number too large for a Double reads as infinity: not one the tutor wrote.
+        case .number(let text): Double(text).flatMap { $0.isFinite ? $0 : nil }
         case .string("inf"): .infinity
         case .string("-inf"): -.infinity
         case .string("nan"): .nan

@@ -115,6 +115,12 @@ import Testing
         #expect(throws: JSON.Mismatch.self, "\(what)") { try ProgressFile(json: json) }
     }
 
+    @Test(arguments: ["1e400", "-1e400"])
+    func aNumberTooLargeForADoubleIsNoSavedValue(text: String) {
+        #expect(throws: JSON.Mismatch.self) { try Double(json: .number(text)) }
+        #expect((try? Double(json: .string("inf"))) == .infinity)
+    }
+
     @Test func aWholeNumberWrittenWithAFractionReads() throws {
         let file = try ProgressFile(json: #require(Self.read(#"{"version": 1.0, "lessons": {}, "last": null}"#)))
         #expect(file == ProgressFile(version: 1, last: nil, lessons: [:]))
