@@ -79,24 +79,23 @@ struct OutputWriter {
         }
     }
 
-    /// True when the UTF-8 text `bytes` holds a character that acts on the terminal
-    /// (`Unicode.Scalar.actsOnTerminal`) other than a line feed, found byte by byte: a C0
-    /// control or DEL, a C1 control (0xC2 0x80–0x9F), or a bidirectional embedding, override
-    /// (0xE2 0x80 0xAA–0xAE) or isolate (0xE2 0x81 0xA6–0xA9).
+    /// True when the text `bytes` holds a character that acts on the terminal
+    /// (`Unicode.Scalar.actsOnTerminal`) other than a line feed, or bytes that are not whole,
+    /// valid UTF-8 (which the slow path writes as replacement characters): ASCII is checked byte
+    /// by byte, anything else decoded a character at a time.
     private static func actsOnTerminal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            index += 1
-            guard byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 else { continue }
-            let next = index < bytes.count ? bytes[index] : 0
-            let third = index + 1 < bytes.count ? bytes[index + 1] : 0
-            switch byte {
-            case 0x0A: break
-            case 0xC2: if next < 0xA0 { return true }
-            case 0xE2: if (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)) { return true }
-            default: return true
+            if byte < 0x80 {
+                if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return true }
+                index += 1
+                continue
             }
+            var rest = bytes[index...].makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            guard case .valid(let encoded) = parser.parseScalar(from: &rest), !Unicode.UTF8.decode(encoded).actsOnTerminal else { return true }
+            index += encoded.count
         }
         return false
     }
