@@ -58,8 +58,9 @@ extension Model {
                         guard (try? program.forward(start)) != nil else { continue samples }
                         sum = index == 0 ? start[lossSlot.start] : sum + start[lossSlot.start]
                     }
-                    // Over a data set, the mean as `Trace.Mean` takes it: the sum in order, then divided.
-                    losses[row * columns + column] = data == nil ? sum : sum / Double(placings.count)
+                    // The mean as `RowMean` takes it, with no array a sample: the sum in order, then
+                    // divided (without a data set, the one loss divided by one: itself).
+                    losses[row * columns + column] = sum / Double(placings.count)
                 }
             }
         }

@@ -49,7 +49,7 @@ struct OutputWriter {
     mutating func write(_ text: String) throws(Output.WriteError) {
         var text = text
         text.withUTF8 { append(utf8: $0) }
-        if buffer.count >= OutputWriter.capacity { try flush() }
+        try flushWhenFull()
     }
 
     /// Writes `line` and a line break, as `write(_:)` does.
@@ -57,13 +57,18 @@ struct OutputWriter {
         var line = line
         line.withUTF8 { append(utf8: $0) }
         buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= OutputWriter.capacity { try flush() }
+        try flushWhenFull()
     }
 
     /// Writes the UTF-8 text `bytes` (whole characters), each of its lines made visible; it may
     /// wait in the buffer until the next `flush()`.
     mutating func write(utf8 bytes: [UInt8]) throws(Output.WriteError) {
         bytes.withUnsafeBufferPointer { append(utf8: $0) }
+        try flushWhenFull()
+    }
+
+    /// Writes the buffer once it holds `capacity` bytes or more.
+    private mutating func flushWhenFull() throws(Output.WriteError) {
         if buffer.count >= OutputWriter.capacity { try flush() }
     }
 
