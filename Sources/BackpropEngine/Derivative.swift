@@ -22,7 +22,7 @@ struct Derivative {
     }
 
     private func shape(_ expression: Expr) throws(EquationError) -> Shape {
-        try ShapeChecker(shapes: shapes, remembering: known).shape(of: expression, fallback: expression.location ?? SourceLocation(line: 0, column: 0))
+        try ShapeChecker(shapes: shapes, remembering: known).shape(of: expression, fallback: expression.location ?? .unknown)
     }
 
     /// Appends to `all` the contributions of `expression`, as `contributions` gives them.

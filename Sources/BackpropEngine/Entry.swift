@@ -53,6 +53,6 @@ struct Entry {
     }
 
     private func shape(of expression: Expr) -> Shape? {
-        try? ShapeChecker(shapes: shapes, remembering: known).shape(of: expression, fallback: SourceLocation(line: 0, column: 0))
+        try? ShapeChecker(shapes: shapes, remembering: known).shape(of: expression, fallback: .unknown)
     }
 }

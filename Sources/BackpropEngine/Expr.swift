@@ -216,3 +216,46 @@ extension Expr {
     static func / (a: Expr, b: Expr) -> Expr { Expr(.binary(.divide, a, b)) }
     static prefix func - (a: Expr) -> Expr { Expr(.negate(a)) }
 }
+
+extension Expr {
+    /// The expression with each part for which `replacement` gives an expression replaced by
+    /// it; a part with nothing replaced in it stays the very same part.
+    func replacing(_ replacement: (Expr) -> Expr?) -> Expr {
+        if let replaced = replacement(self) { return replaced }
+        func rebuilt(_ parts: [Expr], _ make: ([Expr]) -> Kind) -> Expr {
+            let new = parts.map { $0.replacing(replacement) }
+            guard zip(parts, new).contains(where: { $0.identity != $1.identity }) else { return self }
+            return Expr(make(new), at: location)
+        }
+        switch kind {
+        case .number, .name, .gradient:
+            return self
+        case .negate(let a):
+            return rebuilt([a]) { .negate($0[0]) }
+        case .binary(let op, let a, let b):
+            return rebuilt([a, b]) { .binary(op, $0[0], $0[1]) }
+        case .call(let function, let arguments):
+            return rebuilt(arguments) { .call(function, $0) }
+        case .vector(let entries):
+            return rebuilt(entries) { .vector($0) }
+        case .matrix(let rows):
+            return rebuilt(Array(rows.joined())) { entries in
+                var rest = entries[...]
+                return .matrix(rows.map { row in
+                    defer { rest = rest.dropFirst(row.count) }
+                    return Array(rest.prefix(row.count))
+                })
+            }
+        case .index(let a, let indices):
+            return rebuilt([a]) { .index($0[0], indices) }
+        case .transpose(let a):
+            return rebuilt([a]) { .transpose($0[0]) }
+        case .outer(let a, let b):
+            return rebuilt([a, b]) { .outer($0[0], $0[1]) }
+        case .broadcast(let a, let shape):
+            return rebuilt([a]) { .broadcast($0[0], shape) }
+        case .sparse(let shape, let entries):
+            return rebuilt(entries.map(\.value)) { values in .sparse(shape, zip(entries, values).map { SparseEntry(offset: $0.offset, value: $1) }) }
+        }
+    }
+}

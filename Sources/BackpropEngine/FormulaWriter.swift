@@ -16,25 +16,28 @@ public struct FormulaWriter: Sendable {
 
     /// The formula in symbols.
     public func symbolic(_ expression: Expr) -> String {
-        write(expression, numbers: OperandTable([])).text
+        formula(expression, numbers: OperandTable([])).symbols
     }
 
     /// The formula with every name and gradient replaced by its number, each with the fewest
     /// decimals (at least `precision`) that let a learner redo the line by hand and get its result.
     public func substituted(_ expression: Expr, _ bindings: Bindings) -> String {
-        substituted(expression, bindings, alsoGiving: [])
+        let request = LineProgram.Request(plugging: expression, into: bindings)
+        var program = LineProgram([request], over: bindings)
+        _ = program.load(bindings)
+        program.run(notation)
+        var text: [UInt8] = []
+        formula(expression, numbers: OperandTable(request.operands)).write(into: &text, minus: notation.minus) { index, asRow, text in
+            program.write(operand: index, of: 0, asRow: asRow, notation, into: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    /// The formula with numbers, whose terms also give `paths`, the numbers of the line after it.
-    func substituted(_ expression: Expr, _ bindings: Bindings, alsoGiving paths: [Operand]) -> String {
-        let result = (try? bindings.evaluate(expression)).map { Claim(expression: expression, value: $0, decimals: notation.precision) }
-        let claims = [result].compactMap { $0 } + paths.map { Claim(expression: $0.expression, value: $0.value, decimals: $0.decimals) }
-        return written(expression, fewestDecimals(operands(of: expression, bindings), claims))
-    }
-
-    /// The formula with each of `operands` written as its number.
-    func written(_ expression: Expr, _ operands: [Operand]) -> String {
-        write(expression, numbers: OperandTable(operands)).text
+    /// The formula with a place for the number of each of `operands` where it stands.
+    func formula(_ expression: Expr, numbers: OperandTable) -> FormulaText {
+        // A long formula works out each part's shape once; a short one walks its few parts again.
+        let long = expression.extent(maximumParts: 64, maximumLevels: .max) == nil
+        return write(expression, numbers: numbers, ShapeChecker(shapes: shapes, remembering: long ? KnownShapes() : nil)).text
     }
 
     /// How tightly a piece of text binds, from a sum (loosest) to an atom.
@@ -43,66 +46,82 @@ public struct FormulaWriter: Sendable {
         static func < (a: Precedence, b: Precedence) -> Bool { a.rawValue < b.rawValue }
     }
 
+    /// A part of a formula written out, and how tightly it binds; an operand's number that is a
+    /// scalar binds as a unary minus when it is negative.
     private struct Piece {
-        let text: String
+        let text: FormulaText
         let precedence: Precedence
-        func wrapped(if condition: Bool) -> String { condition ? "(\(text))" : text }
-    }
+        var signed = false
 
-    private func write(_ expression: Expr, numbers: OperandTable) -> Piece {
-        // A long formula works out each part's shape once; a short one walks its few parts again.
-        let long = expression.extent(maximumParts: 64, maximumLevels: .max) == nil
-        return write(expression, numbers: numbers, ShapeChecker(shapes: shapes, remembering: long ? KnownShapes() : nil))
+        init(_ text: FormulaText, _ precedence: Precedence, signed: Bool = false) {
+            (self.text, self.precedence, self.signed) = (text, precedence, signed)
+        }
+
+        init(_ text: String, _ precedence: Precedence) {
+            self.init(FormulaText(text), precedence)
+        }
+
+        /// The text, in parentheses where `wraps` says a piece that binds so tightly needs them.
+        func wrapped(when wraps: (Precedence) -> Bool) -> FormulaText {
+            if wraps(precedence) { return FormulaText("(") + text + FormulaText(")") }
+            return signed && wraps(.unary) ? text.parenthesisedWhenNegative : text
+        }
     }
 
     /// `expression` written, with `numbers` in place of their parts; `checker` tells the shapes of
     /// the parts, each worked out once.
     private func write(_ expression: Expr, numbers: OperandTable, _ checker: ShapeChecker) -> Piece {
         func w(_ e: Expr) -> Piece { write(e, numbers: numbers, checker) }
-        if let operand = numbers[expression] { return number(operand.value, decimals: operand.decimals) }
+        if let index = numbers.index(of: expression) {
+            return Piece(FormulaText(number: index), .atom, signed: numbers.operands[index].shape == .scalar)
+        }
         switch expression.kind {
         case .number(let value):
-            return Piece(text: notation.constant(value), precedence: value < 0 ? .unary : .atom)
+            return Piece(notation.constant(value), value < 0 ? .unary : .atom)
         case .name(let name):
-            return Piece(text: notation.name(name), precedence: .atom)
+            return Piece(notation.name(name), .atom)
         case .gradient(let name):
-            return Piece(text: notation.gradient(name), precedence: .atom)
+            return Piece(notation.gradient(name), .atom)
         case .negate(let a):
-            let inner = w(a)
-            return Piece(text: notation.minus + inner.wrapped(if: inner.precedence < .product || inner.precedence == .unary), precedence: .unary)
+            let inner = w(a).wrapped { $0 < .product || $0 == .unary }
+            return Piece(FormulaText(notation.minus) + inner, .unary)
         case .binary(let op, let a, let b):
             return binary(op, a, b, numbers: numbers, checker)
         case .call(let function, let arguments):
-            let list = arguments.map { w($0).text }.joined(separator: ", ")
-            return Piece(text: "\(name(of: function))(\(list))", precedence: .atom)
+            let list = FormulaText.joined(arguments.map { w($0).text }, separator: ", ")
+            return Piece(FormulaText("\(name(of: function))(") + list + FormulaText(")"), .atom)
         case .vector(let entries):
-            return Piece(text: "[" + entries.map { w($0).text }.joined(separator: Notation.columnSeparator) + "]", precedence: .atom)
+            return Piece(bracketed(FormulaText.joined(entries.map { w($0).text }, separator: Notation.columnSeparator)), .atom)
         case .matrix(let rows):
-            let text = rows.map { "[" + $0.map { w($0).text }.joined(separator: ", ") + "]" }.joined(separator: ", ")
-            return Piece(text: "[\(text)]", precedence: .atom)
+            return Piece(bracketed(FormulaText.joined(rows.map { bracketed(FormulaText.joined($0.map { w($0).text }, separator: ", ")) }, separator: ", ")), .atom)
         case .index(let a, let indices):
-            let base = w(a)
+            let base = w(a).wrapped { $0 < .postfix }
             let position = indices.map(String.init).joined(separator: notation.unicode ? "" : ",")
-            return Piece(text: base.wrapped(if: base.precedence < .postfix) + notation.subscripted(position), precedence: .postfix)
+            return Piece(base + FormulaText(notation.subscripted(position)), .postfix)
         case .transpose(let a):
-            if let operand = numbers[a], case .vector = operand.value.shape {
-                return Piece(text: notation.row(operand.value, decimals: operand.decimals), precedence: .atom)
+            if let index = numbers.index(of: a), case .vector = numbers.operands[index].shape {
+                return Piece(FormulaText(number: index, .row), .atom)
             }
-            let base = w(a)
-            return Piece(text: base.wrapped(if: base.precedence < .postfix) + (notation.unicode ? "ᵀ" : "^T"), precedence: .postfix)
+            let base = w(a).wrapped { $0 < .postfix }
+            return Piece(base + FormulaText(notation.unicode ? "ᵀ" : "^T"), .postfix)
         case .outer(let a, let b):
             return binary(.matmul, a, Expr(.transpose(b)), numbers: numbers, checker)
         case .broadcast(let a, _):
             return w(a)
         case .sparse(let shape, let entries):
-            var texts = Array(repeating: notation.constant(0), count: shape.count)
+            var texts = Array(repeating: FormulaText(notation.constant(0)), count: shape.count)
             for entry in entries { texts[entry.offset] = w(entry.value).text }
             guard case .matrix(let rows, let columns) = shape else {
-                return Piece(text: "[" + texts.joined(separator: Notation.columnSeparator) + "]", precedence: .atom)
+                return Piece(bracketed(FormulaText.joined(texts, separator: Notation.columnSeparator)), .atom)
             }
-            let text = (0..<rows).map { "[" + texts[$0 * columns..<($0 + 1) * columns].joined(separator: ", ") + "]" }.joined(separator: ", ")
-            return Piece(text: "[\(text)]", precedence: .atom)
+            let lines = (0..<rows).map { bracketed(FormulaText.joined(Array(texts[$0 * columns..<($0 + 1) * columns]), separator: ", ")) }
+            return Piece(bracketed(FormulaText.joined(lines, separator: ", ")), .atom)
         }
+    }
+
+    /// `text` in square brackets.
+    private func bracketed(_ text: FormulaText) -> FormulaText {
+        FormulaText("[") + text + FormulaText("]")
     }
 
     /// How a function is written: in Unicode, σ, Σ and log softmax by their symbols.
@@ -118,12 +137,12 @@ public struct FormulaWriter: Sendable {
     private func binary(_ op: BinaryOperator, _ a: Expr, _ b: Expr, numbers: OperandTable, _ checker: ShapeChecker) -> Piece {
         let (left, right) = (write(a, numbers: numbers, checker), write(b, numbers: numbers, checker))
         if op == .power {
-            let base = left.wrapped(if: left.precedence < .postfix)
+            let base = left.wrapped { $0 < .postfix }
             if notation.unicode, case .number(let exponent) = b.kind, exponent == exponent.rounded(), exponent >= 0, exponent < 10 {
-                let superscripts: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-                return Piece(text: base + String(superscripts[Int(exponent)]), precedence: .power)
+                let superscripts = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+                return Piece(base + FormulaText(superscripts[Int(exponent)]), .power)
             }
-            return Piece(text: base + "^" + right.wrapped(if: right.precedence < .atom), precedence: .power)
+            return Piece(base + FormulaText("^") + right.wrapped { $0 < .atom }, .power)
         }
         let precedence: Precedence = op == .add || op == .subtract ? .sum : .product
         let associative = op == .add || op == .multiply
@@ -131,12 +150,8 @@ public struct FormulaWriter: Sendable {
             if case .binary(let inner, _, _) = b.kind { return inner == op }
             return false
         }()
-        let rightWrapped = right.precedence < precedence || right.precedence == .unary
-            || (right.precedence == precedence && !(associative && sameOperator))
-        return Piece(
-            text: left.wrapped(if: left.precedence < precedence) + " \(symbol(op, a, b, checker)) " + right.wrapped(if: rightWrapped),
-            precedence: precedence
-        )
+        let rightText = right.wrapped { $0 < precedence || $0 == .unary || ($0 == precedence && !(associative && sameOperator)) }
+        return Piece(left.wrapped { $0 < precedence } + FormulaText(" \(symbol(op, a, b, checker)) ") + rightText, precedence)
     }
 
     /// The operator's sign; `*` between two non-scalars is the entry-wise ⊙.
@@ -148,15 +163,9 @@ public struct FormulaWriter: Sendable {
         case .power: return "^"
         case .matmul: return notation.unicode ? "·" : "@"
         case .multiply:
-            let here = SourceLocation(line: 0, column: 0)
-            let entryWise = (try? checker.shape(of: a, fallback: here)) != .scalar && (try? checker.shape(of: b, fallback: here)) != .scalar
+            let entryWise = (try? checker.shape(of: a, fallback: .unknown)) != .scalar && (try? checker.shape(of: b, fallback: .unknown)) != .scalar
             if notation.unicode { return entryWise ? "⊙" : "·" }
             return entryWise ? ".*" : "*"
         }
-    }
-
-    private func number(_ value: Tensor, decimals: Int) -> Piece {
-        let text = notation.tensor(value, decimals: decimals)
-        return Piece(text: text, precedence: value.shape == .scalar && text.hasPrefix(notation.minus) ? .unary : .atom)
     }
 }

@@ -76,12 +76,43 @@ public struct Notation: Sendable, Equatable {
 
     /// `value` with its entries written as by `number(_:decimals:)`.
     public func tensor(_ value: Tensor, decimals: Int) -> String {
-        written(value) { number($0, decimals: decimals) }
+        var text: [UInt8] = []
+        value.scalars.withUnsafeBufferPointer { write($0, value.shape, decimals: decimals, into: &text) }
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// A vector written as a row, `[a, b]`: its transpose; entries as by `number(_:decimals:)`.
     public func row(_ value: Tensor, decimals: Int) -> String {
-        value.written { number($0, decimals: decimals) }
+        var text: [UInt8] = []
+        value.scalars.withUnsafeBufferPointer { write($0, value.shape, decimals: decimals, asRow: true, into: &text) }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `scalars`, a value of `shape`, to `text` as UTF-8, each entry as by
+    /// `number(_:decimals:)`: a scalar as its number, a vector as the column `[a; b]` (or, `asRow`,
+    /// as the row `[a, b]`), a matrix row by row, `[[a, b], [c, d]]`.
+    public func write(_ scalars: UnsafeBufferPointer<Double>, _ shape: Shape, decimals: Int, asRow: Bool = false, into text: inout [UInt8]) {
+        func list(_ range: Range<Int>, separator: String) {
+            text.append(UInt8(ascii: "["))
+            for index in range {
+                if index > range.lowerBound { text.append(contentsOf: separator.utf8) }
+                write(scalars[index], decimals: decimals, into: &text)
+            }
+            text.append(UInt8(ascii: "]"))
+        }
+        switch shape {
+        case .scalar:
+            write(scalars[0], decimals: decimals, into: &text)
+        case .vector(let count):
+            list(0..<count, separator: asRow ? ", " : Notation.columnSeparator)
+        case .matrix(let rows, let columns):
+            text.append(UInt8(ascii: "["))
+            for row in 0..<rows {
+                if row > 0 { text.append(contentsOf: ", ".utf8) }
+                list(row * columns..<(row + 1) * columns, separator: ", ")
+            }
+            text.append(UInt8(ascii: "]"))
+        }
     }
 
     /// `a` and `b` with the fewest decimals (at least `precision`) that tell them apart, so that
@@ -115,6 +146,35 @@ public struct Notation: Sendable, Equatable {
     /// A whole number of 10^−`decimals` units written with the decimal point, zeros past `kept`
     /// decimals left out; no sign on a value that rounds to zero.
     private func fixed(_ units: Int64, decimals: Int, kept: Int, negative: Bool) -> String {
+        Notation.digits(of: units) { fixed($0, decimals: decimals, kept: kept, negative: negative) }
+    }
+
+    /// The digits (ASCII) of a whole number of 10^−`decimals` units written with the decimal
+    /// point, zeros past `kept` decimals left out; no sign on a value that rounds to zero.
+    private func fixed(_ units: some Collection<UInt8>, decimals: Int, kept: Int, negative: Bool) -> String {
+        String(unsafeUninitializedCapacity: fixedCapacity(units, decimals: decimals)) { text in
+            fixed(units, decimals: decimals, kept: kept, negative: negative, into: text)
+        }
+    }
+
+    /// Appends `number(value, decimals:)` to `text` as UTF-8, without building a string where
+    /// the number is written in fixed form.
+    public func write(_ value: Double, decimals: Int, into text: inout [UInt8]) {
+        let decimals = max(decimals, precision)
+        guard let units = Notation.units(value, decimals: decimals) else {
+            text.append(contentsOf: number(value, decimals: decimals).utf8)
+            return
+        }
+        Notation.digits(of: units) { digits in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: fixedCapacity(digits, decimals: decimals)) { buffer in
+                let count = fixed(digits, decimals: decimals, kept: precision, negative: value < 0, into: buffer)
+                text.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+    }
+
+    /// Calls `body` with the decimal digits (ASCII) of `units`, a whole number ≥ 0.
+    private static func digits<Result>(of units: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var (rest, start) = (units, digits.count)
             repeat {
@@ -122,40 +182,45 @@ public struct Notation: Sendable, Equatable {
                 digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
             } while rest > 0
-            return fixed(UnsafeBufferPointer(rebasing: digits[start...]), decimals: decimals, kept: kept, negative: negative)
+            return body(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
-    /// The digits (ASCII) of a whole number of 10^−`decimals` units written with the decimal
-    /// point, zeros past `kept` decimals left out; no sign on a value that rounds to zero.
-    private func fixed(_ units: some Collection<UInt8>, decimals: Int, kept: Int, negative: Bool) -> String {
+    /// The most bytes `fixed(_:decimals:kept:negative:into:)` writes for `units`.
+    private func fixedCapacity(_ units: some Collection<UInt8>, decimals: Int) -> Int {
+        minus.utf8.count + max(0, decimals + 1 - units.count) + units.count + 1
+    }
+
+    /// Writes into `text` the digits (ASCII) of a whole number of 10^−`decimals` units with the
+    /// decimal point, zeros past `kept` decimals left out, and no sign on a value that rounds to
+    /// zero; how many bytes it wrote, at most `fixedCapacity(units, decimals:)`.
+    private func fixed(
+        _ units: some Collection<UInt8>, decimals: Int, kept: Int, negative: Bool, into text: UnsafeMutableBufferPointer<UInt8>
+    ) -> Int {
         let padding = max(0, decimals + 1 - units.count)
         let signed = negative && units.contains { $0 != UInt8(ascii: "0") }
-        let capacity = (signed ? minus.utf8.count : 0) + padding + units.count + 1
-        return String(unsafeUninitializedCapacity: capacity) { text in
-            var count = 0
-            func append(_ byte: UInt8) {
-                text[count] = byte
-                count += 1
-            }
-            if signed { minus.utf8.forEach(append) }
-            let whole = padding + units.count - decimals
-            var index = 0
-            func appendDigit(_ digit: UInt8) {
-                if index == whole, decimals > 0 { append(UInt8(ascii: ".")) }
-                append(digit)
-                index += 1
-            }
-            for _ in 0..<padding { appendDigit(UInt8(ascii: "0")) }
-            units.forEach(appendDigit)
-            var decimalsLeft = decimals
-            while decimalsLeft > kept, text[count - 1] == UInt8(ascii: "0") {
-                count -= 1
-                decimalsLeft -= 1
-            }
-            if decimals > 0, decimalsLeft == 0 { count -= 1 }
-            return count
+        var count = 0
+        func append(_ byte: UInt8) {
+            text[count] = byte
+            count += 1
         }
+        if signed { minus.utf8.forEach(append) }
+        let whole = padding + units.count - decimals
+        var index = 0
+        func appendDigit(_ digit: UInt8) {
+            if index == whole, decimals > 0 { append(UInt8(ascii: ".")) }
+            append(digit)
+            index += 1
+        }
+        for _ in 0..<padding { appendDigit(UInt8(ascii: "0")) }
+        units.forEach(appendDigit)
+        var decimalsLeft = decimals
+        while decimalsLeft > kept, text[count - 1] == UInt8(ascii: "0") {
+            count -= 1
+            decimalsLeft -= 1
+        }
+        if decimals > 0, decimalsLeft == 0 { count -= 1 }
+        return count
     }
 
     /// Numbers this large are written as `8.51e27`: a diverging run stays readable.
@@ -215,13 +280,7 @@ public struct Notation: Sendable, Equatable {
     /// A scalar as a number, a vector as the column `[a; b]`, a matrix row by row as
     /// `[[a, b], [c, d]]`.
     public func tensor(_ value: Tensor) -> String {
-        written(value, number)
-    }
-
-    /// `value` with each entry written by `number`, a vector as a column: `[a; b]`.
-    private func written(_ value: Tensor, _ number: (Double) -> String) -> String {
-        guard case .vector = value.shape else { return value.written(number) }
-        return Tensor.list(value.scalars[...], separator: Notation.columnSeparator, number)
+        tensor(value, decimals: precision)
     }
 
     /// What separates the entries of a column written on one line: `[a; b]`.

@@ -123,35 +123,6 @@ final class Program: Sendable {
     }
 
     private func run(_ range: Range<Int>, _ buffer: UnsafeMutablePointer<Double>) throws(DomainError) {
-        let b = buffer
-        for index in range {
-            switch instructions[index] {
-            case .map(let op, let a, let result, let count):
-                try Kernel.map(op, b + a, into: b + result, count: count)
-            case .zip(let op, let a, let aStep, let right, let bStep, let result, let count):
-                Kernel.zip(op, b + a, step: aStep, b + right, step: bStep, into: b + result, count: count)
-            case .matmul(let a, let right, let result, let m, let n, let p):
-                Kernel.matmul(b + a, b + right, into: b + result, m: m, n: n, p: p)
-            case .transpose(let a, let result, let rows, let columns):
-                Kernel.transpose(b + a, into: b + result, rows: rows, columns: columns)
-            case .outer(let a, let right, let result, let n, let m):
-                Kernel.outer(b + a, b + right, into: b + result, n: n, m: m)
-            case .sum(let a, let result, let count):
-                b[result] = Kernel.sum(b + a, count: count)
-            case .softmax(let a, let result, let count):
-                Kernel.softmax(b + a, into: b + result, count: count)
-            case .logSoftmax(let a, let result, let count):
-                Kernel.logSoftmax(b + a, into: b + result, count: count)
-            case .crossEntropy(let p, let t, let result, let count):
-                b[result] = Kernel.crossEntropy(b + p, b + t, count: count)
-            case .copy(let a, let step, let result, let count):
-                for i in 0..<count { b[result + i] = b[a + i * step] }
-            case .gather(let first, let result, let count):
-                for i in 0..<count { b[result + i] = b[sources[first + i]] }
-            case .choose(let condition, let a, let right, let result, let count):
-                let chosen = b[condition] == 1 ? a : right
-                for i in 0..<count { b[result + i] = b[chosen + i] }
-            }
-        }
+        try Instruction.run(instructions[range], sources: sources, in: buffer)
     }
 }

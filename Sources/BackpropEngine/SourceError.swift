@@ -13,6 +13,9 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
     /// `line:column`.
     public var description: String { "\(line):\(column)" }
+
+    /// No place: where a derived expression, which was never written, is checked.
+    static let unknown = SourceLocation(line: 0, column: 0)
 }
 
 /// A mistake in equations or a model, with the place it was found.

@@ -50,24 +50,77 @@ extension FormulaWriter {
 
     /// The text of `step`, with numbers from `bindings`.
     public func text(for step: Trace.Step, _ bindings: Bindings) -> StepText {
-        var formulas = SymbolicFormulas()
-        return text(for: step, bindings, formulas: &formulas)
+        var templates = StepTemplates()
+        return text(for: step, bindings, templates: &templates)
     }
 
-    /// The text of `step`, with numbers from `bindings`; `formulas` keeps what is written in
-    /// symbols for the next step written by this writer, the same step of the next iteration
-    /// among them.
-    public func text(for step: Trace.Step, _ bindings: Bindings, formulas: inout SymbolicFormulas) -> StepText {
-        func symbolic(_ expression: Expr) -> String { formulas.symbolic(expression, by: self) }
+    /// The text of `step`, with numbers from `bindings`; `templates` keeps the step compiled for
+    /// the next step written by this writer, the same step of the next iteration among them.
+    public func text(for step: Trace.Step, _ bindings: Bindings, templates: inout StepTemplates) -> StepText {
+        templates.withTemplate(for: step, bindings, by: self) { template in
+            func text(_ template: inout StepTemplate) -> StepText {
+                var (line, parts): ([UInt8], [Range<Int>]) = ([], [])
+                template.write(step, notation, into: &line, parts: &parts)
+                return StepText(
+                    target: template.target, relation: template.relation,
+                    parts: parts.map { String(decoding: line[$0], as: UTF8.self) }, remark: template.remark,
+                    entries: template.entries.indices.map { text(&template.entries[$0]) }
+                )
+            }
+            return text(&template)
+        }
+    }
+
+    /// Appends the lines of `step` with numbers from `bindings` to `text`, each after `indent`
+    /// and ending in a line break: the step, then (further in) each entry worked out under it;
+    /// with `remark`, the step says why its result is what it is. `templates` keeps the step
+    /// compiled, as for `text(for:_:templates:)`.
+    public func write(
+        _ step: Trace.Step, _ bindings: Bindings, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
+    ) {
+        templates.withTemplate(for: step, bindings, by: self) { template in
+            var parts: [Range<Int>] = []
+            text.append(contentsOf: indent.utf8)
+            template.write(step, notation, into: &text, parts: &parts)
+            if remark, let remark = template.remark { text.append(contentsOf: "   (\(remark))".utf8) }
+            text.append(UInt8(ascii: "\n"))
+            for index in template.entries.indices {
+                text.append(contentsOf: (indent + "  ").utf8)
+                template.entries[index].write(step, notation, into: &text, parts: &parts)
+                text.append(UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    /// `step` compiled for its formulas, with `bindings` holding the values and gradients it reads.
+    func template(for step: Trace.Step, _ bindings: Bindings) -> StepTemplate {
+        let shapes = bindings.shapes
+        func plugged(_ formula: Expr) -> LineProgram.Request { LineProgram.Request(plugging: formula, into: bindings) }
+        let relation = step.pass == .update ? (notation.unicode ? "←" : "<-") : "="
         switch step {
         case .forward(let forward):
-            return StepText(target: target(of: step), relation: "=", parts: parts([
-                symbolic(forward.expression), substituted(forward.expression, bindings), notation.tensor(forward.value),
-            ]))
+            return StepTemplate(target: target(of: step), relation: relation, formulas: [forward.expression], parts: [
+                .text(symbolic(forward.expression)), .formula(formula(forward.expression, plugged(forward.expression)), line: 0), .result(nil),
+            ], program: LineProgram([plugged(forward.expression)], over: bindings))
+        case .update(let update):
+            return StepTemplate(target: target(of: step), relation: relation, formulas: [update.expression], parts: [
+                .text(symbolic(update.expression)), .formula(formula(update.expression, plugged(update.expression)), line: 0), .result(nil),
+            ], program: LineProgram([plugged(update.expression)], over: bindings))
+        case .mean(let mean):
+            let expression = mean.expression
+            var template = StepTemplate(target: target(of: step), relation: relation, formulas: [], parts: [
+                .rows, .formula(formula(expression, plugged(expression)), line: 0), .result(nil),
+            ], program: LineProgram([plugged(expression)], over: mean.bindings))
+            template.rows = mean.rows.count
+            return template
         case .backward(let backward):
+            let terms = backward.terms.map(\.expression)
             guard let first = backward.terms.first, let sum = backward.sum else {
                 let remark = backward.node == notation.loss ? "the loss changes one for one with itself" : nil
-                return StepText(target: target(of: step), relation: "=", parts: [notation.tensor(backward.value)], remark: remark)
+                return StepTemplate(
+                    target: target(of: step), relation: relation, formulas: [], parts: [.result(nil)], program: LineProgram([], over: bindings),
+                    remark: remark
+                )
             }
             let chain = backward.terms.map { term in
                 term.via == notation.loss
@@ -75,81 +128,48 @@ extension FormulaWriter {
                     : "\(notation.gradient(term.via)) \(notation.unicode ? "·" : "*") \(notation.derivative(of: term.via, by: backward.node))"
             }.joined(separator: " + ")
             let isDirect = backward.terms.count == 1 && first.via == notation.loss
-            let paths = backward.terms.count > 1 ? self.paths(backward.terms.map(\.expression), adding: sum, bindings) : []
-            let numbers = [substituted(sum, bindings, alsoGiving: paths)] + (paths.isEmpty ? [] : [written(sum, paths)])
-            return StepText(target: target(of: step), relation: "=", parts: parts(
-                (isDirect ? [] : [chain]) + [symbolic(sum)] + numbers + [notation.tensor(backward.value)]
-            ), entries: workedEntry(of: backward.node, sum, backward.value, bindings, &formulas))
-        case .mean(let mean):
-            return StepText(target: target(of: step), relation: "=", parts: parts(meanParts(mean)))
-        case .update(let update):
-            return StepText(target: target(of: step), relation: notation.unicode ? "←" : "<-", parts: parts([
-                symbolic(update.expression), substituted(update.expression, bindings), notation.tensor(update.value),
-            ]))
+            // A node used more than once adds up its paths: first the number of each path, with
+            // the fewest decimals that add up to the total as shown, then the line that plugs the
+            // numbers in also gives each path's number as shown.
+            let checker = ShapeChecker(shapes: shapes.values.merging(shapes.gradients) { value, _ in value })
+            let pathShapes = terms.count > 1 && sum.reads(values: shapes.values, gradients: shapes.gradients)
+                ? terms.compactMap { try? checker.shape(of: $0, fallback: .unknown) } : []
+            let paths = pathShapes.count == terms.count
+                ? LineProgram.Request(operands: zip(terms, pathShapes).map(Operand.init), claims: [(sum, .precision)]) : nil
+            var substituted = plugged(sum)
+            var parts: [StepTemplate.Part] = (isDirect ? [] : [.text(chain)]) + [.text(symbolic(sum))]
+            if let paths {
+                substituted = LineProgram.Request(
+                    operands: substituted.operands, claims: substituted.claims + terms.indices.map { (terms[$0], .operand(line: 0, index: $0)) }
+                )
+                parts += [.formula(formula(sum, substituted), line: 1), .formula(formula(sum, paths), line: 0)]
+            } else {
+                parts += [.formula(formula(sum, substituted), line: 0)]
+            }
+            return StepTemplate(
+                target: target(of: step), relation: relation, formulas: terms, parts: parts + [.result(nil)],
+                program: LineProgram([paths, substituted].compactMap { $0 }, over: bindings),
+                entries: workedEntry(of: backward.node, sum, backward.value.shape, bindings, plugged)
+            )
         }
     }
 
     /// The first row's last entry of a gradient `sum` that is a matrix, worked out from the
     /// entries it adds up; none for any other gradient.
     private func workedEntry(
-        of node: String, _ sum: Expr, _ value: Tensor, _ bindings: Bindings, _ formulas: inout SymbolicFormulas
-    ) -> [StepText] {
-        guard case .matrix(_, let columns) = value.shape else { return [] }
+        of node: String, _ sum: Expr, _ shape: Shape, _ bindings: Bindings, _ plugged: (Expr) -> LineProgram.Request
+    ) -> [StepTemplate] {
+        guard case .matrix(_, let columns) = shape else { return [] }
         let indices = [1, columns]
-        let entry = formulas.entry(of: sum, at: indices, by: self)
-        return [StepText(target: formulas.symbolic(Expr(.index(.gradient(node), indices)), by: self), relation: "=", parts: parts([
-            formulas.symbolic(entry, by: self), substituted(entry, bindings), notation.number(value.scalars[columns - 1]),
-        ]))]
-    }
-
-    /// The entry at `indices` of the gradient `sum`, simplified.
-    fileprivate func entry(of sum: Expr, at indices: [Int]) -> Expr {
         var simplifier = Simplifier(loss: notation.loss)
-        return simplifier.simplify(Entry(shapes: shapes).of(sum, at: indices))
+        let entry = simplifier.simplify(Entry(shapes: shapes).of(sum, at: indices))
+        return [StepTemplate(target: symbolic(Expr(.index(.gradient(node), indices))), relation: "=", formulas: [], parts: [
+            .text(symbolic(entry)), .formula(formula(entry, plugged(entry)), line: 0), .result(columns - 1),
+        ], program: LineProgram([plugged(entry)], over: bindings))]
     }
 
-    /// The number each chain-rule path brings to a node used more than once, with the fewest
-    /// decimals that add up to the total as shown; none when a path has no number.
-    private func paths(_ terms: [Expr], adding sum: Expr, _ bindings: Bindings) -> [Operand] {
-        let values = terms.compactMap { try? bindings.evaluate($0) }
-        guard values.count == terms.count, let total = try? bindings.evaluate(sum) else { return [] }
-        return fewestDecimals(
-            zip(terms, values).map { Operand(expression: $0, value: $1, decimals: notation.precision) },
-            [Claim(expression: sum, value: total, decimals: notation.precision)]
-        )
-    }
-
-    private func parts(_ all: [String]) -> [String] {
-        var kept: [String] = []
-        for part in all where part != kept.last { kept.append(part) }
-        return kept
-    }
-}
-
-/// What the steps of a trace write in symbols, kept by expression as one writer writes it: the
-/// formulas, and the entry worked out under a matrix gradient. They stay the same from one
-/// iteration to the next, so that a long run writes each once.
-public struct SymbolicFormulas: Sendable {
-    private var written: [Expr: String] = [:]
-    private var entries: [Expr: Expr] = [:]
-
-    /// None kept yet.
-    public init() {}
-
-    /// `writer.symbolic(expression)`.
-    mutating func symbolic(_ expression: Expr, by writer: FormulaWriter) -> String {
-        if let text = written[expression] { return text }
-        let text = writer.symbolic(expression)
-        written[expression] = text
-        return text
-    }
-
-    /// The entry at `indices` of the gradient `sum`, simplified, as `writer` works it out.
-    mutating func entry(of sum: Expr, at indices: [Int], by writer: FormulaWriter) -> Expr {
-        let key = Expr(.index(sum, indices))
-        if let entry = entries[key] { return entry }
-        let entry = writer.entry(of: sum, at: indices)
-        entries[key] = entry
-        return entry
+    /// `expression` with a place for the number of each operand `request` plugs in.
+    private func formula(_ expression: Expr, _ request: LineProgram.Request) -> FormulaText {
+        formula(expression, numbers: OperandTable(request.operands))
     }
 }

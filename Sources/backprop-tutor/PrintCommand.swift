@@ -93,7 +93,8 @@ struct PrintCommand {
         // loss, more decimals), and keeping the rows would hold every iteration in memory.
         let table = IterationTableText(model: model, notation: notation)
         var widths = table.headings.map(\.count)
-        var formulas = SymbolicFormulas()
+        var templates = StepTemplates()
+        var text: [UInt8] = []
         let training = try train(model) { index, batch in
             try write(&output, "")
             try write(&output, "\(unit.prefix(1).uppercased() + unit.dropFirst()) \(index + 1)")
@@ -108,18 +109,17 @@ struct PrintCommand {
                 let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
                 for (heading, steps) in passes {
                     // The first iteration says once why ∂L/∂L is 1.
-                    try writeSection(
-                        heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer, &formulas
-                    ) { try write(&output, $0) }
+                    writeSection(heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer, &templates, into: &text)
+                    try writeText(text, to: &output)
                 }
             }
             guard let last = batch.last, let first = batch.first else { return }
             if let means = last.batch?.means, !means.isEmpty {
-                try writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer, &formulas) { try write(&output, $0) }
+                writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer, &templates, into: &text)
+                try writeText(text, to: &output)
             }
-            try writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer, &formulas) {
-                try write(&output, $0)
-            }
+            writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer, &templates, into: &text)
+            try writeText(text, to: &output)
             widths = IterationTableText.widths(widths, table.cells(of: first, number: index + 1))
         }
         try write(&output, "")
@@ -143,23 +143,26 @@ struct PrintCommand {
 
     /// A pass of `trace` under its heading, each step on a line after `indent`, the entry worked
     /// out under a matrix gradient and a gradient's central difference (from `differences`)
-    /// further in; with `remarks`, a step says why its result is what it is. Each line goes to
-    /// `write`; `formulas` keeps the formulas in symbols from one iteration to the next.
+    /// further in; with `remarks`, a step says why its result is what it is. The lines replace
+    /// what `text` held; `templates` keeps the steps compiled from one iteration to the next.
     private func writeSection(
         _ heading: String, _ steps: [Trace.Step], of trace: Trace, indent: String, remarks: Bool,
-        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ formulas: inout SymbolicFormulas,
-        _ write: (String) throws -> Void
-    ) throws {
-        try write(indent + heading)
+        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ templates: inout StepTemplates, into text: inout [UInt8]
+    ) {
+        text.removeAll(keepingCapacity: true)
+        text.append(contentsOf: (indent + heading + "\n").utf8)
         for step in steps {
-            let text = writer.text(for: step, trace.bindings(for: step), formulas: &formulas)
-            let remark = remarks ? text.remark.map { "   (\($0))" } ?? "" : ""
-            try write(text.line(after: indent + "  ") + remark)
-            for entry in text.entries { try write(entry.line(after: indent + "    ")) }
+            writer.write(step, trace.bindings(for: step), indent: indent + "  ", remark: remarks, templates: &templates, into: &text)
             if case .backward(let backward) = step, let estimate = differences[backward.node] {
-                try write(indent + "    " + CheckText(notation: writer.notation).beside(backward.value, estimate, long: true))
+                text.append(contentsOf: (indent + "    " + CheckText(notation: writer.notation).beside(backward.value, estimate, long: true) + "\n").utf8)
             }
         }
+    }
+
+    /// Writes `text`, whole lines, as it is, or in ASCII every character plain ASCII.
+    private func writeText(_ text: [UInt8], to output: inout OutputWriter) throws {
+        guard unicode else { return try output.write(String(decoding: text, as: UTF8.self).plainASCII) }
+        try output.write(utf8: text)
     }
 
     /// Each node's central-difference estimate of its gradient in `trace`, shaped like the gradient.

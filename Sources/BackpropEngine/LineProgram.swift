@@ -1,0 +1,278 @@
+/// The numbers of the lines a step writes, compiled once for its formulas: where the values and
+/// gradients the formulas read go, how each number plugged in (an operand) and each result the
+/// line states (a claim) is worked out from them, and how each claim is redone from the operands
+/// as shown. A run fills in an iteration's numbers and gives each operand the fewest decimals (at
+/// least the notation's precision) that let a learner redo the line by hand and get its result:
+/// first the fewest for all of them at once, then, one by one, the fewest each needs with the
+/// others as they are (for up to `oneByOne` operands: past that, redoing the claims for each would
+/// cost the square of their count). A result that lands exactly halfway between two shown values
+/// is taken only when no number of decimals avoids it (0.5 · 1.90² = 1.805).
+struct LineProgram: Sendable {
+    /// A value or a gradient a formula reads, by name.
+    enum Leaf: Hashable, Sendable {
+        case value(String)
+        case gradient(String)
+    }
+
+    /// How many decimals a claim's value is shown with: the notation's precision, or as many as
+    /// an operand of an earlier line was given (a path's number, which the line that adds up the
+    /// paths must give as shown).
+    enum Decimals: Sendable {
+        case precision
+        case operand(line: Int, index: Int)
+    }
+
+    /// A line of numbers as it is asked for: its operands, and what it claims, each claim a
+    /// formula over them and the decimals its value is shown with.
+    struct Request {
+        let operands: [Operand]
+        let claims: [(formula: Expr, decimals: Decimals)]
+
+        /// A request of `operands` claiming `claims`.
+        init(operands: [Operand], claims: [(formula: Expr, decimals: Decimals)]) {
+            (self.operands, self.claims) = (operands, claims)
+        }
+
+        /// `formula` with the numbers of `bindings` plugged in, claiming its value.
+        init(plugging formula: Expr, into bindings: Bindings) {
+            let shapes = bindings.shapes
+            self.init(operands: formula.operands(values: shapes.values, gradients: shapes.gradients), claims: [(formula, .precision)])
+        }
+    }
+
+    /// A claim compiled: where its value is worked out, where it is redone from the operands as
+    /// shown, where its value as shown goes, and with how many decimals it is shown.
+    private struct Claim: Sendable {
+        let exact: Slot
+        let redone: Slot
+        let claimed: Slot
+        let decimals: Decimals
+    }
+
+    /// A line compiled: where each operand's number is and where its number as shown goes, its
+    /// claims, and the instructions that redo them.
+    private struct Line: Sendable {
+        let operands: [Slot]
+        let shown: [Slot]
+        let claims: [Claim]
+        let redo: Range<Int>
+    }
+
+    /// The leaves the formulas read, each with where its numbers go; none for a leaf the
+    /// bindings did not hold when the program was compiled.
+    private let leaves: [(leaf: Leaf, slot: Slot?)]
+    private let lines: [Line]
+    private let instructions: [Instruction]
+    private let sources: [Int]
+    /// The instructions working out every operand and claim from the leaves.
+    private let exact: Range<Int>
+    private var buffer: [Double]
+    /// The decimals each operand of each line was given by the last run.
+    private(set) var decimals: [[Int]]
+    /// The most operands given their decimals one by one.
+    static let oneByOne = 32
+
+    /// `requests` compiled over the values and gradients `bindings` holds. A claim that reads a
+    /// value or gradient it does not hold, or whose shapes do not fit, is left out.
+    init(_ requests: [Request], over bindings: Bindings) {
+        var builder = ProgramBuilder()
+        var leaves: [(leaf: Leaf, slot: Slot?)] = []
+        var (values, gradients): ([String: Slot], [String: Slot]) = ([:], [:])
+        var seen: Set<Leaf> = []
+        let formulas = requests.flatMap { $0.operands.map(\.expression) + $0.claims.map(\.formula) }
+        for formula in formulas {
+            formula.visit { part in
+                let (leaf, value): (Leaf, Tensor?)
+                switch part.kind {
+                case .name(let name): (leaf, value) = (.value(name), bindings.values[name])
+                case .gradient(let name): (leaf, value) = (.gradient(name), bindings.gradients[name])
+                default: return
+                }
+                guard seen.insert(leaf).inserted else { return }
+                let slot = value.map { builder.allocate($0.shape) }
+                leaves.append((leaf, slot))
+                switch leaf {
+                case .value(let name): values[name] = slot
+                case .gradient(let name): gradients[name] = slot
+                }
+            }
+        }
+        let shapes = (values: values.mapValues(\.shape), gradients: gradients.mapValues(\.shape))
+        let checker = ShapeChecker(shapes: shapes.values.merging(shapes.gradients) { value, _ in value })
+        let kept = requests.map { request in
+            request.claims.filter { claim in
+                claim.formula.reads(values: shapes.values, gradients: shapes.gradients)
+                    && (try? checker.shape(of: claim.formula, fallback: .unknown)) != nil
+            }
+        }
+        let operands = requests.map { $0.operands.map { builder.compile($0.expression, values: values, gradients: gradients) } }
+        let exactClaims = kept.map { $0.map { builder.compile($0.formula, values: values, gradients: gradients) } }
+        exact = 0..<builder.instructions.count
+
+        var lines: [Line] = []
+        for ((request, claims), (operands, exactClaims)) in zip(zip(requests, kept), zip(operands, exactClaims)) {
+            let shown = operands.map { builder.allocate($0.shape) }
+            let placeholders = Dictionary(uniqueKeysWithValues: shown.enumerated().map { (LineProgram.placeholder($0), $1) })
+            let table = OperandTable(request.operands)
+            let start = builder.instructions.count
+            let compiled = zip(claims, exactClaims).map { claim, exact in
+                let redone = claim.formula.replacing { table.index(of: $0).map { .name(LineProgram.placeholder($0)) } }
+                return Claim(
+                    exact: exact, redone: builder.compile(redone, values: values.merging(placeholders) { _, shown in shown }, gradients: gradients),
+                    claimed: builder.allocate(exact.shape), decimals: claim.decimals
+                )
+            }
+            lines.append(Line(operands: operands, shown: shown, claims: compiled, redo: start..<builder.instructions.count))
+        }
+        self.leaves = leaves
+        self.lines = lines
+        instructions = builder.instructions
+        sources = builder.sources
+        buffer = builder.template
+        decimals = lines.map { _ in [] }
+    }
+
+    /// The name an operand's number as shown goes by in a redone claim: no name of a model.
+    private static func placeholder(_ index: Int) -> String { "\u{0}\(index)" }
+
+    /// Puts the values and gradients of `bindings` in their places, when it holds the leaves as
+    /// they were when the program was compiled: the same ones, of the same shapes. False, with
+    /// the numbers half in place, when it does not.
+    mutating func load(_ bindings: Bindings) -> Bool {
+        for (leaf, slot) in leaves {
+            let value = bindings.numbers(of: leaf)
+            guard value?.shape == slot?.shape else { return false }
+            guard let slot, let value else { continue }
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                value.scalars.withUnsafeBufferPointer { scalars in
+                    for offset in 0..<scalars.count { buffer[slot.start + offset] = scalars[offset] }
+                }
+            }
+        }
+        return true
+    }
+
+    /// Works out every line's numbers from those loaded, and gives each operand the fewest
+    /// decimals that make its line's claims come true as shown.
+    mutating func run(_ notation: Notation) {
+        let (instructions, sources, lines, exact) = (self.instructions, self.sources, self.lines, self.exact)
+        var decimals: [[Int]] = []
+        swap(&decimals, &self.decimals)
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            guard let b = buffer.baseAddress else { return }
+            let computed = (try? Instruction.run(instructions[exact], sources: sources, in: b)) != nil
+            for (index, line) in lines.enumerated() {
+                var search = Search(line: line, buffer: b, notation: notation, instructions: instructions, sources: sources)
+                decimals[index] = computed ? search.fewestDecimals(claimedWith: decimals) : line.operands.map { _ in notation.precision }
+            }
+        }
+        swap(&decimals, &self.decimals)
+    }
+
+    /// Appends operand `index` of line `line` as the last run shows it, a vector as a row when
+    /// `asRow`.
+    func write(operand index: Int, of line: Int, asRow: Bool, _ notation: Notation, into text: inout [UInt8]) {
+        let slot = lines[line].operands[index]
+        buffer.withUnsafeBufferPointer { buffer in
+            notation.write(UnsafeBufferPointer(rebasing: buffer[slot.range]), slot.shape, decimals: decimals[line][index], asRow: asRow, into: &text)
+        }
+    }
+
+    /// The search for the fewest decimals of one line's operands, in the program's buffer.
+    private struct Search {
+        let line: Line
+        let buffer: UnsafeMutablePointer<Double>
+        let notation: Notation
+        let instructions: [Instruction]
+        let sources: [Int]
+
+        /// The decimals of each operand, once the claims' values as shown are in place, each
+        /// with the decimals it is shown with (`chosen`, for a claim shown like an operand of an
+        /// earlier line).
+        mutating func fewestDecimals(claimedWith chosen: [[Int]]) -> [Int] {
+            let precision = notation.precision
+            let fallback = line.operands.map { _ in precision }
+            guard line.operands.allSatisfy(finite), line.claims.allSatisfy({ finite($0.exact) }) else { return fallback }
+            let claimDecimals = line.claims.map { claim in
+                switch claim.decimals {
+                case .precision: precision
+                case .operand(let line, let index): chosen[line][index]
+                }
+            }
+            for (claim, decimals) in zip(line.claims, claimDecimals) {
+                for offset in 0..<claim.exact.shape.count {
+                    buffer[claim.claimed.start + offset] = notation.shown(buffer[claim.exact.start + offset], decimals: decimals)
+                }
+            }
+            let all = line.operands.indices
+            for tie in [false, true] {
+                guard let common = (precision...precision + Notation.extraDecimals).first(where: { decimals in
+                    all.forEach { show($0, decimals: decimals) }
+                    return holds(claimDecimals, tie: tie)
+                }) else { continue }
+                var chosen = line.operands.map { _ in common }
+                guard chosen.count <= LineProgram.oneByOne else { return chosen }
+                for index in all {
+                    for fewer in precision..<common {
+                        // An operand that reads the very same with fewer decimals leaves the redone
+                        // line as it is, and as it is the line holds.
+                        if show(index, decimals: fewer, unlessAlike: common) || holds(claimDecimals, tie: tie) {
+                            chosen[index] = fewer
+                            break
+                        }
+                        show(index, decimals: common)
+                    }
+                }
+                return chosen
+            }
+            return fallback
+        }
+
+        /// True when every number at `slot` is finite.
+        private func finite(_ slot: Slot) -> Bool {
+            slot.range.allSatisfy { buffer[$0].isFinite }
+        }
+
+        /// Puts operand `index`'s number as shown with `decimals` in its place; with
+        /// `unlessAlike`, true when it reads the very same as with those decimals.
+        @discardableResult
+        private func show(_ index: Int, decimals: Int, unlessAlike other: Int? = nil) -> Bool {
+            let (exact, shown) = (line.operands[index], line.shown[index])
+            var alike = other != nil
+            for offset in 0..<exact.shape.count {
+                let value = notation.shown(buffer[exact.start + offset], decimals: decimals)
+                if let other, alike { alike = value.bitPattern == notation.shown(buffer[exact.start + offset], decimals: other).bitPattern }
+                buffer[shown.start + offset] = value
+            }
+            return alike
+        }
+
+        /// True when every claim, redone from the operands as shown, rounds to its value as shown
+        /// with `decimals` (claim by claim); with `tie`, also when it lands halfway between that
+        /// value and a neighbour.
+        private func holds(_ decimals: [Int], tie: Bool) -> Bool {
+            guard (try? Instruction.run(instructions[line.redo], sources: sources, in: buffer)) != nil else { return false }
+            return zip(line.claims, decimals).allSatisfy { claim, decimals in
+                let halfUnit = 0.5 / Notation.power(decimals) * (tie ? 1 + 1e-9 : 1 - 1e-9)
+                return (0..<claim.exact.shape.count).allSatisfy { offset in
+                    abs(buffer[claim.redone.start + offset] - buffer[claim.claimed.start + offset]) <= halfUnit
+                }
+            }
+        }
+    }
+}
+
+extension Bindings {
+    /// The shapes of the values and of the gradients, by name.
+    var shapes: (values: [String: Shape], gradients: [String: Shape]) {
+        (values.mapValues(\.shape), gradients.mapValues(\.shape))
+    }
+
+    /// The value or gradient `leaf` names, if these bindings hold it.
+    func numbers(of leaf: LineProgram.Leaf) -> Tensor? {
+        switch leaf {
+        case .value(let name): values[name]
+        case .gradient(let name): gradients[name]
+        }
+    }
+}
