@@ -24,7 +24,7 @@ public struct FormulaWriter: Sendable {
     public func substituted(_ expression: Expr, _ bindings: Bindings) -> String {
         let request = LineProgram.Request(plugging: expression, into: bindings)
         var program = LineProgram([request], over: bindings)
-        _ = program.load(bindings)
+        _ = program.load(.bindings(bindings))
         program.run(notation)
         var text: [UInt8] = []
         formula(expression, numbers: OperandTable(request.operands)).write(into: &text, minus: notation.minus) { index, asRow, text in

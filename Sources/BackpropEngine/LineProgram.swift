@@ -67,6 +67,8 @@ struct LineProgram: Sendable {
     /// The instructions working out every operand and claim from the leaves.
     private let exact: Range<Int>
     private var buffer: [Double]
+    /// Where the leaves are in the iterations of the layout last loaded from.
+    private var places: (layout: NumberLayout, slots: [Slot?])?
     /// The decimals each operand of each line was given by the last run.
     private(set) var decimals: [[Int]]
     /// The most operands given their decimals one by one.
@@ -135,21 +137,34 @@ struct LineProgram: Sendable {
     /// The name an operand's number as shown goes by in a redone claim: no name of a model.
     private static func placeholder(_ index: Int) -> String { "\u{0}\(index)" }
 
-    /// Puts the values and gradients of `bindings` in their places, when it holds the leaves as
+    /// Puts the values and gradients `source` holds in their places, when it holds the leaves as
     /// they were when the program was compiled: the same ones, of the same shapes. False, with
     /// the numbers half in place, when it does not.
-    mutating func load(_ bindings: Bindings) -> Bool {
-        for (leaf, slot) in leaves {
-            let value = bindings.numbers(of: leaf)
-            guard value?.shape == slot?.shape else { return false }
-            guard let slot, let value else { continue }
-            buffer.withUnsafeMutableBufferPointer { buffer in
-                value.scalars.withUnsafeBufferPointer { scalars in
-                    for offset in 0..<scalars.count { buffer[slot.start + offset] = scalars[offset] }
-                }
+    mutating func load(_ source: StepSource) -> Bool {
+        switch source {
+        case .bindings(let bindings):
+            for (leaf, slot) in leaves {
+                let value = bindings.numbers(of: leaf)
+                guard value?.shape == slot?.shape else { return false }
+                if let slot, let value { place(value.scalars[...], at: slot) }
+            }
+        case .iteration(let numbers):
+            if places?.layout !== numbers.layout {
+                places = (numbers.layout, leaves.map { leaf, _ in numbers.layout.slot(of: leaf) })
+            }
+            for ((_, slot), place) in zip(leaves, places?.slots ?? []) {
+                guard place?.shape == slot?.shape else { return false }
+                if let slot, let place { self.place(numbers.numbers(at: place), at: slot) }
             }
         }
         return true
+    }
+
+    /// Puts `numbers` at `slot` of the buffer.
+    private mutating func place(_ numbers: ArraySlice<Double>, at slot: Slot) {
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            for (offset, number) in zip(slot.range, numbers) { buffer[offset] = number }
+        }
     }
 
     /// Works out every line's numbers from those loaded, and gives each operand the fewest
@@ -258,6 +273,31 @@ struct LineProgram: Sendable {
                     abs(buffer[claim.redone.start + offset] - buffer[claim.claimed.start + offset]) <= halfUnit
                 }
             }
+        }
+    }
+}
+
+/// Where the numbers of a step come from: values and gradients by name, or an iteration's
+/// numbers as the program left them.
+enum StepSource {
+    case bindings(Bindings)
+    case iteration(IterationNumbers)
+
+    /// The values and gradients, by name.
+    var bindings: Bindings {
+        switch self {
+        case .bindings(let bindings): bindings
+        case .iteration(let numbers): Bindings(values: numbers.values, gradients: numbers.gradients)
+        }
+    }
+}
+
+extension NumberLayout {
+    /// Where the value or gradient `leaf` names lives, if an iteration keeps it.
+    func slot(of leaf: LineProgram.Leaf) -> Slot? {
+        switch leaf {
+        case .value(let name): value(name)
+        case .gradient(let name): gradient(name)
         }
     }
 }

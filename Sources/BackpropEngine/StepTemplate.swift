@@ -18,10 +18,6 @@ struct StepTemplate: Sendable {
     let target: String
     /// `=`, or `←` for an update.
     let relation: String
-    /// The formulas the step was compiled for, kept so that their identities stay theirs.
-    let formulas: [Expr]
-    /// For a mean, over how many rows.
-    var rows = 0
     /// The parts of the line, in order.
     let parts: [Part]
     /// The program working out the numbers plugged into the formulas.
@@ -31,20 +27,10 @@ struct StepTemplate: Sendable {
     /// Entries of the result worked out one by one, shown under the step.
     var entries: [StepTemplate] = []
 
-    /// Puts the values and gradients of `bindings` in their places, when it holds those the step
-    /// reads as it did when compiled; false when it does not.
-    mutating func load(_ bindings: Bindings) -> Bool {
-        program.load(bindings) && entries.indices.allSatisfy { entries[$0].load(bindings) }
-    }
-
-    /// True when the step was compiled for `step`'s very formulas.
-    func reads(_ step: Trace.Step) -> Bool {
-        switch step {
-        case .forward(let forward): formulas.first?.identity == forward.expression.identity
-        case .backward(let backward): formulas.map(\.identity) == backward.terms.map(\.expression.identity)
-        case .mean(let mean): rows == mean.rows.count
-        case .update(let update): formulas.first?.identity == update.expression.identity
-        }
+    /// Puts the values and gradients `source` holds in their places, when it holds those the
+    /// step reads as it did when compiled; false when it does not.
+    mutating func load(_ source: StepSource) -> Bool {
+        program.load(source) && entries.indices.allSatisfy { entries[$0].load(source) }
     }
 
     /// Appends the line of `step` with the numbers loaded to `text`: `target relation part = part
@@ -94,30 +80,50 @@ public struct StepTemplates: Sendable {
         let node: String
     }
 
+    /// The formulas a step reads, by identity, and for a mean, over how many rows: a step of the
+    /// same key reading other formulas (a term in its shorter form) is compiled apart.
+    private struct Formulas: Equatable {
+        let identities: [ObjectIdentifier]
+        let rows: Int
+
+        init(_ step: Trace.Step) {
+            switch step {
+            case .forward(let forward): (identities, rows) = ([forward.expression.identity], 0)
+            case .backward(let backward): (identities, rows) = (backward.terms.map(\.expression.identity), 0)
+            case .mean(let mean): (identities, rows) = ([], mean.rows.count)
+            case .update(let update): (identities, rows) = ([update.expression.identity], 0)
+            }
+        }
+    }
+
     private var templates: [StepTemplate] = []
+    /// The formulas each of `templates` reads, and the steps themselves, which hold the formulas
+    /// so that their identities stay theirs.
+    private var compiledFor: [(formulas: Formulas, step: Trace.Step)] = []
     /// Where in `templates` the steps of each key are.
     private var places: [Key: [Int]] = [:]
 
     /// None kept yet.
     public init() {}
 
-    /// Calls `body` with `step` compiled by `writer` for its very formulas, with the numbers of
-    /// `bindings` (a mean's own, for a mean) loaded: as kept, or compiled anew.
+    /// Calls `body` with `step` compiled by `writer` for its very formulas, with the numbers
+    /// `source` holds (a mean's own, for a mean) loaded: as kept, or compiled anew.
     mutating func withTemplate<Result>(
-        for step: Trace.Step, _ bindings: Bindings, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
+        for step: Trace.Step, _ source: StepSource, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
     ) -> Result {
         let key = Key(pass: step.pass, node: step.node)
-        let numbers = if case .mean(let mean) = step { mean.bindings } else { bindings }
-        let kept = places[key, default: []]
-        let index = kept.first { templates[$0].reads(step) } ?? {
-            templates.append(writer.template(for: step, numbers))
+        let source = if case .mean(let mean) = step { StepSource.bindings(mean.bindings) } else { source }
+        let formulas = Formulas(step)
+        let index = places[key, default: []].first { compiledFor[$0].formulas == formulas } ?? {
+            templates.append(writer.template(for: step, source.bindings))
+            compiledFor.append((formulas, step))
             places[key, default: []].append(templates.count - 1)
             return templates.count - 1
         }()
-        if !templates[index].load(numbers) {
+        if !templates[index].load(source) {
             // Values or gradients appeared or went, or changed shape: compiled anew for them.
-            templates[index] = writer.template(for: step, numbers)
-            _ = templates[index].load(numbers)
+            templates[index] = writer.template(for: step, source.bindings)
+            _ = templates[index].load(source)
         }
         return body(&templates[index])
     }

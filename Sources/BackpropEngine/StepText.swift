@@ -57,7 +57,7 @@ extension FormulaWriter {
     /// The text of `step`, with numbers from `bindings`; `templates` keeps the step compiled for
     /// the next step written by this writer, the same step of the next iteration among them.
     public func text(for step: Trace.Step, _ bindings: Bindings, templates: inout StepTemplates) -> StepText {
-        templates.withTemplate(for: step, bindings, by: self) { template in
+        templates.withTemplate(for: step, .bindings(bindings), by: self) { template in
             func text(_ template: inout StepTemplate) -> StepText {
                 var (line, parts): ([UInt8], [Range<Int>]) = ([], [])
                 template.write(step, notation, into: &line, parts: &parts)
@@ -78,7 +78,21 @@ extension FormulaWriter {
     public func write(
         _ step: Trace.Step, _ bindings: Bindings, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
     ) {
-        templates.withTemplate(for: step, bindings, by: self) { template in
+        write(step, .bindings(bindings), indent: indent, remark: remark, templates: &templates, into: &text)
+    }
+
+    /// Appends the lines of `step`, a step of the iteration `numbers`, with its numbers, as
+    /// `write(_:_:indent:remark:templates:into:)` does.
+    public func write(
+        _ step: Trace.Step, of numbers: IterationNumbers, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
+    ) {
+        write(step, .iteration(numbers), indent: indent, remark: remark, templates: &templates, into: &text)
+    }
+
+    private func write(
+        _ step: Trace.Step, _ source: StepSource, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
+    ) {
+        templates.withTemplate(for: step, source, by: self) { template in
             var parts: [Range<Int>] = []
             text.append(contentsOf: indent.utf8)
             template.write(step, notation, into: &text, parts: &parts)
@@ -99,26 +113,24 @@ extension FormulaWriter {
         let relation = step.pass == .update ? (notation.unicode ? "←" : "<-") : "="
         switch step {
         case .forward(let forward):
-            return StepTemplate(target: target(of: step), relation: relation, formulas: [forward.expression], parts: [
+            return StepTemplate(target: target(of: step), relation: relation, parts: [
                 .text(symbolic(forward.expression)), .formula(formula(forward.expression, plugged(forward.expression)), line: 0), .result(nil),
             ], program: LineProgram([plugged(forward.expression)], over: bindings))
         case .update(let update):
-            return StepTemplate(target: target(of: step), relation: relation, formulas: [update.expression], parts: [
+            return StepTemplate(target: target(of: step), relation: relation, parts: [
                 .text(symbolic(update.expression)), .formula(formula(update.expression, plugged(update.expression)), line: 0), .result(nil),
             ], program: LineProgram([plugged(update.expression)], over: bindings))
         case .mean(let mean):
             let expression = mean.expression
-            var template = StepTemplate(target: target(of: step), relation: relation, formulas: [], parts: [
+            return StepTemplate(target: target(of: step), relation: relation, parts: [
                 .rows, .formula(formula(expression, plugged(expression)), line: 0), .result(nil),
             ], program: LineProgram([plugged(expression)], over: mean.bindings))
-            template.rows = mean.rows.count
-            return template
         case .backward(let backward):
             let terms = backward.terms.map(\.expression)
             guard let first = backward.terms.first, let sum = backward.sum else {
                 let remark = backward.node == notation.loss ? "the loss changes one for one with itself" : nil
                 return StepTemplate(
-                    target: target(of: step), relation: relation, formulas: [], parts: [.result(nil)], program: LineProgram([], over: bindings),
+                    target: target(of: step), relation: relation, parts: [.result(nil)], program: LineProgram([], over: bindings),
                     remark: remark
                 )
             }
@@ -147,7 +159,7 @@ extension FormulaWriter {
                 parts += [.formula(formula(sum, substituted), line: 0)]
             }
             return StepTemplate(
-                target: target(of: step), relation: relation, formulas: terms, parts: parts + [.result(nil)],
+                target: target(of: step), relation: relation, parts: parts + [.result(nil)],
                 program: LineProgram([paths, substituted].compactMap { $0 }, over: bindings),
                 entries: workedEntry(of: backward.node, sum, backward.value.shape, bindings, plugged)
             )
@@ -163,7 +175,7 @@ extension FormulaWriter {
         let indices = [1, columns]
         var simplifier = Simplifier(loss: notation.loss)
         let entry = simplifier.simplify(Entry(shapes: shapes).of(sum, at: indices))
-        return [StepTemplate(target: symbolic(Expr(.index(.gradient(node), indices))), relation: "=", formulas: [], parts: [
+        return [StepTemplate(target: symbolic(Expr(.index(.gradient(node), indices))), relation: "=", parts: [
             .text(symbolic(entry)), .formula(formula(entry, plugged(entry)), line: 0), .result(columns - 1),
         ], program: LineProgram([plugged(entry)], over: bindings))]
     }

@@ -128,6 +128,19 @@ extension Model {
     /// The iteration `numbers` with the formulas behind every number: the trace the tutor shows,
     /// built from numbers already computed.
     public func trace(of numbers: IterationNumbers) -> Trace {
+        let (forward, backward, updates) = passes(of: numbers)
+        return Trace(forward: forward, backward: backward, updates: updates, values: numbers.values, gradients: numbers.gradients, updated: numbers.updated)
+    }
+
+    /// The steps of the iteration `numbers`, forward, backward and updates, each with the formula
+    /// behind its number: the trace's steps, without its numbers by name.
+    public func steps(of numbers: IterationNumbers) -> [Trace.Step] {
+        let (forward, backward, updates) = passes(of: numbers)
+        return forward.map(Trace.Step.forward) + backward.map(Trace.Step.backward) + updates.map(Trace.Step.update)
+    }
+
+    /// The forward steps, the backward steps and the updates of the iteration `numbers`.
+    private func passes(of numbers: IterationNumbers) -> (forward: [Trace.Forward], backward: [Trace.Backward], updates: [Trace.Update]) {
         let forward = equations.compactMap { equation in
             numbers.value(of: equation.name).map { Trace.Forward(node: equation.name, expression: equation.expression, value: $0) }
         }
@@ -142,7 +155,7 @@ extension Model {
         let updates = program.updates.compactMap { parameter, expression in
             numbers.update(of: parameter).map { Trace.Update(parameter: parameter, expression: expression, value: $0) }
         }
-        return Trace(forward: forward, backward: backward, updates: updates, values: numbers.values, gradients: numbers.gradients, updated: numbers.updated)
+        return (forward, backward, updates)
     }
 
     /// `count` training iterations from the starting values, numbers only: each starts where the

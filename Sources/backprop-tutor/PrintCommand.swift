@@ -95,44 +95,80 @@ struct PrintCommand {
         var widths = table.headings.map(\.count)
         var templates = StepTemplates()
         var text: [UInt8] = []
-        let training = try train(model) { index, batch in
+        var cells = IterationTableText.Cells()
+        let heading = { (output: inout OutputWriter, index: Int) throws in
             try write(&output, "")
             try write(&output, "\(unit.prefix(1).uppercased() + unit.dropFirst()) \(index + 1)")
-            for (position, trace) in batch.enumerated() {
-                // Over a data set, each row's passes under a line with its numbers.
-                var indent = "  "
-                if let data = model.data, let row = trace.batch?.row {
-                    try write(&output, "  row \(row + 1): " + notation.numbers(ofRow: row, in: data))
-                    indent = "    "
-                }
-                let differences = try options.check ? model.centralDifferences(of: trace) : [:]
-                let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
-                for (heading, steps) in passes {
+        }
+        let training: Training
+        if model.data == nil, !options.check {
+            // The steps from the numbers alone, without a trace's numbers by name.
+            training = try trainNumbers(model) { index, numbers in
+                try heading(&output, index)
+                let steps = model.steps(of: numbers)
+                for pass in [Trace.Pass.forward, .backward, .update] {
                     // The first iteration says once why ∂L/∂L is 1.
-                    writeSection(heading, steps, of: trace, indent: indent, remarks: index == 0 && position == 0, differences, writer, &templates, into: &text)
+                    writeSection(pass.rawValue, steps.lazy.filter { $0.pass == pass }, indent: "  ", into: &text) { step, indent, text in
+                        writer.write(step, of: numbers, indent: indent, remark: index == 0, templates: &templates, into: &text)
+                    }
                     try writeText(text, to: &output)
                 }
+                table.cells(of: numbers, number: index + 1, into: &cells)
+                widths = IterationTableText.widths(widths, cells)
             }
-            guard let last = batch.last, let first = batch.first else { return }
-            if let means = last.batch?.means, !means.isEmpty {
-                writeSection("mean", means.map(Trace.Step.mean), of: last, indent: "  ", remarks: false, [:], writer, &templates, into: &text)
-                try writeText(text, to: &output)
+        } else {
+            training = try train(model) { index, batch in
+                try heading(&output, index)
+                for (position, trace) in batch.enumerated() {
+                    // Over a data set, each row's passes under a line with its numbers.
+                    var indent = "  "
+                    if let data = model.data, let row = trace.batch?.row {
+                        try write(&output, "  row \(row + 1): " + notation.numbers(ofRow: row, in: data))
+                        indent = "    "
+                    }
+                    let differences = try options.check ? model.centralDifferences(of: trace) : [:]
+                    let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
+                    for (heading, steps) in passes {
+                        writeSection(heading, steps, indent: indent, into: &text) { step, indent, text in
+                            writer.write(step, trace.bindings(for: step), indent: indent, remark: index == 0 && position == 0, templates: &templates, into: &text)
+                            if case .backward(let backward) = step, let estimate = differences[backward.node] {
+                                text.append(contentsOf: (indent + "  " + CheckText(notation: notation).beside(backward.value, estimate, long: true) + "\n").utf8)
+                            }
+                        }
+                        try writeText(text, to: &output)
+                    }
+                }
+                guard let last = batch.last, let first = batch.first else { return }
+                let rest = [("mean", (last.batch?.means ?? []).map(Trace.Step.mean)), ("update", last.updates.map(Trace.Step.update))]
+                for (heading, steps) in rest where !steps.isEmpty || heading == "update" {
+                    writeSection(heading, steps, indent: "  ", into: &text) { step, indent, text in
+                        writer.write(step, last.bindings(for: step), indent: indent, remark: false, templates: &templates, into: &text)
+                    }
+                    try writeText(text, to: &output)
+                }
+                table.cells(of: first, number: index + 1, into: &cells)
+                widths = IterationTableText.widths(widths, cells)
             }
-            writeSection("update", last.updates.map(Trace.Step.update), of: last, indent: "  ", remarks: false, [:], writer, &templates, into: &text)
-            try writeText(text, to: &output)
-            widths = IterationTableText.widths(widths, table.cells(of: first, number: index + 1))
         }
         try write(&output, "")
         try write(&output, "Iteration table")
-        try write(&output, IterationTableText.line(table.headings, widths: widths))
+        let writeLine = { (output: inout OutputWriter, cells: IterationTableText.Cells) throws in
+            text.removeAll(keepingCapacity: true)
+            IterationTableText.line(cells, widths: widths, into: &text)
+            text.append(UInt8(ascii: "\n"))
+            try writeText(text, to: &output)
+        }
+        try writeLine(&output, IterationTableText.Cells(table.headings))
         if model.data == nil {
             try trainNumbers(model) { index, numbers in
-                try write(&output, IterationTableText.line(table.cells(of: numbers, number: index + 1), widths: widths))
+                table.cells(of: numbers, number: index + 1, into: &cells)
+                try writeLine(&output, cells)
             }
         } else {
             try train(model) { index, batch in
                 guard let first = batch.first else { return }
-                try write(&output, IterationTableText.line(table.cells(of: first, number: index + 1), widths: widths))
+                table.cells(of: first, number: index + 1, into: &cells)
+                try writeLine(&output, cells)
             }
         }
         if training.diverged {
@@ -141,22 +177,15 @@ struct PrintCommand {
         }
     }
 
-    /// A pass of `trace` under its heading, each step on a line after `indent`, the entry worked
-    /// out under a matrix gradient and a gradient's central difference (from `differences`)
-    /// further in; with `remarks`, a step says why its result is what it is. The lines replace
-    /// what `text` held; `templates` keeps the steps compiled from one iteration to the next.
+    /// A pass under its heading after `indent`, each of `steps` written by `write` (handed the
+    /// step and the indent of its line) further in. The lines replace what `text` held.
     private func writeSection(
-        _ heading: String, _ steps: [Trace.Step], of trace: Trace, indent: String, remarks: Bool,
-        _ differences: [String: [CentralDifference]], _ writer: FormulaWriter, _ templates: inout StepTemplates, into text: inout [UInt8]
+        _ heading: String, _ steps: some Sequence<Trace.Step>, indent: String, into text: inout [UInt8],
+        _ write: (Trace.Step, String, inout [UInt8]) -> Void
     ) {
         text.removeAll(keepingCapacity: true)
         text.append(contentsOf: (indent + heading + "\n").utf8)
-        for step in steps {
-            writer.write(step, trace.bindings(for: step), indent: indent + "  ", remark: remarks, templates: &templates, into: &text)
-            if case .backward(let backward) = step, let estimate = differences[backward.node] {
-                text.append(contentsOf: (indent + "    " + CheckText(notation: writer.notation).beside(backward.value, estimate, long: true) + "\n").utf8)
-            }
-        }
+        for step in steps { write(step, indent + "  ", &text) }
     }
 
     /// Writes `text`, whole lines, as it is, or in ASCII every character plain ASCII.
@@ -175,12 +204,14 @@ struct PrintCommand {
 
     /// Trains `model`, which has no data set, for the iterations asked, handing each iteration's
     /// numbers alone to `body` with its index as they are computed; stops after an iteration
-    /// that diverged.
-    private func trainNumbers(_ model: Model, _ body: (Int, IterationNumbers) throws -> Void) throws {
+    /// that diverged. The training, as it ended.
+    @discardableResult
+    private func trainNumbers(_ model: Model, _ body: (Int, IterationNumbers) throws -> Void) throws -> Training {
         var training = Training(model: model)
         while training.count < options.iterations, let numbers = try training.nextNumbers() {
             try body(training.count - 1, numbers)
         }
+        return training
     }
 
     /// Trains `model` for the iterations asked, handing each iteration's traces (one per row of
