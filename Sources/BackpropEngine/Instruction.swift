@@ -32,7 +32,9 @@ enum Instruction: Sendable {
 extension Instruction {
     /// Runs `instructions` in `buffer`, one after another; a `gather` reads its numbers where
     /// `sources` points.
-    static func run(_ instructions: ArraySlice<Instruction>, sources: [Int], in buffer: UnsafeMutablePointer<Double>) throws(DomainError) {
+    static func run(
+        _ instructions: UnsafeBufferPointer<Instruction>, sources: UnsafeBufferPointer<Int>, in buffer: UnsafeMutablePointer<Double>
+    ) throws(DomainError) {
         let b = buffer
         for instruction in instructions {
             switch instruction {

@@ -22,6 +22,13 @@ struct LineProgram: Sendable {
         case operand(line: Int, index: Int)
     }
 
+    /// How many decimals a compiled claim's value is shown with: the notation's precision, or as
+    /// many as the operand at that place among all lines' operands was given.
+    private enum Place: Sendable {
+        case precision
+        case operand(Int)
+    }
+
     /// A line of numbers as it is asked for: its operands, and what it claims, each claim a
     /// formula over them and the decimals its value is shown with.
     struct Request {
@@ -46,15 +53,14 @@ struct LineProgram: Sendable {
         let exact: Slot
         let redone: Slot
         let claimed: Slot
-        let decimals: Decimals
+        let decimals: Place
     }
 
-    /// A line compiled: where each operand's number is and where its number as shown goes, its
-    /// claims, and the instructions that redo them.
+    /// A line compiled: its operands and its claims, by their places among all lines', and the
+    /// instructions that redo its claims.
     private struct Line: Sendable {
-        let operands: [Slot]
-        let shown: [Slot]
-        let claims: [Claim]
+        let operands: Range<Int>
+        let claims: Range<Int>
         let redo: Range<Int>
     }
 
@@ -62,6 +68,11 @@ struct LineProgram: Sendable {
     /// bindings did not hold when the program was compiled.
     private let leaves: [(leaf: Leaf, slot: Slot?)]
     private let lines: [Line]
+    /// Every line's operands, in order: where each one's number is, and where its number as
+    /// shown goes.
+    private let operands: [(exact: Slot, shown: Slot)]
+    /// Every line's claims, in order.
+    private let claims: [Claim]
     private let instructions: [Instruction]
     private let sources: [Int]
     /// The instructions working out every operand and claim from the leaves.
@@ -69,8 +80,8 @@ struct LineProgram: Sendable {
     private var buffer: [Double]
     /// Where the leaves are in the iterations of the layout last loaded from.
     private var places: (layout: NumberLayout, slots: [Slot?])?
-    /// The decimals each operand of each line was given by the last run.
-    private(set) var decimals: [[Int]]
+    /// The decimals each operand (in the order of `operands`) was given by the last run.
+    private var decimals: [Int]
     /// The most operands given their decimals one by one.
     static let oneByOne = 32
 
@@ -111,27 +122,37 @@ struct LineProgram: Sendable {
         let exactClaims = kept.map { $0.map { builder.compile($0.formula, values: values, gradients: gradients) } }
         exact = 0..<builder.instructions.count
 
-        var lines: [Line] = []
+        var (lines, allOperands, allClaims): ([Line], [(exact: Slot, shown: Slot)], [Claim]) = ([], [], [])
         for ((request, claims), (operands, exactClaims)) in zip(zip(requests, kept), zip(operands, exactClaims)) {
+            let firstOperand = allOperands.count
             let shown = operands.map { builder.allocate($0.shape) }
+            allOperands += zip(operands, shown).map { ($0, $1) }
             let placeholders = Dictionary(uniqueKeysWithValues: shown.enumerated().map { (LineProgram.placeholder($0), $1) })
             let table = OperandTable(request.operands)
-            let start = builder.instructions.count
-            let compiled = zip(claims, exactClaims).map { claim, exact in
+            let (firstClaim, start) = (allClaims.count, builder.instructions.count)
+            for (claim, exact) in zip(claims, exactClaims) {
                 let redone = claim.formula.replacing { table.index(of: $0).map { .name(LineProgram.placeholder($0)) } }
-                return Claim(
+                let place: Place = switch claim.decimals {
+                case .precision: .precision
+                case .operand(let line, let index): .operand(lines[line].operands.lowerBound + index)
+                }
+                allClaims.append(Claim(
                     exact: exact, redone: builder.compile(redone, values: values.merging(placeholders) { _, shown in shown }, gradients: gradients),
-                    claimed: builder.allocate(exact.shape), decimals: claim.decimals
-                )
+                    claimed: builder.allocate(exact.shape), decimals: place
+                ))
             }
-            lines.append(Line(operands: operands, shown: shown, claims: compiled, redo: start..<builder.instructions.count))
+            lines.append(Line(
+                operands: firstOperand..<allOperands.count, claims: firstClaim..<allClaims.count, redo: start..<builder.instructions.count
+            ))
         }
         self.leaves = leaves
         self.lines = lines
+        self.operands = allOperands
+        self.claims = allClaims
         instructions = builder.instructions
         sources = builder.sources
         buffer = builder.template
-        decimals = lines.map { _ in [] }
+        decimals = allOperands.map { _ in 0 }
     }
 
     /// The name an operand's number as shown goes by in a redone claim: no name of a model.
@@ -170,77 +191,93 @@ struct LineProgram: Sendable {
     /// Works out every line's numbers from those loaded, and gives each operand the fewest
     /// decimals that make its line's claims come true as shown.
     mutating func run(_ notation: Notation) {
-        let (instructions, sources, lines, exact) = (self.instructions, self.sources, self.lines, self.exact)
-        var decimals: [[Int]] = []
-        swap(&decimals, &self.decimals)
+        let exact = self.exact
         buffer.withUnsafeMutableBufferPointer { buffer in
-            guard let b = buffer.baseAddress else { return }
-            let computed = (try? Instruction.run(instructions[exact], sources: sources, in: b)) != nil
-            for (index, line) in lines.enumerated() {
-                var search = Search(line: line, buffer: b, notation: notation, instructions: instructions, sources: sources)
-                decimals[index] = computed ? search.fewestDecimals(claimedWith: decimals) : line.operands.map { _ in notation.precision }
+            instructions.withUnsafeBufferPointer { instructions in
+                sources.withUnsafeBufferPointer { sources in
+                    operands.withUnsafeBufferPointer { operands in
+                        claims.withUnsafeBufferPointer { claims in
+                            decimals.withUnsafeMutableBufferPointer { decimals in
+                                guard let b = buffer.baseAddress else { return }
+                                let computed = (try? Instruction.run(UnsafeBufferPointer(rebasing: instructions[exact]), sources: sources, in: b)) != nil
+                                for line in lines {
+                                    let search = Search(
+                                        buffer: b, notation: notation, instructions: UnsafeBufferPointer(rebasing: instructions[line.redo]),
+                                        sources: sources, operands: UnsafeBufferPointer(rebasing: operands[line.operands]),
+                                        claims: UnsafeBufferPointer(rebasing: claims[line.claims])
+                                    )
+                                    let chosen = UnsafeMutableBufferPointer(rebasing: decimals[line.operands])
+                                    if computed { search.fewestDecimals(into: chosen, claimedWith: UnsafeBufferPointer(decimals)) } else { chosen.update(repeating: notation.precision) }
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        swap(&decimals, &self.decimals)
     }
 
     /// Appends operand `index` of line `line` as the last run shows it, a vector as a row when
     /// `asRow`.
     func write(operand index: Int, of line: Int, asRow: Bool, _ notation: Notation, into text: inout [UInt8]) {
-        let slot = lines[line].operands[index]
+        let place = lines[line].operands.lowerBound + index
+        let slot = operands[place].exact
         buffer.withUnsafeBufferPointer { buffer in
-            notation.write(UnsafeBufferPointer(rebasing: buffer[slot.range]), slot.shape, decimals: decimals[line][index], asRow: asRow, into: &text)
+            notation.write(UnsafeBufferPointer(rebasing: buffer[slot.range]), slot.shape, decimals: decimals[place], asRow: asRow, into: &text)
         }
     }
 
     /// The search for the fewest decimals of one line's operands, in the program's buffer.
     private struct Search {
-        let line: Line
         let buffer: UnsafeMutablePointer<Double>
         let notation: Notation
-        let instructions: [Instruction]
-        let sources: [Int]
+        /// The instructions that redo the line's claims.
+        let instructions: UnsafeBufferPointer<Instruction>
+        let sources: UnsafeBufferPointer<Int>
+        let operands: UnsafeBufferPointer<(exact: Slot, shown: Slot)>
+        let claims: UnsafeBufferPointer<Claim>
 
-        /// The decimals of each operand, once the claims' values as shown are in place, each
-        /// with the decimals it is shown with (`chosen`, for a claim shown like an operand of an
-        /// earlier line).
-        mutating func fewestDecimals(claimedWith chosen: [[Int]]) -> [Int] {
+        /// Puts in `chosen` the decimals of each operand, once the claims' values as shown are in
+        /// place, each with the decimals it is shown with (those in `given`, all lines' operands',
+        /// for a claim shown like an operand of an earlier line).
+        func fewestDecimals(into chosen: UnsafeMutableBufferPointer<Int>, claimedWith given: UnsafeBufferPointer<Int>) {
             let precision = notation.precision
-            let fallback = line.operands.map { _ in precision }
-            guard line.operands.allSatisfy(finite), line.claims.allSatisfy({ finite($0.exact) }) else { return fallback }
-            let claimDecimals = line.claims.map { claim in
-                switch claim.decimals {
-                case .precision: precision
-                case .operand(let line, let index): chosen[line][index]
-                }
-            }
-            for (claim, decimals) in zip(line.claims, claimDecimals) {
+            chosen.update(repeating: precision)
+            guard operands.allSatisfy({ finite($0.exact) }), claims.allSatisfy({ finite($0.exact) }) else { return }
+            for claim in claims {
+                let decimals = self.decimals(of: claim, given)
                 for offset in 0..<claim.exact.shape.count {
                     buffer[claim.claimed.start + offset] = notation.shown(buffer[claim.exact.start + offset], decimals: decimals)
                 }
             }
-            let all = line.operands.indices
             for tie in [false, true] {
                 guard let common = (precision...precision + Notation.extraDecimals).first(where: { decimals in
-                    all.forEach { show($0, decimals: decimals) }
-                    return holds(claimDecimals, tie: tie)
+                    operands.indices.forEach { show($0, decimals: decimals) }
+                    return holds(given, tie: tie)
                 }) else { continue }
-                var chosen = line.operands.map { _ in common }
-                guard chosen.count <= LineProgram.oneByOne else { return chosen }
-                for index in all {
+                chosen.update(repeating: common)
+                guard operands.count <= LineProgram.oneByOne else { return }
+                for index in operands.indices {
                     for fewer in precision..<common {
                         // An operand that reads the very same with fewer decimals leaves the redone
                         // line as it is, and as it is the line holds.
-                        if show(index, decimals: fewer, unlessAlike: common) || holds(claimDecimals, tie: tie) {
+                        if show(index, decimals: fewer, unlessAlike: common) || holds(given, tie: tie) {
                             chosen[index] = fewer
                             break
                         }
                         show(index, decimals: common)
                     }
                 }
-                return chosen
+                return
             }
-            return fallback
+        }
+
+        /// How many decimals `claim`'s value is shown with.
+        private func decimals(of claim: Claim, _ given: UnsafeBufferPointer<Int>) -> Int {
+            switch claim.decimals {
+            case .precision: notation.precision
+            case .operand(let place): given[place]
+            }
         }
 
         /// True when every number at `slot` is finite.
@@ -252,7 +289,7 @@ struct LineProgram: Sendable {
         /// `unlessAlike`, true when it reads the very same as with those decimals.
         @discardableResult
         private func show(_ index: Int, decimals: Int, unlessAlike other: Int? = nil) -> Bool {
-            let (exact, shown) = (line.operands[index], line.shown[index])
+            let (exact, shown) = operands[index]
             var alike = other != nil
             for offset in 0..<exact.shape.count {
                 let value = notation.shown(buffer[exact.start + offset], decimals: decimals)
@@ -262,13 +299,12 @@ struct LineProgram: Sendable {
             return alike
         }
 
-        /// True when every claim, redone from the operands as shown, rounds to its value as shown
-        /// with `decimals` (claim by claim); with `tie`, also when it lands halfway between that
-        /// value and a neighbour.
-        private func holds(_ decimals: [Int], tie: Bool) -> Bool {
-            guard (try? Instruction.run(instructions[line.redo], sources: sources, in: buffer)) != nil else { return false }
-            return zip(line.claims, decimals).allSatisfy { claim, decimals in
-                let halfUnit = 0.5 / Notation.power(decimals) * (tie ? 1 + 1e-9 : 1 - 1e-9)
+        /// True when every claim, redone from the operands as shown, rounds to its value as shown;
+        /// with `tie`, also when it lands halfway between that value and a neighbour.
+        private func holds(_ given: UnsafeBufferPointer<Int>, tie: Bool) -> Bool {
+            guard (try? Instruction.run(instructions, sources: sources, in: buffer)) != nil else { return false }
+            return claims.allSatisfy { claim in
+                let halfUnit = 0.5 / Notation.power(decimals(of: claim, given)) * (tie ? 1 + 1e-9 : 1 - 1e-9)
                 return (0..<claim.exact.shape.count).allSatisfy { offset in
                     abs(buffer[claim.redone.start + offset] - buffer[claim.claimed.start + offset]) <= halfUnit
                 }

@@ -123,6 +123,10 @@ final class Program: Sendable {
     }
 
     private func run(_ range: Range<Int>, _ buffer: UnsafeMutablePointer<Double>) throws(DomainError) {
-        try Instruction.run(instructions[range], sources: sources, in: buffer)
+        try instructions.withUnsafeBufferPointer { instructions throws(DomainError) in
+            try sources.withUnsafeBufferPointer { sources throws(DomainError) in
+                try Instruction.run(UnsafeBufferPointer(rebasing: instructions[range]), sources: sources, in: buffer)
+            }
+        }
     }
 }

@@ -80,28 +80,15 @@ public struct StepTemplates: Sendable {
         let node: String
     }
 
-    /// The formulas a step reads, by identity, and for a mean, over how many rows: a step of the
-    /// same key reading other formulas (a term in its shorter form) is compiled apart.
-    private struct Formulas: Equatable {
-        let identities: [ObjectIdentifier]
-        let rows: Int
-
-        init(_ step: Trace.Step) {
-            switch step {
-            case .forward(let forward): (identities, rows) = ([forward.expression.identity], 0)
-            case .backward(let backward): (identities, rows) = (backward.terms.map(\.expression.identity), 0)
-            case .mean(let mean): (identities, rows) = ([], mean.rows.count)
-            case .update(let update): (identities, rows) = ([update.expression.identity], 0)
-            }
-        }
-    }
-
     private var templates: [StepTemplate] = []
-    /// The formulas each of `templates` reads, and the steps themselves, which hold the formulas
-    /// so that their identities stay theirs.
-    private var compiledFor: [(formulas: Formulas, step: Trace.Step)] = []
+    /// The step each of `templates` was compiled for, which holds its formulas so that their
+    /// identities stay theirs.
+    private var compiledFor: [Trace.Step] = []
     /// Where in `templates` the steps of each key are.
     private var places: [Key: [Int]] = [:]
+    /// The template used last: the steps of an iteration come in the same order each time, so the
+    /// next step is most often the next one kept.
+    private var last = -1
 
     /// None kept yet.
     public init() {}
@@ -111,20 +98,41 @@ public struct StepTemplates: Sendable {
     mutating func withTemplate<Result>(
         for step: Trace.Step, _ source: StepSource, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
     ) -> Result {
-        let key = Key(pass: step.pass, node: step.node)
         let source = if case .mean(let mean) = step { StepSource.bindings(mean.bindings) } else { source }
-        let formulas = Formulas(step)
-        let index = places[key, default: []].first { compiledFor[$0].formulas == formulas } ?? {
-            templates.append(writer.template(for: step, source.bindings))
-            compiledFor.append((formulas, step))
-            places[key, default: []].append(templates.count - 1)
-            return templates.count - 1
-        }()
-        if !templates[index].load(source) {
-            // Values or gradients appeared or went, or changed shape: compiled anew for them.
-            templates[index] = writer.template(for: step, source.bindings)
-            _ = templates[index].load(source)
+        let next = last + 1
+        if next < templates.count, StepTemplates.sameFormulas(compiledFor[next], step) {
+            last = next
+        } else {
+            let key = Key(pass: step.pass, node: step.node)
+            last = places[key, default: []].first { StepTemplates.sameFormulas(compiledFor[$0], step) } ?? {
+                templates.append(writer.template(for: step, source.bindings))
+                compiledFor.append(step)
+                places[key, default: []].append(templates.count - 1)
+                return templates.count - 1
+            }()
         }
-        return body(&templates[index])
+        if !templates[last].load(source) {
+            // Values or gradients appeared or went, or changed shape: compiled anew for them.
+            templates[last] = writer.template(for: step, source.bindings)
+            _ = templates[last].load(source)
+        }
+        return body(&templates[last])
+    }
+
+    /// True when `a` and `b` compute the same with the very same formulas (a term of a gradient
+    /// may be in its shorter form or not), or are means over as many rows.
+    private static func sameFormulas(_ a: Trace.Step, _ b: Trace.Step) -> Bool {
+        switch (a, b) {
+        case (.forward(let a), .forward(let b)):
+            a.node == b.node && a.expression.identity == b.expression.identity
+        case (.backward(let a), .backward(let b)):
+            a.node == b.node && a.terms.count == b.terms.count && zip(a.terms, b.terms).allSatisfy { $0.expression.identity == $1.expression.identity }
+        case (.mean(let a), .mean(let b)):
+            a.node == b.node && a.ofGradient == b.ofGradient && a.rows.count == b.rows.count
+        case (.update(let a), .update(let b)):
+            a.parameter == b.parameter && a.expression.identity == b.expression.identity
+        default:
+            false
+        }
     }
 }
