@@ -26,15 +26,15 @@ public struct FormulaWriter: Sendable {
         var program = LineProgram([request], over: bindings)
         _ = program.load(.bindings(bindings))
         program.run(notation)
-        var text: [UInt8] = []
-        formula(expression, numbers: OperandTable(request.operands)).write(into: &text, minus: notation.minus) { index, asRow, text in
-            program.write(operand: index, of: 0, asRow: asRow, notation, into: &text)
+        var (text, parts): ([UInt8], [Range<Int>]) = ([], [])
+        formula(expression, numbers: OperandTable(request.operands)).write(into: &text, parts: &parts, minus: notation.minus) { segment, text in
+            if case .number(let index, let form) = segment { program.write(operand: index, asRow: form == .row, notation, into: &text) }
         }
         return String(decoding: text, as: UTF8.self)
     }
 
     /// The formula with a place for the number of each of `operands` where it stands.
-    func formula(_ expression: Expr, numbers: OperandTable) -> FormulaText {
+    func formula(_ expression: Expr, numbers: OperandTable) -> LineText {
         // A long formula works out each part's shape once; a short one walks its few parts again.
         let long = expression.extent(maximumParts: 64, maximumLevels: .max) == nil
         return write(expression, numbers: numbers, ShapeChecker(shapes: shapes, remembering: long ? KnownShapes() : nil)).text
@@ -49,21 +49,21 @@ public struct FormulaWriter: Sendable {
     /// A part of a formula written out, and how tightly it binds; an operand's number that is a
     /// scalar binds as a unary minus when it is negative.
     private struct Piece {
-        let text: FormulaText
+        let text: LineText
         let precedence: Precedence
         var signed = false
 
-        init(_ text: FormulaText, _ precedence: Precedence, signed: Bool = false) {
+        init(_ text: LineText, _ precedence: Precedence, signed: Bool = false) {
             (self.text, self.precedence, self.signed) = (text, precedence, signed)
         }
 
         init(_ text: String, _ precedence: Precedence) {
-            self.init(FormulaText(text), precedence)
+            self.init(LineText(text), precedence)
         }
 
         /// The text, in parentheses where `wraps` says a piece that binds so tightly needs them.
-        func wrapped(when wraps: (Precedence) -> Bool) -> FormulaText {
-            if wraps(precedence) { return FormulaText("(") + text + FormulaText(")") }
+        func wrapped(when wraps: (Precedence) -> Bool) -> LineText {
+            if wraps(precedence) { return LineText("(") + text + LineText(")") }
             return signed && wraps(.unary) ? text.parenthesisedWhenNegative : text
         }
     }
@@ -73,7 +73,7 @@ public struct FormulaWriter: Sendable {
     private func write(_ expression: Expr, numbers: OperandTable, _ checker: ShapeChecker) -> Piece {
         func w(_ e: Expr) -> Piece { write(e, numbers: numbers, checker) }
         if let index = numbers.index(of: expression) {
-            return Piece(FormulaText(number: index), .atom, signed: numbers.operands[index].shape == .scalar)
+            return Piece(LineText(number: index), .atom, signed: numbers.operands[index].shape == .scalar)
         }
         switch expression.kind {
         case .number(let value):
@@ -84,44 +84,44 @@ public struct FormulaWriter: Sendable {
             return Piece(notation.gradient(name), .atom)
         case .negate(let a):
             let inner = w(a).wrapped { $0 < .product || $0 == .unary }
-            return Piece(FormulaText(notation.minus) + inner, .unary)
+            return Piece(LineText(notation.minus) + inner, .unary)
         case .binary(let op, let a, let b):
             return binary(op, a, b, numbers: numbers, checker)
         case .call(let function, let arguments):
-            let list = FormulaText.joined(arguments.map { w($0).text }, separator: ", ")
-            return Piece(FormulaText("\(name(of: function))(") + list + FormulaText(")"), .atom)
+            let list = LineText.joined(arguments.map { w($0).text }, separator: ", ")
+            return Piece(LineText("\(name(of: function))(") + list + LineText(")"), .atom)
         case .vector(let entries):
-            return Piece(bracketed(FormulaText.joined(entries.map { w($0).text }, separator: Notation.columnSeparator)), .atom)
+            return Piece(bracketed(LineText.joined(entries.map { w($0).text }, separator: Notation.columnSeparator)), .atom)
         case .matrix(let rows):
-            return Piece(bracketed(FormulaText.joined(rows.map { bracketed(FormulaText.joined($0.map { w($0).text }, separator: ", ")) }, separator: ", ")), .atom)
+            return Piece(bracketed(LineText.joined(rows.map { bracketed(LineText.joined($0.map { w($0).text }, separator: ", ")) }, separator: ", ")), .atom)
         case .index(let a, let indices):
             let base = w(a).wrapped { $0 < .postfix }
             let position = indices.map(String.init).joined(separator: notation.unicode ? "" : ",")
-            return Piece(base + FormulaText(notation.subscripted(position)), .postfix)
+            return Piece(base + LineText(notation.subscripted(position)), .postfix)
         case .transpose(let a):
             if let index = numbers.index(of: a), case .vector = numbers.operands[index].shape {
-                return Piece(FormulaText(number: index, .row), .atom)
+                return Piece(LineText(number: index, .row), .atom)
             }
             let base = w(a).wrapped { $0 < .postfix }
-            return Piece(base + FormulaText(notation.unicode ? "ᵀ" : "^T"), .postfix)
+            return Piece(base + LineText(notation.unicode ? "ᵀ" : "^T"), .postfix)
         case .outer(let a, let b):
             return binary(.matmul, a, Expr(.transpose(b)), numbers: numbers, checker)
         case .broadcast(let a, _):
             return w(a)
         case .sparse(let shape, let entries):
-            var texts = Array(repeating: FormulaText(notation.constant(0)), count: shape.count)
+            var texts = Array(repeating: LineText(notation.constant(0)), count: shape.count)
             for entry in entries { texts[entry.offset] = w(entry.value).text }
             guard case .matrix(let rows, let columns) = shape else {
-                return Piece(bracketed(FormulaText.joined(texts, separator: Notation.columnSeparator)), .atom)
+                return Piece(bracketed(LineText.joined(texts, separator: Notation.columnSeparator)), .atom)
             }
-            let lines = (0..<rows).map { bracketed(FormulaText.joined(Array(texts[$0 * columns..<($0 + 1) * columns]), separator: ", ")) }
-            return Piece(bracketed(FormulaText.joined(lines, separator: ", ")), .atom)
+            let lines = (0..<rows).map { bracketed(LineText.joined(Array(texts[$0 * columns..<($0 + 1) * columns]), separator: ", ")) }
+            return Piece(bracketed(LineText.joined(lines, separator: ", ")), .atom)
         }
     }
 
     /// `text` in square brackets.
-    private func bracketed(_ text: FormulaText) -> FormulaText {
-        FormulaText("[") + text + FormulaText("]")
+    private func bracketed(_ text: LineText) -> LineText {
+        LineText("[") + text + LineText("]")
     }
 
     /// How a function is written: in Unicode, σ, Σ and log softmax by their symbols.
@@ -140,9 +140,9 @@ public struct FormulaWriter: Sendable {
             let base = left.wrapped { $0 < .postfix }
             if notation.unicode, case .number(let exponent) = b.kind, exponent == exponent.rounded(), exponent >= 0, exponent < 10 {
                 let superscripts = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
-                return Piece(base + FormulaText(superscripts[Int(exponent)]), .power)
+                return Piece(base + LineText(superscripts[Int(exponent)]), .power)
             }
-            return Piece(base + FormulaText("^") + right.wrapped { $0 < .atom }, .power)
+            return Piece(base + LineText("^") + right.wrapped { $0 < .atom }, .power)
         }
         let precedence: Precedence = op == .add || op == .subtract ? .sum : .product
         let associative = op == .add || op == .multiply
@@ -151,7 +151,7 @@ public struct FormulaWriter: Sendable {
             return false
         }()
         let rightText = right.wrapped { $0 < precedence || $0 == .unary || ($0 == precedence && !(associative && sameOperator)) }
-        return Piece(left.wrapped { $0 < precedence } + FormulaText(" \(symbol(op, a, b, checker)) ") + rightText, precedence)
+        return Piece(left.wrapped { $0 < precedence } + LineText(" \(symbol(op, a, b, checker)) ") + rightText, precedence)
     }
 
     /// The operator's sign; `*` between two non-scalars is the entry-wise ⊙.

@@ -67,6 +67,8 @@ struct LineProgram: Sendable {
     /// The leaves the formulas read, each with where its numbers go; none for a leaf the
     /// bindings did not hold when the program was compiled.
     private let leaves: [(leaf: Leaf, slot: Slot?)]
+    /// Where each leaf's numbers go, as `leaves` says.
+    private let leafSlots: [Slot?]
     private let lines: [Line]
     /// Every line's operands, in order: where each one's number is, and where its number as
     /// shown goes.
@@ -146,6 +148,7 @@ struct LineProgram: Sendable {
             ))
         }
         self.leaves = leaves
+        leafSlots = leaves.map(\.slot)
         self.lines = lines
         self.operands = allOperands
         self.claims = allClaims
@@ -173,9 +176,11 @@ struct LineProgram: Sendable {
             if places?.layout !== numbers.layout {
                 places = (numbers.layout, leaves.map { leaf, _ in numbers.layout.slot(of: leaf) })
             }
-            for ((_, slot), place) in zip(leaves, places?.slots ?? []) {
-                guard place?.shape == slot?.shape else { return false }
-                if let slot, let place { self.place(numbers.numbers(at: place), at: slot) }
+            guard let (_, sources) = places, sources.count == leafSlots.count else { return false }
+            for index in leafSlots.indices {
+                let (slot, source) = (leafSlots[index], sources[index])
+                guard source?.shape == slot?.shape else { return false }
+                if let slot, let source { place(numbers.numbers(at: source), at: slot) }
             }
         }
         return true
@@ -217,10 +222,14 @@ struct LineProgram: Sendable {
         }
     }
 
-    /// Appends operand `index` of line `line` as the last run shows it, a vector as a row when
-    /// `asRow`.
-    func write(operand index: Int, of line: Int, asRow: Bool, _ notation: Notation, into text: inout [UInt8]) {
-        let place = lines[line].operands.lowerBound + index
+    /// Where among all lines' operands operand `index` of line `line` is.
+    func place(of index: Int, in line: Int) -> Int {
+        lines[line].operands.lowerBound + index
+    }
+
+    /// Appends the operand at `place` among all lines' operands as the last run shows it, a
+    /// vector as a row when `asRow`.
+    func write(operand place: Int, asRow: Bool, _ notation: Notation, into text: inout [UInt8]) {
         let slot = operands[place].exact
         buffer.withUnsafeBufferPointer { buffer in
             notation.write(UnsafeBufferPointer(rebasing: buffer[slot.range]), slot.shape, decimals: decimals[place], asRow: asRow, into: &text)

@@ -146,14 +146,18 @@ public struct Notation: Sendable, Equatable {
     /// A whole number of 10^−`decimals` units written with the decimal point, zeros past `kept`
     /// decimals left out; no sign on a value that rounds to zero.
     private func fixed(_ units: Int64, decimals: Int, kept: Int, negative: Bool) -> String {
-        Notation.digits(of: units) { fixed($0, decimals: decimals, kept: kept, negative: negative) }
+        var text: [UInt8] = []
+        append(units, decimals: decimals, kept: kept, negative: negative, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The digits (ASCII) of a whole number of 10^−`decimals` units written with the decimal
     /// point, zeros past `kept` decimals left out; no sign on a value that rounds to zero.
-    private func fixed(_ units: some Collection<UInt8>, decimals: Int, kept: Int, negative: Bool) -> String {
-        String(unsafeUninitializedCapacity: fixedCapacity(units, decimals: decimals)) { text in
-            fixed(units, decimals: decimals, kept: kept, negative: negative, into: text)
+    private func fixed(_ units: [UInt8], decimals: Int, kept: Int, negative: Bool) -> String {
+        units.withUnsafeBufferPointer { units in
+            String(unsafeUninitializedCapacity: fixedCapacity(units.count, decimals: decimals)) { text in
+                fixed(units, decimals: decimals, kept: kept, negative: negative, into: text)
+            }
         }
     }
 
@@ -165,37 +169,38 @@ public struct Notation: Sendable, Equatable {
             text.append(contentsOf: number(value, decimals: decimals).utf8)
             return
         }
-        Notation.digits(of: units) { digits in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: fixedCapacity(digits, decimals: decimals)) { buffer in
-                let count = fixed(digits, decimals: decimals, kept: precision, negative: value < 0, into: buffer)
-                text.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-            }
-        }
+        append(units, decimals: decimals, kept: precision, negative: value < 0, to: &text)
     }
 
-    /// Calls `body` with the decimal digits (ASCII) of `units`, a whole number ≥ 0.
-    private static func digits<Result>(of units: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var (rest, start) = (units, digits.count)
+    /// Appends a whole number of 10^−`decimals` units written with the decimal point, as
+    /// `fixed(_:decimals:kept:negative:into:)` writes it, to `text`.
+    private func append(_ units: Int64, decimals: Int, kept: Int, negative: Bool, to text: inout [UInt8]) {
+        // Its digits go at the end of the room, the number written before them.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20 + fixedCapacity(20, decimals: decimals)) { room in
+            var (rest, start) = (units, room.count)
             repeat {
                 start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                room[start] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
             } while rest > 0
-            return body(UnsafeBufferPointer(rebasing: digits[start...]))
+            let count = fixed(
+                UnsafeBufferPointer(rebasing: room[start...]), decimals: decimals, kept: kept, negative: negative,
+                into: UnsafeMutableBufferPointer(rebasing: room[..<start])
+            )
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: room[..<count]))
         }
     }
 
-    /// The most bytes `fixed(_:decimals:kept:negative:into:)` writes for `units`.
-    private func fixedCapacity(_ units: some Collection<UInt8>, decimals: Int) -> Int {
-        minus.utf8.count + max(0, decimals + 1 - units.count) + units.count + 1
+    /// The most bytes `fixed(_:decimals:kept:negative:into:)` writes for `count` digits.
+    private func fixedCapacity(_ count: Int, decimals: Int) -> Int {
+        minus.utf8.count + max(0, decimals + 1 - count) + count + 1
     }
 
     /// Writes into `text` the digits (ASCII) of a whole number of 10^−`decimals` units with the
     /// decimal point, zeros past `kept` decimals left out, and no sign on a value that rounds to
     /// zero; how many bytes it wrote, at most `fixedCapacity(units, decimals:)`.
     private func fixed(
-        _ units: some Collection<UInt8>, decimals: Int, kept: Int, negative: Bool, into text: UnsafeMutableBufferPointer<UInt8>
+        _ units: UnsafeBufferPointer<UInt8>, decimals: Int, kept: Int, negative: Bool, into text: UnsafeMutableBufferPointer<UInt8>
     ) -> Int {
         let padding = max(0, decimals + 1 - units.count)
         let signed = negative && units.contains { $0 != UInt8(ascii: "0") }

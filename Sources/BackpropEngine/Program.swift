@@ -34,6 +34,9 @@ final class Program: Sendable {
     let updates: [(parameter: String, expression: Expr)]
     /// Where each number an iteration keeps lives.
     let layout: NumberLayout
+    /// Where each equation's value, each backward step's gradient and each update lives, in the
+    /// order of `equations`, `steps` and `updates`: what an iteration's steps read.
+    let places: (values: [Slot?], gradients: [Slot?], updates: [Slot?])
     /// The learning rate's name.
     let rate: String
 
@@ -50,6 +53,7 @@ final class Program: Sendable {
         self.steps = steps
         self.updates = updates
         self.layout = layout
+        places = (equations.map { layout.value($0.node) }, steps.map { layout.gradient($0.node) }, updates.map { layout.update($0.parameter) })
         self.rate = rate
     }
 

@@ -1,13 +1,13 @@
-/// A step compiled for its formulas: what it computes, the parts of its line (text in symbols,
-/// formulas with a place for each number, the result), and the program that works out its
+/// A step compiled for its formulas: what it computes, its whole line (text in symbols, formulas
+/// with a place for each number, the result) written once, and the program that works out its
 /// numbers. Written for one iteration after another, it writes only the numbers anew.
 struct StepTemplate: Sendable {
-    /// A part of the line.
-    enum Part: Sendable {
+    /// A part of the line, as a step is compiled from them.
+    enum Part {
         /// Text in symbols: the chain rule, a formula.
         case text(String)
         /// A formula with the numbers of line `line` of the program plugged in.
-        case formula(FormulaText, line: Int)
+        case formula(LineText, line: Int)
         /// The step's value; with an offset, that entry of it alone.
         case result(Int?)
         /// The terms of a mean over rows, one for each row: `(L₁ + L₂) / 2`.
@@ -18,14 +18,30 @@ struct StepTemplate: Sendable {
     let target: String
     /// `=`, or `←` for an update.
     let relation: String
-    /// The parts of the line, in order.
-    let parts: [Part]
+    /// The whole line: `target relation`, then the parts.
+    let line: LineText
     /// The program working out the numbers plugged into the formulas.
     var program: LineProgram
     /// Why the result is what it is, where the formula does not say.
-    var remark: String?
+    let remark: String?
     /// Entries of the result worked out one by one, shown under the step.
-    var entries: [StepTemplate] = []
+    var entries: [StepTemplate]
+
+    /// A step computing `target` with `relation`, written as `parts`, its numbers worked out by
+    /// `program`.
+    init(target: String, relation: String, parts: [Part], program: LineProgram, remark: String? = nil, entries: [StepTemplate] = []) {
+        var line = LineText(target + " " + relation)
+        for part in parts {
+            line.append(.part)
+            switch part {
+            case .text(let symbols): line.append(symbols)
+            case .formula(let formula, let index): line.append(formula, movingNumbersBy: program.place(of: 0, in: index))
+            case .result(let offset): line.append(.result(offset))
+            case .rows: line.append(.rows)
+            }
+        }
+        (self.target, self.relation, self.line, self.program, self.remark, self.entries) = (target, relation, line, program, remark, entries)
+    }
 
     /// Puts the values and gradients `source` holds in their places, when it holds those the
     /// step reads as it did when compiled; false when it does not.
@@ -38,21 +54,10 @@ struct StepTemplate: Sendable {
     /// is in `text`.
     mutating func write(_ step: Trace.Step, _ notation: Notation, into text: inout [UInt8], parts: inout [Range<Int>]) {
         program.run(notation)
-        parts.removeAll(keepingCapacity: true)
-        text.append(contentsOf: target.utf8)
-        text.append(UInt8(ascii: " "))
-        text.append(contentsOf: relation.utf8)
-        for part in self.parts {
-            let separator = text.count
-            text.append(contentsOf: (parts.isEmpty ? " " : " = ").utf8)
-            let start = text.count
-            switch part {
-            case .text(let symbols):
-                text.append(contentsOf: symbols.utf8)
-            case .formula(let formula, let line):
-                formula.write(into: &text, minus: notation.minus) { index, asRow, text in
-                    program.write(operand: index, of: line, asRow: asRow, notation, into: &text)
-                }
+        line.write(into: &text, parts: &parts, minus: notation.minus) { segment, text in
+            switch segment {
+            case .number(let place, let form):
+                program.write(operand: place, asRow: form == .row, notation, into: &text)
             case .result(let offset):
                 let value = step.value
                 value.scalars.withUnsafeBufferPointer { scalars in
@@ -61,11 +66,8 @@ struct StepTemplate: Sendable {
                 }
             case .rows:
                 if case .mean(let mean) = step { text.append(contentsOf: notation.terms(of: mean).utf8) }
-            }
-            if let last = parts.last, text[last].elementsEqual(text[start...]) {
-                text.removeSubrange(separator...)
-            } else {
-                parts.append(start..<text.count)
+            case .text, .part:
+                break
             }
         }
     }
@@ -122,17 +124,19 @@ public struct StepTemplates: Sendable {
     /// True when `a` and `b` compute the same with the very same formulas (a term of a gradient
     /// may be in its shorter form or not), or are means over as many rows.
     private static func sameFormulas(_ a: Trace.Step, _ b: Trace.Step) -> Bool {
-        switch (a, b) {
-        case (.forward(let a), .forward(let b)):
-            a.node == b.node && a.expression.identity == b.expression.identity
-        case (.backward(let a), .backward(let b)):
-            a.node == b.node && a.terms.count == b.terms.count && zip(a.terms, b.terms).allSatisfy { $0.expression.identity == $1.expression.identity }
-        case (.mean(let a), .mean(let b)):
-            a.node == b.node && a.ofGradient == b.ofGradient && a.rows.count == b.rows.count
-        case (.update(let a), .update(let b)):
-            a.parameter == b.parameter && a.expression.identity == b.expression.identity
-        default:
-            false
+        switch a {
+        case .forward(let a):
+            guard case .forward(let b) = b else { return false }
+            return a.node == b.node && a.expression.identity == b.expression.identity
+        case .backward(let a):
+            guard case .backward(let b) = b, a.node == b.node, a.terms.count == b.terms.count else { return false }
+            return a.terms.indices.allSatisfy { a.terms[$0].expression.identity == b.terms[$0].expression.identity }
+        case .mean(let a):
+            guard case .mean(let b) = b else { return false }
+            return a.node == b.node && a.ofGradient == b.ofGradient && a.rows.count == b.rows.count
+        case .update(let a):
+            guard case .update(let b) = b else { return false }
+            return a.parameter == b.parameter && a.expression.identity == b.expression.identity
         }
     }
 }

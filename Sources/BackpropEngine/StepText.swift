@@ -181,7 +181,7 @@ extension FormulaWriter {
     }
 
     /// `expression` with a place for the number of each operand `request` plugs in.
-    private func formula(_ expression: Expr, _ request: LineProgram.Request) -> FormulaText {
+    private func formula(_ expression: Expr, _ request: LineProgram.Request) -> LineText {
         formula(expression, numbers: OperandTable(request.operands))
     }
 }

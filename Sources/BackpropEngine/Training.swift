@@ -128,34 +128,44 @@ extension Model {
     /// The iteration `numbers` with the formulas behind every number: the trace the tutor shows,
     /// built from numbers already computed.
     public func trace(of numbers: IterationNumbers) -> Trace {
-        let (forward, backward, updates) = passes(of: numbers)
+        var (forward, backward, updates): ([Trace.Forward], [Trace.Backward], [Trace.Update]) = ([], [], [])
+        forEachStep(of: numbers) { step in
+            switch step {
+            case .forward(let step): forward.append(step)
+            case .backward(let step): backward.append(step)
+            case .mean: break
+            case .update(let step): updates.append(step)
+            }
+        }
         return Trace(forward: forward, backward: backward, updates: updates, values: numbers.values, gradients: numbers.gradients, updated: numbers.updated)
     }
 
     /// The steps of the iteration `numbers`, forward, backward and updates, each with the formula
     /// behind its number: the trace's steps, without its numbers by name.
     public func steps(of numbers: IterationNumbers) -> [Trace.Step] {
-        let (forward, backward, updates) = passes(of: numbers)
-        return forward.map(Trace.Step.forward) + backward.map(Trace.Step.backward) + updates.map(Trace.Step.update)
+        var steps: [Trace.Step] = []
+        steps.reserveCapacity(equations.count + program.steps.count + program.updates.count)
+        forEachStep(of: numbers) { steps.append($0) }
+        return steps
     }
 
-    /// The forward steps, the backward steps and the updates of the iteration `numbers`.
-    private func passes(of numbers: IterationNumbers) -> (forward: [Trace.Forward], backward: [Trace.Backward], updates: [Trace.Update]) {
-        let forward = equations.compactMap { equation in
-            numbers.value(of: equation.name).map { Trace.Forward(node: equation.name, expression: equation.expression, value: $0) }
+    /// Calls `body` with each step of the iteration `numbers` in order, forward, backward and
+    /// updates, each number read where the program left it.
+    private func forEachStep(of numbers: IterationNumbers, _ body: (Trace.Step) -> Void) {
+        let places = numbers.layout === program.layout ? program.places : (values: [], gradients: [], updates: [])
+        for (equation, slot) in zip(equations, places.values) {
+            if let slot { body(.forward(Trace.Forward(node: equation.name, expression: equation.expression, value: numbers.tensor(slot)))) }
         }
-        let backward = program.steps.compactMap { step in
-            numbers.gradient(of: step.node).map { value in
-                Trace.Backward(node: step.node, terms: step.terms.map { planned, condition in
-                    guard let condition, let shorter = planned.shorter, numbers[condition] == 1 else { return planned.term }
-                    return shorter.term
-                }, value: value)
-            }
+        for (step, slot) in zip(program.steps, places.gradients) {
+            guard let slot else { continue }
+            body(.backward(Trace.Backward(node: step.node, terms: step.terms.map { planned, condition in
+                guard let condition, let shorter = planned.shorter, numbers[condition] == 1 else { return planned.term }
+                return shorter.term
+            }, value: numbers.tensor(slot))))
         }
-        let updates = program.updates.compactMap { parameter, expression in
-            numbers.update(of: parameter).map { Trace.Update(parameter: parameter, expression: expression, value: $0) }
+        for ((parameter, expression), slot) in zip(program.updates, places.updates) {
+            if let slot { body(.update(Trace.Update(parameter: parameter, expression: expression, value: numbers.tensor(slot)))) }
         }
-        return (forward, backward, updates)
     }
 
     /// `count` training iterations from the starting values, numbers only: each starts where the

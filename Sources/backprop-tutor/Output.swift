@@ -91,6 +91,10 @@ struct OutputWriter {
     private static func actsOnTerminal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
+            if index + 8 <= bytes.count, let base = bytes.baseAddress, plainASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return true }
@@ -103,6 +107,15 @@ struct OutputWriter {
             index += encoded.count
         }
         return false
+    }
+
+    /// True when the eight bytes of `word` are all ASCII that does nothing to a terminal: none
+    /// of them at 0x80 or above, below 0x20 (a line feed included), or 0x7F.
+    private static func plainASCII(_ word: UInt64) -> Bool {
+        let (ones, highs) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080))
+        let below20 = (word &- 0x20 &* ones) & ~word
+        let deletes = word ^ (0x7F &* ones)
+        return (word | below20 | ((deletes &- ones) & ~deletes)) & highs == 0
     }
 
     /// Writes everything the buffer holds.

@@ -106,12 +106,16 @@ struct PrintCommand {
             training = try trainNumbers(model) { index, numbers in
                 try heading(&output, index)
                 let steps = model.steps(of: numbers)
+                var next = steps.startIndex
                 for pass in [Trace.Pass.forward, .backward, .update] {
+                    // The steps come pass by pass.
+                    let end = steps[next...].firstIndex { $0.pass != pass } ?? steps.endIndex
                     // The first iteration says once why ∂L/∂L is 1.
-                    writeSection(pass.rawValue, steps.lazy.filter { $0.pass == pass }, indent: "  ", into: &text) { step, indent, text in
+                    writeSection(pass.rawValue, steps[next..<end], indent: "  ", into: &text) { step, indent, text in
                         writer.write(step, of: numbers, indent: indent, remark: index == 0, templates: &templates, into: &text)
                     }
                     try writeText(text, to: &output)
+                    next = end
                 }
                 table.cells(of: numbers, number: index + 1, into: &cells)
                 widths = IterationTableText.widths(widths, cells)
