@@ -116,15 +116,6 @@ struct LineText: Sendable {
     ) {
         parts.removeAll(keepingCapacity: true)
         var part: (separator: Int, start: Int)?
-        /// Ends the part under way, dropping it when it reads as the one before it.
-        func endPart(_ text: inout [UInt8]) {
-            guard let (separator, start) = part else { return }
-            if let last = parts.last, text[last].elementsEqual(text[start...]) {
-                text.removeSubrange(separator...)
-            } else {
-                parts.append(start..<text.count)
-            }
-        }
         bytes.withUnsafeBufferPointer { bytes in
             segments.withUnsafeBufferPointer { segments in
                 for segment in segments {
@@ -141,7 +132,7 @@ struct LineText: Sendable {
                     case .result, .rows:
                         write(segment, &text)
                     case .part:
-                        endPart(&text)
+                        LineText.end(part, of: &text, after: &parts)
                         let separator = text.count
                         text.append(contentsOf: (part == nil ? " " : " = ").utf8)
                         part = (separator, text.count)
@@ -149,6 +140,17 @@ struct LineText: Sendable {
                 }
             }
         }
-        endPart(&text)
+        LineText.end(part, of: &text, after: &parts)
+    }
+
+    /// Ends `part` of `text` (where its separator and its text start), if any: dropped when it
+    /// reads as the last of `parts`, else added to them.
+    private static func end(_ part: (separator: Int, start: Int)?, of text: inout [UInt8], after parts: inout [Range<Int>]) {
+        guard let (separator, start) = part else { return }
+        if let last = parts.last, text[last].elementsEqual(text[start...]) {
+            text.removeSubrange(separator...)
+        } else {
+            parts.append(start..<text.count)
+        }
     }
 }

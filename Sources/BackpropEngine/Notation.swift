@@ -205,20 +205,22 @@ public struct Notation: Sendable, Equatable {
         let padding = max(0, decimals + 1 - units.count)
         let signed = negative && units.contains { $0 != UInt8(ascii: "0") }
         var count = 0
-        func append(_ byte: UInt8) {
-            text[count] = byte
+        if signed {
+            for byte in minus.utf8 {
+                text[count] = byte
+                count += 1
+            }
+        }
+        // The digits, the padding zeros first, with the point before the last `decimals` of them.
+        let digits = padding + units.count
+        for index in 0..<digits {
+            if index == digits - decimals, decimals > 0 {
+                text[count] = UInt8(ascii: ".")
+                count += 1
+            }
+            text[count] = index < padding ? UInt8(ascii: "0") : units[index - padding]
             count += 1
         }
-        if signed { minus.utf8.forEach(append) }
-        let whole = padding + units.count - decimals
-        var index = 0
-        func appendDigit(_ digit: UInt8) {
-            if index == whole, decimals > 0 { append(UInt8(ascii: ".")) }
-            append(digit)
-            index += 1
-        }
-        for _ in 0..<padding { appendDigit(UInt8(ascii: "0")) }
-        units.forEach(appendDigit)
         var decimalsLeft = decimals
         while decimalsLeft > kept, text[count - 1] == UInt8(ascii: "0") {
             count -= 1

@@ -101,12 +101,37 @@ struct OutputWriter {
                 index += 1
                 continue
             }
-            var rest = bytes[index...].makeIterator()
-            var parser = Unicode.UTF8.ForwardParser()
-            guard case .valid(let encoded) = parser.parseScalar(from: &rest), !Unicode.UTF8.decode(encoded).actsOnTerminal else { return true }
-            index += encoded.count
+            guard let scalar = scalar(in: bytes, at: index), !scalar.value.actsOnTerminal else { return true }
+            index += scalar.length
         }
         return false
+    }
+
+    /// The character whose UTF-8 encoding starts at `index` of `bytes`, not ASCII, and how many
+    /// bytes it takes; nil where the bytes there are not whole, valid UTF-8 (a stray continuation
+    /// byte, an overlong form, a surrogate, a sequence cut short).
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: Unicode.Scalar, length: Int)? {
+        let lead = bytes[index]
+        // The length, the bits the lead byte holds, and the range of the second byte.
+        let (length, bits, second): (Int, UInt32, ClosedRange<UInt8>)
+        switch lead {
+        case 0xC2...0xDF: (length, bits, second) = (2, UInt32(lead & 0x1F), 0x80...0xBF)
+        case 0xE0: (length, bits, second) = (3, 0, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, bits, second) = (3, UInt32(lead & 0x0F), 0x80...0xBF)
+        case 0xED: (length, bits, second) = (3, 0x0D, 0x80...0x9F)
+        case 0xF0: (length, bits, second) = (4, 0, 0x90...0xBF)
+        case 0xF1...0xF3: (length, bits, second) = (4, UInt32(lead & 0x07), 0x80...0xBF)
+        case 0xF4: (length, bits, second) = (4, 4, 0x80...0x8F)
+        default: return nil
+        }
+        guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return nil }
+        var value = bits
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        return Unicode.Scalar(value).map { ($0, length) }
     }
 
     /// True when the eight bytes of `word` are all ASCII that does nothing to a terminal: none
