@@ -49,23 +49,24 @@ struct StepTemplate: Sendable {
         program.load(source) && entries.indices.allSatisfy { entries[$0].load(source) }
     }
 
-    /// Appends the line of `step` with the numbers loaded to `text`: `target relation part = part
-    /// = …`, a part that reads the same as the one before it left out. `parts` gets where each part
-    /// is in `text`.
-    mutating func write(_ step: Trace.Step, _ notation: Notation, into text: inout [UInt8], parts: inout [Range<Int>]) {
+    /// Appends the line with the numbers loaded and the value the step computes, `value` of
+    /// `shape` (over `rows`, for a mean), to `text`: `target relation part = part = …`, a part
+    /// that reads the same as the one before it left out. `parts` gets where each part is in `text`.
+    mutating func write(
+        _ value: ArraySlice<Double>, _ shape: Shape, rows: Trace.Mean?, _ notation: Notation, into text: inout [UInt8], parts: inout [Range<Int>]
+    ) {
         program.run(notation)
         line.write(into: &text, parts: &parts, minus: notation.minus) { segment, text in
             switch segment {
             case .number(let place, let form):
                 program.write(operand: place, asRow: form == .row, notation, into: &text)
             case .result(let offset):
-                let value = step.value
-                value.scalars.withUnsafeBufferPointer { scalars in
-                    guard let offset else { return notation.write(scalars, value.shape, decimals: notation.precision, into: &text) }
+                value.withUnsafeBufferPointer { scalars in
+                    guard let offset else { return notation.write(scalars, shape, decimals: notation.precision, into: &text) }
                     notation.write(UnsafeBufferPointer(rebasing: scalars[offset...offset]), .scalar, decimals: notation.precision, into: &text)
                 }
             case .rows:
-                if case .mean(let mean) = step { text.append(contentsOf: notation.terms(of: mean).utf8) }
+                if let rows { text.append(contentsOf: notation.terms(of: rows).utf8) }
             case .text, .part:
                 break
             }
@@ -95,27 +96,74 @@ public struct StepTemplates: Sendable {
     /// None kept yet.
     public init() {}
 
+    /// A step of a model's program by where it is: its pass, its place among the steps of the
+    /// pass, and which of its terms take their shorter form, one bit each.
+    struct ProgramStep: Hashable {
+        let pass: Trace.Pass
+        let index: Int
+        let shorter: UInt64
+    }
+
+    /// The program step each of `templates` was compiled for, if it was found as one.
+    private var programSteps: [ProgramStep?] = []
+    /// Where in `templates` each program step's is.
+    private var byProgramStep: [ProgramStep: Int] = [:]
+
     /// Calls `body` with `step` compiled by `writer` for its very formulas, with the numbers
     /// `source` holds (a mean's own, for a mean) loaded: as kept, or compiled anew.
     mutating func withTemplate<Result>(
         for step: Trace.Step, _ source: StepSource, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
     ) -> Result {
         let source = if case .mean(let mean) = step { StepSource.bindings(mean.bindings) } else { source }
+        find(step, source, by: writer)
+        return loaded(step, source, by: writer, body)
+    }
+
+    /// Calls `body` with the program step `key` of the iteration `numbers` compiled by `writer`,
+    /// with the numbers loaded: as kept, or compiled anew for the step `step()` gives, which is
+    /// built only then.
+    mutating func withTemplate<Result>(
+        for key: ProgramStep, of numbers: IterationNumbers, step: () -> Trace.Step, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
+    ) -> Result {
+        let next = last + 1
+        if next < programSteps.count, programSteps[next] == key {
+            last = next
+        } else if let index = byProgramStep[key] {
+            last = index
+        } else {
+            find(step(), .iteration(numbers), by: writer)
+            programSteps[last] = key
+            byProgramStep[key] = last
+        }
+        return loaded(step(), .iteration(numbers), by: writer, body)
+    }
+
+    /// Makes `last` the place of `step`'s template: the next one kept when it is the one, else
+    /// the one kept for its formulas, else one compiled now.
+    private mutating func find(_ step: Trace.Step, _ source: StepSource, by writer: FormulaWriter) {
         let next = last + 1
         if next < templates.count, StepTemplates.sameFormulas(compiledFor[next], step) {
             last = next
-        } else {
-            let key = Key(pass: step.pass, node: step.node)
-            last = places[key, default: []].first { StepTemplates.sameFormulas(compiledFor[$0], step) } ?? {
-                templates.append(writer.template(for: step, source.bindings))
-                compiledFor.append(step)
-                places[key, default: []].append(templates.count - 1)
-                return templates.count - 1
-            }()
+            return
         }
+        let key = Key(pass: step.pass, node: step.node)
+        last = places[key, default: []].first { StepTemplates.sameFormulas(compiledFor[$0], step) } ?? {
+            templates.append(writer.template(for: step, source.bindings))
+            compiledFor.append(step)
+            programSteps.append(nil)
+            places[key, default: []].append(templates.count - 1)
+            return templates.count - 1
+        }()
+    }
+
+    /// Calls `body` with the template at `last` with the numbers `source` holds loaded; compiled
+    /// anew for `step()` first when the values or gradients it reads appeared or went, or
+    /// changed shape.
+    private mutating func loaded<Result>(
+        _ step: @autoclosure () -> Trace.Step, _ source: StepSource, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
+    ) -> Result {
         if !templates[last].load(source) {
-            // Values or gradients appeared or went, or changed shape: compiled anew for them.
-            templates[last] = writer.template(for: step, source.bindings)
+            templates[last] = writer.template(for: step(), source.bindings)
             _ = templates[last].load(source)
         }
         return body(&templates[last])

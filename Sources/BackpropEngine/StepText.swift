@@ -60,7 +60,7 @@ extension FormulaWriter {
         templates.withTemplate(for: step, .bindings(bindings), by: self) { template in
             func text(_ template: inout StepTemplate) -> StepText {
                 var (line, parts): ([UInt8], [Range<Int>]) = ([], [])
-                template.write(step, notation, into: &line, parts: &parts)
+                template.write(step.value.scalars[...], step.value.shape, rows: step.mean, notation, into: &line, parts: &parts)
                 return StepText(
                     target: template.target, relation: template.relation,
                     parts: parts.map { String(decoding: line[$0], as: UTF8.self) }, remark: template.remark,
@@ -81,28 +81,29 @@ extension FormulaWriter {
         write(step, .bindings(bindings), indent: indent, remark: remark, templates: &templates, into: &text)
     }
 
-    /// Appends the lines of `step`, a step of the iteration `numbers`, with its numbers, as
-    /// `write(_:_:indent:remark:templates:into:)` does.
-    public func write(
-        _ step: Trace.Step, of numbers: IterationNumbers, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
-    ) {
-        write(step, .iteration(numbers), indent: indent, remark: remark, templates: &templates, into: &text)
-    }
-
     private func write(
         _ step: Trace.Step, _ source: StepSource, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
     ) {
         templates.withTemplate(for: step, source, by: self) { template in
-            var parts: [Range<Int>] = []
-            text.append(contentsOf: indent.utf8)
-            template.write(step, notation, into: &text, parts: &parts)
-            if remark, let remark = template.remark { text.append(contentsOf: "   (\(remark))".utf8) }
+            writeLines(&template, step.value.scalars[...], step.value.shape, rows: step.mean, indent: indent, remark: remark, into: &text)
+        }
+    }
+
+    /// Appends the lines of the step `template` with its numbers loaded, its value `value` of
+    /// `shape` (over `rows`, for a mean), as `write(_:_:indent:remark:templates:into:)` writes them.
+    func writeLines(
+        _ template: inout StepTemplate, _ value: ArraySlice<Double>, _ shape: Shape, rows: Trace.Mean?, indent: String, remark: Bool,
+        into text: inout [UInt8]
+    ) {
+        var parts: [Range<Int>] = []
+        text.append(contentsOf: indent.utf8)
+        template.write(value, shape, rows: rows, notation, into: &text, parts: &parts)
+        if remark, let remark = template.remark { text.append(contentsOf: "   (\(remark))".utf8) }
+        text.append(UInt8(ascii: "\n"))
+        for index in template.entries.indices {
+            text.append(contentsOf: (indent + "  ").utf8)
+            template.entries[index].write(value, shape, rows: rows, notation, into: &text, parts: &parts)
             text.append(UInt8(ascii: "\n"))
-            for index in template.entries.indices {
-                text.append(contentsOf: (indent + "  ").utf8)
-                template.entries[index].write(step, notation, into: &text, parts: &parts)
-                text.append(UInt8(ascii: "\n"))
-            }
         }
     }
 

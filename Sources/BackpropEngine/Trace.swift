@@ -81,6 +81,11 @@ public struct Trace: Sendable {
             }
         }
 
+        /// The mean, for a mean over rows.
+        var mean: Mean? {
+            if case .mean(let mean) = self { mean } else { nil }
+        }
+
         /// The formula the step computes its value with, over the values and the gradients of
         /// the steps before it: `w*x + b`, `∂L/∂h · x`, `w − η·∂L/∂w`; none for the loss's own
         /// gradient, which is 1, nor for a mean over rows, whose terms belong to other rows.

@@ -105,18 +105,10 @@ struct PrintCommand {
             // The steps from the numbers alone, without a trace's numbers by name.
             training = try trainNumbers(model) { index, numbers in
                 try heading(&output, index)
-                let steps = model.steps(of: numbers)
-                var next = steps.startIndex
-                for pass in [Trace.Pass.forward, .backward, .update] {
-                    // The steps come pass by pass.
-                    let end = steps[next...].firstIndex { $0.pass != pass } ?? steps.endIndex
-                    // The first iteration says once why ∂L/∂L is 1.
-                    writeSection(pass.rawValue, steps[next..<end], indent: "  ", into: &text) { step, indent, text in
-                        writer.write(step, of: numbers, indent: indent, remark: index == 0, templates: &templates, into: &text)
-                    }
-                    try writeText(text, to: &output)
-                    next = end
-                }
+                // The first iteration says once why ∂L/∂L is 1.
+                text.removeAll(keepingCapacity: true)
+                writer.write(iteration: numbers, of: model, indent: "  ", remark: index == 0, templates: &templates, into: &text)
+                try writeText(text, to: &output)
                 table.cells(of: numbers, number: index + 1, into: &cells)
                 widths = IterationTableText.widths(widths, cells)
             }
@@ -184,7 +176,7 @@ struct PrintCommand {
     /// A pass under its heading after `indent`, each of `steps` written by `write` (handed the
     /// step and the indent of its line) further in. The lines replace what `text` held.
     private func writeSection(
-        _ heading: String, _ steps: some Sequence<Trace.Step>, indent: String, into text: inout [UInt8],
+        _ heading: String, _ steps: [Trace.Step], indent: String, into text: inout [UInt8],
         _ write: (Trace.Step, String, inout [UInt8]) -> Void
     ) {
         text.removeAll(keepingCapacity: true)

@@ -1,0 +1,53 @@
+extension FormulaWriter {
+    /// Appends the steps of the iteration `numbers` of `model`, a model trained without a data
+    /// set: each pass under its heading after `indent`, then each step of it further in, with the
+    /// entry worked out under a matrix gradient, as `write(_:_:indent:remark:templates:into:)`
+    /// writes a step. Each number is read where the program left it: the steps themselves are
+    /// built only when one must be compiled.
+    public func write(
+        iteration numbers: IterationNumbers, of model: Model, indent: String, remark: Bool, templates: inout StepTemplates,
+        into text: inout [UInt8]
+    ) {
+        let program = model.program
+        var built: [Trace.Step]?
+        let steps = {
+            if built == nil { built = model.steps(of: numbers) }
+            return built ?? []
+        }
+        let places = numbers.layout === program.layout ? program.places : (values: [], gradients: [], updates: [])
+        var position = 0
+        for pass in [Trace.Pass.forward, .backward, .update] {
+            text.append(contentsOf: (indent + pass.rawValue + "\n").utf8)
+            let slots = switch pass {
+            case .forward: places.values
+            case .backward: places.gradients
+            default: places.updates
+            }
+            for (index, slot) in slots.enumerated() {
+                guard let slot else { continue }
+                defer { position += 1 }
+                let write = { (template: inout StepTemplate) in
+                    writeLines(&template, numbers.numbers(at: slot), slot.shape, rows: nil, indent: indent + "  ", remark: remark, into: &text)
+                }
+                guard let shorter = pass == .backward ? shorterTerms(of: program.steps[index], numbers) : 0 else {
+                    // Too many terms to tell their forms by bits: found by the step itself.
+                    templates.withTemplate(for: steps()[position], .iteration(numbers), by: self, write)
+                    continue
+                }
+                let step = position
+                templates.withTemplate(for: StepTemplates.ProgramStep(pass: pass, index: index, shorter: shorter), of: numbers, step: { steps()[step] }, by: self, write)
+            }
+        }
+    }
+
+    /// Which terms of the backward step `step` take their shorter form in the iteration `numbers`,
+    /// one bit each, as `Model.steps(of:)` chooses them; nil for a step of more than 64 terms.
+    private func shorterTerms(of step: Program.Step, _ numbers: IterationNumbers) -> UInt64? {
+        guard step.terms.count <= 64 else { return nil }
+        var bits: UInt64 = 0
+        for (index, (planned, condition)) in step.terms.enumerated() where planned.shorter != nil {
+            if let condition, numbers[condition] == 1 { bits |= 1 << UInt64(index) }
+        }
+        return bits
+    }
+}
