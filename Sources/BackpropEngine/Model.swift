@@ -103,3 +103,11 @@ public struct SettingError: Error, Equatable, Sendable, CustomStringConvertible 
         self.description = description
     }
 }
+
+extension Model {
+    /// True when `other` is this model with other values: the same equations, compiled once, so
+    /// that what is worked out from the formulas alone holds for both.
+    public func sharesFormulas(with other: Model) -> Bool {
+        program === other.program
+    }
+}

@@ -93,6 +93,10 @@ public struct StepTemplates: Sendable {
     /// next step is most often the next one kept.
     private var last = -1
 
+    /// How the steps kept write names and symbols (their numbers' decimals aside): steps written
+    /// otherwise are compiled anew.
+    private var writing: (unicode: Bool, loss: String)?
+
     /// None kept yet.
     public init() {}
 
@@ -115,6 +119,7 @@ public struct StepTemplates: Sendable {
         for step: Trace.Step, _ source: StepSource, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
     ) -> Result {
         let source = if case .mean(let mean) = step { StepSource.bindings(mean.bindings) } else { source }
+        keepOnly(writtenBy: writer)
         find(step, source, by: writer)
         return loaded(step, source, by: writer, body)
     }
@@ -125,6 +130,7 @@ public struct StepTemplates: Sendable {
     mutating func withTemplate<Result>(
         for key: ProgramStep, of numbers: IterationNumbers, step: () -> Trace.Step, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
     ) -> Result {
+        keepOnly(writtenBy: writer)
         let next = last + 1
         if next < programSteps.count, programSteps[next] == key {
             last = next
@@ -136,6 +142,13 @@ public struct StepTemplates: Sendable {
             byProgramStep[key] = last
         }
         return loaded(step(), .iteration(numbers), by: writer, body)
+    }
+
+    /// Lets go of every step kept when `writer` writes names and symbols otherwise.
+    private mutating func keepOnly(writtenBy writer: FormulaWriter) {
+        let notation = writer.notation
+        if let writing, writing.unicode != notation.unicode || writing.loss != notation.loss { self = StepTemplates() }
+        writing = (notation.unicode, notation.loss)
     }
 
     /// Makes `last` the place of `step`'s template: the next one kept when it is the one, else

@@ -34,11 +34,17 @@ public struct Computation: Sendable {
     private var training: Training?
     /// The trace last asked for: the iteration on screen, asked for again at every key.
     private let shownTrace = ShownTrace()
+    /// The lines of the steps shown, compiled for the model's formulas: kept from one key to the
+    /// next, and from one change of values to the next.
+    public let writtenSteps: WrittenSteps
 
     /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for (but
-    /// those of nodes an edit of the model took away).
-    public init(lesson: Lesson, model: Model?, iterations: Int) {
+    /// those of nodes an edit of the model took away); the steps' lines compiled for `previous`
+    /// are kept when `model` is its model with other values.
+    public init(lesson: Lesson, model: Model?, iterations: Int, after previous: Computation? = nil) {
         self.model = model
+        let sameFormulas = model.flatMap { model in previous?.model.map(model.sharesFormulas) } ?? false
+        writtenSteps = sameFormulas ? previous?.writtenSteps ?? WrittenSteps() : WrittenSteps()
         entries = model.map(ValueEntry.entries) ?? []
         shown = (lesson.slides.flatMap(\.rowNodes), lesson.slides.flatMap(\.decisions))
         guard let model else {
@@ -146,6 +152,20 @@ public struct Computation: Sendable {
 
     /// The key of a Jacobian request in `jacobians`.
     static func key(_ request: Slide.JacobianRequest) -> String { "\(request.output)/\(request.input)" }
+}
+
+/// The lines of the steps a computation shows, compiled for its model's formulas: a box shared by
+/// the copies of a computation, and by the computations of the same model with other values.
+public final class WrittenSteps: Sendable {
+    private let templates = Mutex(StepTemplates())
+
+    /// None compiled yet.
+    init() {}
+
+    /// The text of `step` with numbers from `bindings`, as `writer` writes it.
+    func text(for step: Trace.Step, _ bindings: Bindings, by writer: FormulaWriter) -> StepText {
+        templates.withLock { writer.text(for: step, bindings, templates: &$0) }
+    }
 }
 
 /// The last trace a computation built for the screen, kept for the next key: a box shared by

@@ -119,7 +119,7 @@ struct SlideContent {
             let view = TraceView(
                 model: model, trace: trace, before: state.traceBefore, check: state.check, steps: state.steps(of: state.slide),
                 revealed: state.step, remarks: state.lesson.slides.firstIndex(where: stepsToLoss) == state.slideIndex,
-                notation: notation, glyphs: glyphs, width: width
+                notation: notation, glyphs: glyphs, width: width, written: state.computation.writtenSteps
             ).lines()
             let gone = state.slide.steps.filter { !model.missing($0).isEmpty }
             guard !gone.isEmpty else { return view }

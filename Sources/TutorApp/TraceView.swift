@@ -22,6 +22,8 @@ struct TraceView {
     let notation: Notation
     let glyphs: Glyphs
     let width: Int
+    /// Where the steps' lines are compiled and kept.
+    let written: WrittenSteps
 
     /// The lines, and which of them is the step just revealed.
     func lines() -> (lines: [Line], focus: Int?) {
@@ -36,10 +38,10 @@ struct TraceView {
                 phase = title
                 lines += wrap(title, width: width).map { Line($0, Style(role, bold: true)) }
             }
-            let text = writer.text(for: step, trace.bindings(for: step))
+            let text = written.text(for: step, trace.bindings(for: step), by: writer)
             let current = index == revealed - 1
             let old = before.flatMap { before in
-                before.steps.first { Reveal.Key($0) == Reveal.Key(step) }.map { writer.text(for: $0, before.bindings(for: $0)) }
+                before.steps.first { Reveal.Key($0) == Reveal.Key(step) }.map { written.text(for: $0, before.bindings(for: $0), by: writer) }
             }
             var rows = self.rows(of: text, after: current ? glyphs.cursor : "  ", role: role, changed: old.map { $0.parts.last != text.parts.last } ?? false)
             for (offset, entry) in text.entries.enumerated() {

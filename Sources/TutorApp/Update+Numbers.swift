@@ -50,7 +50,7 @@ extension TutorState {
     /// Works out everything the screen shows from the learner's model, keeping the step, the
     /// iteration and the selection where they still exist.
     mutating func recompute() {
-        computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations)
+        computation = Computation(lesson: lesson, model: current.model, iterations: current.iterations, after: computation)
         keepInRange()
     }
 

@@ -48,7 +48,7 @@ import Testing
         let trace = try #require(try model.train(iterations: 1).first)
         let view = TraceView(
             model: model, trace: trace, before: nil, check: [:], steps: trace.steps, revealed: trace.steps.count, remarks: false,
-            notation: Notation(loss: model.loss), glyphs: .unicode, width: 20
+            notation: Notation(loss: model.loss), glyphs: .unicode, width: 20, written: WrittenSteps()
         )
         let text = view.lines().lines.map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
         #expect(text.contains("[−0.0888;"), "\(text)")
