@@ -16,6 +16,7 @@ extension FormulaWriter {
         }
         let places = numbers.layout === program.layout ? program.places : (values: [], gradients: [], updates: [])
         var position = 0
+        var parts: [Range<Int>] = []
         for pass in [Trace.Pass.forward, .backward, .update] {
             text.append(contentsOf: (indent + pass.rawValue + "\n").utf8)
             let slots = switch pass {
@@ -26,16 +27,14 @@ extension FormulaWriter {
             for (index, slot) in slots.enumerated() {
                 guard let slot else { continue }
                 defer { position += 1 }
-                let write = { (template: inout StepTemplate) in
-                    writeLines(&template, numbers.numbers(at: slot), slot.shape, rows: nil, indent: indent + "  ", remark: remark, into: &text)
-                }
-                guard let shorter = pass == .backward ? shorterTerms(of: program.steps[index], numbers) : 0 else {
-                    // Too many terms to tell their forms by bits: found by the step itself.
-                    templates.withTemplate(for: steps()[position], .iteration(numbers), by: self, write)
-                    continue
-                }
+                let shorter = pass == .backward ? shorterTerms(of: program.steps[index], numbers) : 0
                 let step = position
-                templates.withTemplate(for: StepTemplates.ProgramStep(pass: pass, index: index, shorter: shorter), of: numbers, step: { steps()[step] }, by: self, write)
+                // A step of too many terms to tell their forms by bits is found by the step itself.
+                templates.withTemplate(
+                    for: shorter.map { StepTemplates.ProgramStep(pass: pass, index: index, shorter: $0) }, of: numbers, step: { steps()[step] }, by: self
+                ) { template in
+                    writeLines(&template, numbers.numbers(at: slot), slot.shape, rows: nil, indent: indent + "  ", remark: remark, into: &text, parts: &parts)
+                }
             }
         }
     }

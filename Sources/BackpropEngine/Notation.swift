@@ -251,7 +251,9 @@ public struct Notation: Sendable, Equatable {
     }
 
     /// 10⁰ to 10²², each exact in a `Double`.
-    static let powers: [Double] = (0...22).map { n in (0..<n).reduce(1.0) { product, _ in product * 10 } }
+    static let powers: InlineArray<23, Double> = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// The digits of the shortest decimal that reads back as `value` (≥ 0, finite), without
     /// leading zeros, and where the decimal point goes: value = 0.d₁d₂… × 10^point.
@@ -291,7 +293,7 @@ public struct Notation: Sendable, Equatable {
     }
 
     /// What separates the entries of a column written on one line: `[a; b]`.
-    static let columnSeparator = "; "
+    static var columnSeparator: String { "; " }
 
     /// A node's name as the deck writes it: `eta` as η, trailing digits as subscripts (`v1` → v₁).
     public func name(_ name: String) -> String {

@@ -56,7 +56,8 @@ struct StepTemplate: Sendable {
         _ value: ArraySlice<Double>, _ shape: Shape, rows: Trace.Mean?, _ notation: Notation, into text: inout [UInt8], parts: inout [Range<Int>]
     ) {
         program.run(notation)
-        line.write(into: &text, parts: &parts, minus: notation.minus) { segment, text in
+        let line = self.line
+        line.write(into: &text, parts: &parts, minus: notation.minus) { [program] segment, text in
             switch segment {
             case .number(let place, let form):
                 program.write(operand: place, asRow: form == .row, notation, into: &text)
@@ -126,20 +127,22 @@ public struct StepTemplates: Sendable {
 
     /// Calls `body` with the program step `key` of the iteration `numbers` compiled by `writer`,
     /// with the numbers loaded: as kept, or compiled anew for the step `step()` gives, which is
-    /// built only then.
+    /// built only then (and found by its formulas, without a key).
     mutating func withTemplate<Result>(
-        for key: ProgramStep, of numbers: IterationNumbers, step: () -> Trace.Step, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
+        for key: ProgramStep?, of numbers: IterationNumbers, step: () -> Trace.Step, by writer: FormulaWriter, _ body: (inout StepTemplate) -> Result
     ) -> Result {
         keepOnly(writtenBy: writer)
         let next = last + 1
-        if next < programSteps.count, programSteps[next] == key {
+        if let key, next < programSteps.count, programSteps[next] == key {
             last = next
-        } else if let index = byProgramStep[key] {
+        } else if let key, let index = byProgramStep[key] {
             last = index
         } else {
             find(step(), .iteration(numbers), by: writer)
-            programSteps[last] = key
-            byProgramStep[key] = last
+            if let key {
+                programSteps[last] = key
+                byProgramStep[key] = last
+            }
         }
         return loaded(step(), .iteration(numbers), by: writer, body)
     }

@@ -84,18 +84,19 @@ extension FormulaWriter {
     private func write(
         _ step: Trace.Step, _ source: StepSource, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
     ) {
+        var parts: [Range<Int>] = []
         templates.withTemplate(for: step, source, by: self) { template in
-            writeLines(&template, step.value.scalars[...], step.value.shape, rows: step.mean, indent: indent, remark: remark, into: &text)
+            writeLines(&template, step.value.scalars[...], step.value.shape, rows: step.mean, indent: indent, remark: remark, into: &text, parts: &parts)
         }
     }
 
     /// Appends the lines of the step `template` with its numbers loaded, its value `value` of
-    /// `shape` (over `rows`, for a mean), as `write(_:_:indent:remark:templates:into:)` writes them.
+    /// `shape` (over `rows`, for a mean), as `write(_:_:indent:remark:templates:into:)` writes them;
+    /// `parts` is room to note where the parts of a line are.
     func writeLines(
         _ template: inout StepTemplate, _ value: ArraySlice<Double>, _ shape: Shape, rows: Trace.Mean?, indent: String, remark: Bool,
-        into text: inout [UInt8]
+        into text: inout [UInt8], parts: inout [Range<Int>]
     ) {
-        var parts: [Range<Int>] = []
         text.append(contentsOf: indent.utf8)
         template.write(value, shape, rows: rows, notation, into: &text, parts: &parts)
         if remark, let remark = template.remark { text.append(contentsOf: "   (\(remark))".utf8) }
