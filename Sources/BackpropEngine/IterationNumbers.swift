@@ -141,7 +141,16 @@ public struct IterationNumbers: IterationResults, Sendable {
 
     /// The numbers at `slot` of the buffer the iteration ran in.
     func numbers(at slot: Slot) -> ArraySlice<Double> {
-        layout.largePosition(of: slot).map { large[$0][...] } ?? scalars[slot.range]
+        guard NumberLayout.isLarge(slot), let position = layout.largePosition(of: slot) else { return scalars[slot.range] }
+        return large[position][...]
+    }
+
+    /// Calls `body` with the numbers at `slot` of the buffer the iteration ran in.
+    func withNumbers<Result>(at slot: Slot, _ body: (UnsafeBufferPointer<Double>) -> Result) -> Result {
+        guard NumberLayout.isLarge(slot), let position = layout.largePosition(of: slot) else {
+            return scalars.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[slot.range])) }
+        }
+        return large[position].withUnsafeBufferPointer(body)
     }
 
     private func dictionary(_ slots: [(name: String, slot: Slot)]) -> [String: Tensor] {

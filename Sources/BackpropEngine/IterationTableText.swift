@@ -117,7 +117,7 @@ public struct IterationTableText: Sendable {
         cells.append("\(number)")
         for slot in slots {
             cells.append { text in
-                numbers.numbers(at: slot).withUnsafeBufferPointer { notation.write($0, slot.shape, decimals: notation.precision, into: &text) }
+                numbers.withNumbers(at: slot) { notation.write($0, slot.shape, decimals: notation.precision, into: &text) }
             }
         }
     }

@@ -80,8 +80,9 @@ struct LineProgram: Sendable {
     /// The instructions working out every operand and claim from the leaves.
     private let exact: Range<Int>
     private var buffer: [Double]
-    /// Where the leaves are in the iterations of the layout last loaded from.
-    private var places: (layout: NumberLayout, slots: [Slot?])?
+    /// The layout of the iterations last loaded from, and where each leaf is in them.
+    private var placesLayout: NumberLayout?
+    private var places: [Slot?] = []
     /// The decimals each operand (in the order of `operands`) was given by the last run.
     private var decimals: [Int]
     /// The most operands given their decimals one by one.
@@ -173,14 +174,18 @@ struct LineProgram: Sendable {
                 if let slot, let value { place(value.scalars[...], at: slot) }
             }
         case .iteration(let numbers):
-            if places?.layout !== numbers.layout {
-                places = (numbers.layout, leaves.map { leaf, _ in numbers.layout.slot(of: leaf) })
+            if placesLayout !== numbers.layout {
+                (placesLayout, places) = (numbers.layout, leaves.map { leaf, _ in numbers.layout.slot(of: leaf) })
             }
-            guard let (_, sources) = places, sources.count == leafSlots.count else { return false }
-            for index in leafSlots.indices {
-                let (slot, source) = (leafSlots[index], sources[index])
-                guard source?.shape == slot?.shape else { return false }
-                if let slot, let source { place(numbers.numbers(at: source), at: slot) }
+            guard places.count == leafSlots.count, zip(leafSlots, places).allSatisfy({ $0?.shape == $1?.shape }) else { return false }
+            let (slots, places) = (leafSlots, self.places)
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                for (slot, place) in zip(slots, places) {
+                    guard let slot, let place else { continue }
+                    numbers.withNumbers(at: place) { numbers in
+                        for offset in numbers.indices { buffer[slot.start + offset] = numbers[offset] }
+                    }
+                }
             }
         }
         return true
