@@ -17,23 +17,8 @@ public struct StepText: Sendable, Equatable {
     public var entries: [StepText] = []
 
     /// The whole step on one line.
-    public var line: String { line(after: "") }
-
-    /// The whole step on one line after `prefix`, built in one piece.
-    public func line(after prefix: String) -> String {
-        let separator = " = "
-        var line = prefix
-        line.reserveCapacity(
-            prefix.utf8.count + target.utf8.count + relation.utf8.count + 2 + parts.reduce(0) { $0 + $1.utf8.count + separator.utf8.count }
-        )
-        line += target
-        line += " "
-        line += relation
-        for (index, part) in parts.enumerated() {
-            line += index == 0 ? " " : separator
-            line += part
-        }
-        return line
+    public var line: String {
+        "\(target) \(relation) " + parts.joined(separator: " = ")
     }
 }
 

@@ -142,7 +142,7 @@ extension Model {
 
     /// The steps of the iteration `numbers`, forward, backward and updates, each with the formula
     /// behind its number: the trace's steps, without its numbers by name.
-    public func steps(of numbers: IterationNumbers) -> [Trace.Step] {
+    func steps(of numbers: IterationNumbers) -> [Trace.Step] {
         var steps: [Trace.Step] = []
         steps.reserveCapacity(equations.count + program.steps.count + program.updates.count)
         forEachStep(of: numbers) { steps.append($0) }
