@@ -1,7 +1,8 @@
 /// What an iteration over a model's data set reads, found once for a training: where each
 /// number of a row goes in the program's buffer, where the numbers averaged over the rows live,
-/// and each parameter with its update.
-struct BatchPlan: Sendable {
+/// each parameter with its update, and where each of the iteration's own numbers (the means and
+/// the updates) goes in one flat array. Shared, never changed: every iteration's numbers hold it.
+final class BatchPlan: Sendable {
     /// Where each number of a row goes, column by column; nil for a column naming no declared value.
     let positions: [Int?]
     /// The loss's name.
@@ -13,6 +14,15 @@ struct BatchPlan: Sendable {
     let parameters: [(name: String, value: Slot?, update: Expr)]
     /// The learning rate's name, and where its value lives.
     let rate: (name: String, slot: Slot?)
+    /// Where in an iteration's means the mean of each of `averaged` goes (a scalar not a number
+    /// where there is nothing to average), then each parameter's update.
+    let means: [Slot]
+    /// Where each parameter's update goes among an iteration's means.
+    let updates: [Slot]
+    /// How many numbers an iteration's means and updates take.
+    let count: Int
+    /// Every row of the data set, in order: what an iteration over all of them goes through.
+    private let allRows: [Int]
 
     /// The plan of `model` over the rows of `data`.
     init(model: Model, data: DataSet) {
@@ -22,31 +32,61 @@ struct BatchPlan: Sendable {
         averaged = [layout.value(model.loss)] + model.program.updates.map { layout.gradient($0.parameter) }
         parameters = model.program.updates.map { ($0.parameter, layout.value($0.parameter), $0.expression) }
         rate = (model.rate, layout.value(model.rate))
+        var count = 0
+        func next(_ shape: Shape) -> Slot {
+            defer { count += shape.count }
+            return Slot(start: count, shape: shape)
+        }
+        means = averaged.map { next($0?.shape ?? .scalar) }
+        updates = parameters.map { next($0.value?.shape ?? .scalar) }
+        self.count = count
+        allRows = Array(data.rows.indices)
+    }
+
+    /// The rows of `data`, this plan's data set, that iteration `iteration` (0-based) goes
+    /// through, as `DataSet.rows(forIteration:)` gives them.
+    func rows(forIteration iteration: Int, of data: DataSet) -> [Int] {
+        data.isFullBatch ? allRows : data.rows(forIteration: iteration)
     }
 
     /// The numbers of an iteration over `rows` of the data set, given each row's `passes` (which
-    /// all start from the same parameters and learning rate): their means, added up from each
-    /// pass's numbers in place, and the updates that read them, each parameter
-    /// `parameter − η · mean ∂L/∂parameter`, entry by entry.
-    func numbers(rows: [Int], passes: [IterationNumbers]) throws -> BatchNumbers {
-        guard let first = passes.first else { throw EvaluationError("no rows to average '\(loss)' over") }
-        // A scalar not a number where there is nothing to average.
-        let missing: ArraySlice<Double> = [.nan]
-        var means = averaged.map { slot in RowMean(slot.map(first.numbers(at:)) ?? missing, shape: slot?.shape ?? .scalar) }
-        for pass in passes.dropFirst() {
-            for (index, slot) in averaged.enumerated() { means[index].add(slot.map(pass.numbers(at:)) ?? missing) }
-        }
-        let (lossMean, gradientMeans) = (means[0].value, means.dropFirst().map(\.value))
+    /// all start from the same parameters and learning rate): their means, the rows' numbers added
+    /// entry by entry in order and divided by their count, and the updates that read them, each
+    /// parameter `parameter − η · mean ∂L/∂parameter`, entry by entry.
+    func numbers(rows: [Int], passes: Passes) throws -> BatchNumbers {
+        guard passes.count > 0 else { throw EvaluationError("no rows to average '\(loss)' over") }
+        let first = passes[0]
         guard let slot = rate.slot, slot.shape == .scalar, let eta = first.numbers(at: slot).first else {
             throw EvaluationError("no learning rate '\(rate.name)'")
         }
-        var updates: [Trace.Update] = []
-        for (parameter, mean) in zip(parameters, gradientMeans) {
+        for (parameter, mean) in zip(parameters, means.dropFirst()) {
             guard let slot = parameter.value, slot.shape == mean.shape else { throw EvaluationError("no value of '\(parameter.name)' to update") }
-            let updated = zip(first.numbers(at: slot), mean.scalars).map { $0 - eta * $1 }
-            updates.append(Trace.Update(parameter: parameter.name, expression: parameter.update, value: Tensor(shape: slot.shape, scalars: updated)))
         }
-        let gradients = Dictionary(zip(parameters.map(\.name), gradientMeans), uniquingKeysWith: { first, _ in first })
-        return BatchNumbers(rows: passes, batch: BatchNumbers.Means(rows: rows, values: [loss: lossMean], gradients: gradients, updates: updates))
+        var numbers = [Double](repeating: .nan, count: count)
+        let (averaged, means) = (self.averaged, self.means)
+        numbers.withUnsafeMutableBufferPointer { numbers in
+            // Row by row, in order, each number added to the total of the rows before it.
+            for index in 0..<passes.count {
+                let pass = passes[index]
+                for (source, mean) in zip(averaged, means) {
+                    guard let source else { continue }
+                    pass.withNumbers(at: source) { row in
+                        for offset in row.indices {
+                            if index == 0 { numbers[mean.start + offset] = row[offset] } else { numbers[mean.start + offset] += row[offset] }
+                        }
+                    }
+                }
+            }
+            for (source, mean) in zip(averaged, means) where source != nil {
+                for offset in mean.range { numbers[offset] /= Double(passes.count) }
+            }
+            for ((parameter, mean), update) in zip(zip(parameters, means.dropFirst()), updates) {
+                guard let slot = parameter.value else { continue }
+                first.withNumbers(at: slot) { value in
+                    for offset in value.indices { numbers[update.start + offset] = value[offset] - eta * numbers[mean.start + offset] }
+                }
+            }
+        }
+        return BatchNumbers(passes: passes, batch: BatchNumbers.Means(rows: rows, numbers: numbers, plan: self))
     }
 }

@@ -7,26 +7,27 @@ extension Training {
     public mutating func nextBatch() throws -> [Trace]? {
         guard let numbers = try nextBatchNumbers() else { return nil }
         let means = model.means(of: numbers)
-        return numbers.rows.indices.map { model.trace(of: numbers, row: $0, means: means) }
+        return (0..<numbers.rowCount).map { model.trace(of: numbers, row: $0, means: means) }
     }
 
     /// The next iteration's numbers alone, as `nextBatch()` computes them: each row's of its
     /// batch, their means and the updates. Nil after an iteration that diverged.
     public mutating func nextBatchNumbers() throws -> BatchNumbers? {
-        guard let data = model.data, let plan = batchPlan else { return try nextNumbers().map { BatchNumbers(rows: [$0], batch: nil) } }
+        guard let data = model.data, let plan = batchPlan else { return try nextNumbers().map { BatchNumbers(passes: Passes($0), batch: nil) } }
         guard !diverged else { return nil }
         let numbers: BatchNumbers
         do {
-            let rows = data.rows(forIteration: count)
-            let passes = try rows.map { row throws(EvaluationError) in try pass(placing: data.rows[row]) }
-            numbers = try plan.numbers(rows: rows, passes: passes)
+            let rows = plan.rows(forIteration: count, of: data)
+            numbers = try plan.numbers(rows: rows, passes: try passes(placing: rows.lazy.map { data.rows[$0] }))
         } catch let error as EvaluationError where count > 0 {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }
         count += 1
         diverged = numbers.diverged
-        for (parameter, update) in zip(plan.parameters, numbers.batch?.updates ?? []) {
-            if let slot = parameter.value { place(update.value, at: slot) }
+        if let means = numbers.batch {
+            for (parameter, update) in zip(plan.parameters, plan.updates) {
+                if let slot = parameter.value { place(means.numbers[update.range], at: slot) }
+            }
         }
         return numbers
     }
@@ -42,6 +43,7 @@ extension Training {
     /// it; fewer when one diverges.
     public mutating func batchNumbers(_ iterations: Int) throws -> [BatchNumbers] {
         var all: [BatchNumbers] = []
+        all.reserveCapacity(max(0, iterations))
         while all.count < iterations, let numbers = try nextBatchNumbers() { all.append(numbers) }
         return all
     }
@@ -54,7 +56,7 @@ extension Training {
 /// parameters' gradients are the means over the batch.
 public struct BatchNumbers: IterationResults, Sendable {
     /// Each row's numbers, in the order of the batch; without a data set, the iteration's own.
-    public let rows: [IterationNumbers]
+    private let passes: Passes
     /// Over a data set: the rows of the batch, the means over them and the updates that read them.
     let batch: Means?
     /// True when a value, a gradient, a mean or an update is infinite or not a number: training
@@ -65,57 +67,84 @@ public struct BatchNumbers: IterationResults, Sendable {
     struct Means: Sendable {
         /// The data set's rows the iteration averages over, 0-based, in order.
         let rows: [Int]
-        /// The mean loss, by the loss's name.
-        let values: [String: Tensor]
-        /// Each parameter's mean gradient, by name.
-        let gradients: [String: Tensor]
-        /// Each parameter's update, in the order declared.
-        let updates: [Trace.Update]
-    }
+        /// The mean loss, each parameter's mean gradient, then each parameter's update, where
+        /// `plan` puts them.
+        let numbers: [Double]
+        /// Where the numbers are.
+        let plan: BatchPlan
 
-    init(rows: [IterationNumbers], batch: Means?) {
-        (self.rows, self.batch) = (rows, batch)
-        if let batch, let first = rows.first {
-            diverged = !first.valuesAndGradientsFinite || !batch.updates.allSatisfy(\.value.isFinite)
-                || !batch.values.values.allSatisfy(\.isFinite) || !batch.gradients.values.allSatisfy(\.isFinite)
-        } else {
-            diverged = rows.first?.diverged ?? true
+        /// The mean loss, by the loss's name.
+        var values: [String: Tensor] { [plan.loss: tensor(plan.means[0])] }
+        /// Each parameter's mean gradient, by name.
+        var gradients: [String: Tensor] {
+            Dictionary(zip(plan.parameters.map(\.name), plan.means.dropFirst().map(tensor)), uniquingKeysWith: { first, _ in first })
+        }
+        /// Each parameter's update, in the order declared.
+        var updates: [Trace.Update] {
+            zip(plan.parameters, plan.updates).map { Trace.Update(parameter: $0.name, expression: $0.update, value: tensor($1)) }
+        }
+
+        /// The mean of `name` when it is the loss.
+        func value(of name: String) -> Tensor? { name == plan.loss ? tensor(plan.means[0]) : nil }
+        /// The mean gradient of the parameter `name`.
+        func gradient(of name: String) -> Tensor? {
+            plan.parameters.firstIndex { $0.name == name }.map { tensor(plan.means[$0 + 1]) }
+        }
+        /// The parameter `name` after the update.
+        func update(of name: String) -> Tensor? {
+            plan.parameters.firstIndex { $0.name == name }.map { tensor(plan.updates[$0]) }
+        }
+
+        /// The numbers at `slot`.
+        private func tensor(_ slot: Slot) -> Tensor {
+            Tensor(shape: slot.shape, scalars: Array(numbers[slot.range]))
         }
     }
 
+    init(passes: Passes, batch: Means?) {
+        (self.passes, self.batch) = (passes, batch)
+        if let batch, passes.count > 0 {
+            diverged = !passes[0].valuesAndGradientsFinite || !batch.numbers.allSatisfy(\.isFinite)
+        } else {
+            diverged = passes.count > 0 ? passes[0].diverged : true
+        }
+    }
+
+    /// How many rows the iteration went through: those of its batch, or without a data set, one.
+    public var rowCount: Int { passes.count }
+
+    /// The numbers of the row at `index` in the batch; without a data set, the iteration's own.
+    public func row(_ index: Int) -> IterationNumbers { passes[index] }
+
+    /// Each row's numbers, in the order of the batch; without a data set, the iteration's own.
+    public var rows: [IterationNumbers] { (0..<passes.count).map(row) }
+
+    /// The first row's numbers.
+    private var first: IterationNumbers? { passes.count > 0 ? passes[0] : nil }
+
     /// The value of a declared value or node in the first row (before the update); over the rows
     /// of a data set, the mean loss for the loss.
-    public func value(of name: String) -> Tensor? { batch?.values[name] ?? rows.first?.value(of: name) }
+    public func value(of name: String) -> Tensor? { batch?.value(of: name) ?? first?.value(of: name) }
     /// ∂L/∂`name` in the first row; over the rows of a data set, a parameter's mean gradient.
-    public func gradient(of name: String) -> Tensor? { batch?.gradients[name] ?? rows.first?.gradient(of: name) }
+    public func gradient(of name: String) -> Tensor? { batch?.gradient(of: name) ?? first?.gradient(of: name) }
     /// `parameter` after this iteration's update.
     public func update(of parameter: String) -> Tensor? {
-        guard let batch else { return rows.first?.update(of: parameter) }
-        return batch.updates.first { $0.parameter == parameter }?.value
+        guard let batch else { return first?.update(of: parameter) }
+        return batch.update(of: parameter)
     }
 
     /// Every value of the first row, by name.
-    public var values: [String: Tensor] { rows.first?.values ?? [:] }
+    public var values: [String: Tensor] { first?.values ?? [:] }
     /// Every gradient of the first row, by name.
-    public var gradients: [String: Tensor] { rows.first?.gradients ?? [:] }
+    public var gradients: [String: Tensor] { first?.gradients ?? [:] }
     /// Each parameter after the update, by name.
-    public var updated: [String: Tensor] { batch.map { Self.updated($0.updates) } ?? rows.first?.updated ?? [:] }
+    public var updated: [String: Tensor] { batch.map { Self.updated($0.updates) } ?? first?.updated ?? [:] }
 
     private static func updated(_ updates: [Trace.Update]) -> [String: Tensor] {
         Dictionary(updates.map { ($0.parameter, $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
-extension IterationNumbers {
-    /// True when every value and gradient of the iteration is finite, the updates aside.
-    var valuesAndGradientsFinite: Bool {
-        let finite = { (slot: Slot) in
-            guard let position = layout.largePosition(of: slot) else { return scalars[slot.range].allSatisfy(\.isFinite) }
-            return large[position].allSatisfy(\.isFinite)
-        }
-        return layout.values.allSatisfy { finite($0.slot) } && layout.gradients.allSatisfy { finite($0.slot) }
-    }
-}
 
 extension Model {
     /// `count` training iterations from the starting values, each as `Training.nextBatch()`
@@ -134,7 +163,7 @@ extension Model {
     /// The iteration `numbers` for the row at `row` of its batch, as `trace(of:row:)` gives it,
     /// with `means` the iteration's as `means(of:)` gives them.
     func trace(of numbers: BatchNumbers, row: Int, means: [Trace.Mean]) -> Trace {
-        let trace = trace(of: numbers.rows[row])
+        let trace = trace(of: numbers.row(row))
         guard let batch = numbers.batch else { return trace }
         return Trace(
             forward: trace.forward, backward: trace.backward, updates: batch.updates, values: trace.values, gradients: trace.gradients,

@@ -18,6 +18,10 @@ final class NumberLayout: Sendable {
     let count: Int
     /// How many of them are values, gradients and updates, the rest deciding forms.
     let finiteCount: Int
+    /// How many of them are values and gradients, which come before the updates.
+    let valuesAndGradientsCount: Int
+    /// How many of `large` are values and gradients, which come before the updates.
+    let largeValuesAndGradientsCount: Int
     /// The values, gradients and updates kept in arrays of their own, in that order.
     let large: [Slot]
     /// For each of `large`, the one of the iteration before that it equals, if any: a declared
@@ -52,6 +56,8 @@ final class NumberLayout: Sendable {
         }
         self.large = large
         self.largeIndex = largeIndex
+        valuesAndGradientsCount = updated.map(\.1).filter { !NumberLayout.isLarge($0) }.map(\.start).min() ?? finiteCount
+        largeValuesAndGradientsCount = (values + gradients).filter { NumberLayout.isLarge($0.1) }.count
     }
 
     /// True for a value of `largeCount` numbers or more.
@@ -97,22 +103,32 @@ public struct IterationNumbers: IterationResults, Sendable {
     /// Which iteration this is, counted from 1.
     public let iteration: Int
     let layout: NumberLayout
-    /// The numbers kept together.
+    /// The numbers kept together, at `start` on: an array the rows of one batch may share.
     let scalars: [Double]
+    let start: Int
     /// The numbers kept apart, as `layout.large` lists them.
     let large: [[Double]]
-    /// True when a value, a gradient or an update is infinite or not a number: training diverged.
-    public let diverged: Bool
-
-    /// The numbers of iteration `iteration`, laid out as `layout` says.
-    init(iteration: Int, layout: NumberLayout, scalars: [Double], large: [[Double]]) {
+    /// The numbers of iteration `iteration`, laid out as `layout` says: those kept together at
+    /// `start` on of `scalars`.
+    init(iteration: Int, layout: NumberLayout, scalars: [Double], start: Int = 0, large: [[Double]]) {
         self.iteration = iteration
         self.layout = layout
         self.scalars = scalars
+        self.start = start
         self.large = large
+    }
+
+    /// True when a value, a gradient or an update is infinite or not a number: training diverged.
+    public var diverged: Bool {
         let finite = { (numbers: UnsafeBufferPointer<Double>) in numbers.allSatisfy(\.isFinite) }
-        diverged = !scalars.withUnsafeBufferPointer { finite(UnsafeBufferPointer(rebasing: $0.prefix(layout.finiteCount))) }
+        return !scalars.withUnsafeBufferPointer { finite(UnsafeBufferPointer(rebasing: $0[start..<start + layout.finiteCount])) }
             || !large.allSatisfy { $0.withUnsafeBufferPointer(finite) }
+    }
+
+    /// True when every value and gradient of the iteration is finite, the updates aside.
+    var valuesAndGradientsFinite: Bool {
+        scalars[start..<start + layout.valuesAndGradientsCount].allSatisfy(\.isFinite)
+            && large.prefix(layout.largeValuesAndGradientsCount).allSatisfy { $0.allSatisfy(\.isFinite) }
     }
 
     /// The value of a declared value or node in this iteration (before the update).
@@ -133,27 +149,65 @@ public struct IterationNumbers: IterationResults, Sendable {
 
 
     /// The number at `index` of the buffer the iteration ran in.
-    subscript(index: Int) -> Double { scalars[index] }
+    subscript(index: Int) -> Double { scalars[start + index] }
 
     func tensor(_ slot: Slot) -> Tensor {
         Tensor(shape: slot.shape, scalars: Array(numbers(at: slot)))
     }
 
-    /// The numbers at `slot` of the buffer the iteration ran in.
+    /// The numbers at `slot` of the buffer the iteration ran in (their indices those of the array
+    /// that holds them).
     func numbers(at slot: Slot) -> ArraySlice<Double> {
-        guard NumberLayout.isLarge(slot), let position = layout.largePosition(of: slot) else { return scalars[slot.range] }
+        guard NumberLayout.isLarge(slot), let position = layout.largePosition(of: slot) else {
+            return scalars[start + slot.start..<start + slot.start + slot.shape.count]
+        }
         return large[position][...]
     }
 
     /// Calls `body` with the numbers at `slot` of the buffer the iteration ran in.
     func withNumbers<Result>(at slot: Slot, _ body: (UnsafeBufferPointer<Double>) -> Result) -> Result {
         guard NumberLayout.isLarge(slot), let position = layout.largePosition(of: slot) else {
-            return scalars.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[slot.range])) }
+            return scalars.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start + slot.start..<start + slot.start + slot.shape.count])) }
         }
         return large[position].withUnsafeBufferPointer(body)
     }
 
     private func dictionary(_ slots: [(name: String, slot: Slot)]) -> [String: Tensor] {
         Dictionary(slots.map { ($0.name, tensor($0.slot)) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The numbers of one or more passes of a program over the same layout, those kept together
+/// one after another in one array: the rows of one iteration over a data set, or an iteration's
+/// one pass.
+struct Passes: Sendable {
+    /// How the numbers of a pass are laid out.
+    let layout: NumberLayout
+    /// The iteration the passes belong to, counted from 1.
+    let iteration: Int
+    /// Each pass's numbers kept together, one after another from `start`.
+    let kept: [Double]
+    let start: Int
+    /// Each pass's numbers kept apart; none when the layout keeps nothing apart.
+    let large: [[[Double]]]
+    /// How many passes there are.
+    let count: Int
+
+    /// The one pass `numbers`.
+    init(_ numbers: IterationNumbers) {
+        (layout, iteration, kept, start, large, count) = (numbers.layout, numbers.iteration, numbers.scalars, numbers.start, [numbers.large], 1)
+    }
+
+    /// `count` passes of iteration `iteration`, laid out as `layout` says, their numbers kept
+    /// together in `kept` and apart in `large`.
+    init(layout: NumberLayout, iteration: Int, kept: [Double], large: [[[Double]]], count: Int) {
+        (self.layout, self.iteration, self.kept, start, self.large, self.count) = (layout, iteration, kept, 0, large, count)
+    }
+
+    /// The numbers of pass `index`.
+    subscript(index: Int) -> IterationNumbers {
+        IterationNumbers(
+            iteration: iteration, layout: layout, scalars: kept, start: start + index * layout.count, large: large.isEmpty ? [] : large[index]
+        )
     }
 }

@@ -108,6 +108,11 @@ final class Program: Sendable {
     /// equation is skipped and its value is the one in place. A number outside a function's domain
     /// is an error naming the node.
     func forward(_ buffer: UnsafeMutablePointer<Double>, holding held: String? = nil) throws(EvaluationError) {
+        // All of them at once, the common case; one by one to name the node of an error.
+        if held == nil, let first = equations.first, let last = equations.last,
+            (try? run(first.instructions.lowerBound..<last.instructions.upperBound, buffer)) != nil {
+            return
+        }
         for (node, range) in equations where node != held {
             do {
                 try run(range, buffer)

@@ -16,13 +16,16 @@ public struct Training: Sendable {
     private var buffer: [Double]
     /// The numbers the last iteration kept apart, which the next one starts with.
     private var lastLarge: [[Double]]?
+    /// Where a row of the data set is worked out: a copy of `buffer` with the row in place.
+    private var scratch: [Double]
     /// What an iteration over the model's data set reads; nil without one.
     let batchPlan: BatchPlan?
 
-    /// Puts `value` at `slot` when it has the slot's shape, for the next iteration to start from.
-    mutating func place(_ value: Tensor, at slot: Slot) {
-        guard value.shape == slot.shape else { return }
-        buffer.replaceSubrange(slot.range, with: value.scalars)
+    /// Puts `numbers` at `slot` when there are as many as the slot holds, for the next iteration
+    /// to start from.
+    mutating func place(_ numbers: ArraySlice<Double>, at slot: Slot) {
+        guard numbers.count == slot.shape.count else { return }
+        buffer.replaceSubrange(slot.range, with: numbers)
         lastLarge = nil
     }
 
@@ -30,6 +33,7 @@ public struct Training: Sendable {
     public init(model: Model) {
         self.model = model
         buffer = model.program.buffer(startingAt: model.variables)
+        scratch = buffer
         batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
@@ -37,6 +41,7 @@ public struct Training: Sendable {
     public init(model: Model, from values: [String: Tensor]) throws(EvaluationError) {
         self.model = model
         buffer = try model.program.buffer(holding: values)
+        scratch = buffer
         batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
@@ -68,20 +73,32 @@ public struct Training: Sendable {
         return all
     }
 
-    /// The forward and backward passes of row `row` of the model's data set from where the next
-    /// iteration starts: the numbers of the row in the places of the declared values its columns
-    /// name, run as a first iteration.
-    func pass(placing row: [Double]) throws(EvaluationError) -> IterationNumbers {
-        var buffer = buffer
-        for (position, number) in zip(batchPlan?.positions ?? [], row) {
-            if let position { buffer[position] = number }
-        }
+    /// The forward and backward passes of each of `rows`, rows of the model's data set, from
+    /// where the next iteration starts: the numbers of a row in the places of the declared values
+    /// its columns name, run as a first iteration. Their numbers kept together share one array.
+    mutating func passes(placing rows: some Collection<[Double]>) throws(EvaluationError) -> Passes {
         let program = model.program
-        try Training.run(program, in: &buffer)
         let layout = program.layout
-        return IterationNumbers(
-            iteration: 1, layout: layout, scalars: Array(buffer[0..<layout.count]), large: layout.large.map { Array(buffer[$0.range]) }
-        )
+        let (count, largeSlots, positions) = (layout.count, layout.large, batchPlan?.positions ?? [])
+        var kept: [Double] = []
+        kept.reserveCapacity(rows.count * count)
+        var large: [[[Double]]] = []
+        for row in rows {
+            // Each pass runs in a buffer of its own, which the next reuses.
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                buffer.withUnsafeBufferPointer { buffer in
+                    guard let to = scratch.baseAddress, let from = buffer.baseAddress else { return }
+                    to.update(from: from, count: min(scratch.count, buffer.count))
+                }
+                for (position, number) in zip(positions, row) {
+                    if let position { scratch[position] = number }
+                }
+            }
+            try Training.run(program, in: &scratch)
+            kept.append(contentsOf: scratch[0..<count])
+            if !largeSlots.isEmpty { large.append(largeSlots.map { Array(scratch[$0.range]) }) }
+        }
+        return Passes(layout: layout, iteration: 1, kept: kept, large: large, count: rows.count)
     }
 
     /// Works out one more iteration, diverged or not, and carries its updates to the parameters.

@@ -84,7 +84,7 @@ public struct Computation: Sendable {
     /// The numbers of iteration `iteration`'s row `row` (counted round): its forward and backward
     /// passes, what the formulas of its trace read.
     func rowNumbers(iteration: Int, row: Int) -> IterationNumbers? {
-        place(iteration: iteration, row: row).map { iterations[$0.iteration].rows[$0.row] }
+        place(iteration: iteration, row: row).map { iterations[$0.iteration].row($0.row) }
     }
 
     /// Each iteration's numbers for the row at `row` in its batch (counted round).
@@ -94,8 +94,8 @@ public struct Computation: Sendable {
 
     /// Where iteration `iteration`'s row `row`, counted round its batch, is kept, if computed.
     private func place(iteration: Int, row: Int) -> (iteration: Int, row: Int)? {
-        guard iterations.indices.contains(iteration), !iterations[iteration].rows.isEmpty else { return nil }
-        return (iteration, row % iterations[iteration].rows.count)
+        guard iterations.indices.contains(iteration), iterations[iteration].rowCount > 0 else { return nil }
+        return (iteration, row % iterations[iteration].rowCount)
     }
 
     /// Samples of a landscape across and up: enough for a map at 160 columns.
