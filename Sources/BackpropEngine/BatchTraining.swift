@@ -13,7 +13,9 @@ extension Training {
     /// The next iteration's numbers alone, as `nextBatch()` computes them: each row's of its
     /// batch, their means and the updates. Nil after an iteration that diverged.
     public mutating func nextBatchNumbers() throws -> BatchNumbers? {
-        guard let data = model.data, let plan = batchPlan else { return try nextNumbers().map { BatchNumbers(passes: Passes($0), batch: nil) } }
+        guard let data = model.data, let plan = batchPlan else {
+            return try nextNumbers().map { BatchNumbers(passes: Passes($0), batch: nil, diverged: diverged) }
+        }
         guard !diverged else { return nil }
         let numbers: BatchNumbers
         do {
@@ -101,13 +103,18 @@ public struct BatchNumbers: IterationResults, Sendable {
         }
     }
 
-    init(passes: Passes, batch: Means?) {
-        (self.passes, self.batch) = (passes, batch)
-        if let batch, passes.count > 0 {
-            diverged = !passes[0].valuesAndGradientsFinite || !batch.numbers.allSatisfy(\.isFinite)
-        } else {
-            diverged = passes.count > 0 ? passes[0].diverged : true
-        }
+    /// The numbers of `passes` and, over a data set, their means and updates `batch`;
+    /// `diverged` as the training found it.
+    init(passes: Passes, batch: Means?, diverged: Bool) {
+        (self.passes, self.batch, self.diverged) = (passes, batch, diverged)
+    }
+
+    /// The numbers of `passes`, the rows of an iteration over a data set, and their means and
+    /// updates `batch`: diverged, as the first row's trace says it, when a value or gradient of
+    /// the first row, a mean or an update is not finite.
+    init(passes: Passes, batch: Means) {
+        let diverged = passes.count == 0 || !passes[0].valuesAndGradientsFinite || !batch.numbers.allSatisfy(\.isFinite)
+        self.init(passes: passes, batch: batch, diverged: diverged)
     }
 
     /// How many rows the iteration went through: those of its batch, or without a data set, one.

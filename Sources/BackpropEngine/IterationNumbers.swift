@@ -120,15 +120,14 @@ public struct IterationNumbers: IterationResults, Sendable {
 
     /// True when a value, a gradient or an update is infinite or not a number: training diverged.
     public var diverged: Bool {
-        let finite = { (numbers: UnsafeBufferPointer<Double>) in numbers.allSatisfy(\.isFinite) }
-        return !scalars.withUnsafeBufferPointer { finite(UnsafeBufferPointer(rebasing: $0[start..<start + layout.finiteCount])) }
-            || !large.allSatisfy { $0.withUnsafeBufferPointer(finite) }
+        !scalars.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<start + layout.finiteCount]).allFinite }
+            || !large.allSatisfy { $0.withUnsafeBufferPointer(\.allFinite) }
     }
 
     /// True when every value and gradient of the iteration is finite, the updates aside.
     var valuesAndGradientsFinite: Bool {
-        scalars[start..<start + layout.valuesAndGradientsCount].allSatisfy(\.isFinite)
-            && large.prefix(layout.largeValuesAndGradientsCount).allSatisfy { $0.allSatisfy(\.isFinite) }
+        scalars.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[start..<start + layout.valuesAndGradientsCount]).allFinite }
+            && large.prefix(layout.largeValuesAndGradientsCount).allSatisfy { $0.withUnsafeBufferPointer(\.allFinite) }
     }
 
     /// The value of a declared value or node in this iteration (before the update).
@@ -209,5 +208,21 @@ struct Passes: Sendable {
         IterationNumbers(
             iteration: iteration, layout: layout, scalars: kept, start: start + index * layout.count, large: large.isEmpty ? [] : large[index]
         )
+    }
+}
+
+extension UnsafeBufferPointer<Double> {
+    /// True when every number is finite, told without a branch for each.
+    var allFinite: Bool {
+        // A finite number less itself is 0; an infinity or not a number gives not a number,
+        // which any sum it joins stays. Two at a time, as the processor adds them.
+        var (pairs, index) = (SIMD2<Double>.zero, 0)
+        while index + 2 <= count {
+            let pair = SIMD2(self[index], self[index + 1])
+            pairs += pair - pair
+            index += 2
+        }
+        let rest = index < count ? self[index] - self[index] : 0
+        return pairs.sum() + rest == 0
     }
 }

@@ -16,8 +16,9 @@ public struct Training: Sendable {
     private var buffer: [Double]
     /// The numbers the last iteration kept apart, which the next one starts with.
     private var lastLarge: [[Double]]?
-    /// Where a row of the data set is worked out: a copy of `buffer` with the row in place.
-    private var scratch: [Double]
+    /// Where a row of the data set is worked out: a copy of `buffer` with the row in place;
+    /// empty without a data set.
+    private var scratch: [Double] = []
     /// What an iteration over the model's data set reads; nil without one.
     let batchPlan: BatchPlan?
 
@@ -33,7 +34,6 @@ public struct Training: Sendable {
     public init(model: Model) {
         self.model = model
         buffer = model.program.buffer(startingAt: model.variables)
-        scratch = buffer
         batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
@@ -41,7 +41,6 @@ public struct Training: Sendable {
     public init(model: Model, from values: [String: Tensor]) throws(EvaluationError) {
         self.model = model
         buffer = try model.program.buffer(holding: values)
-        scratch = buffer
         batchPlan = model.data.map { BatchPlan(model: model, data: $0) }
     }
 
@@ -83,12 +82,13 @@ public struct Training: Sendable {
         var kept: [Double] = []
         kept.reserveCapacity(rows.count * count)
         var large: [[[Double]]] = []
+        if scratch.count != buffer.count { scratch = Array(repeating: 0, count: buffer.count) }
         for row in rows {
             // Each pass runs in a buffer of its own, which the next reuses.
             scratch.withUnsafeMutableBufferPointer { scratch in
                 buffer.withUnsafeBufferPointer { buffer in
                     guard let to = scratch.baseAddress, let from = buffer.baseAddress else { return }
-                    to.update(from: from, count: min(scratch.count, buffer.count))
+                    to.update(from: from, count: buffer.count)
                 }
                 for (position, number) in zip(positions, row) {
                     if let position { scratch[position] = number }
