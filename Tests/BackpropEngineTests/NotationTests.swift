@@ -36,7 +36,8 @@ import Testing
     }
 
     /// What a reader takes from a number as written is that text read back, whatever the number:
-    /// tiny, huge, subnormal, negative zero, halfway between two decimals, or any bit pattern.
+    /// tiny, huge, subnormal, negative zero, halfway between two decimals, or any bit pattern; and
+    /// the number written straight into bytes is that very text.
     @Test func aNumberAsShownIsItsTextReadBack() {
         var random = SplitMix64(seed: 9)
         let special: [Double] = [0, -0.0, Double.leastNormalMagnitude / 1000, -.leastNonzeroMagnitude, 0.005, 1.005, 2.675, 999999999.995, 1e9, -8.5e27, .infinity, .nan]
@@ -57,6 +58,9 @@ import Testing
                     let read = Double(text.hasPrefix(notation.minus) ? "-" + text.dropFirst(notation.minus.count) : text) ?? value
                     let shown = notation.shown(value, decimals: decimals)
                     #expect(shown.bitPattern == read.bitPattern || (shown.isNaN && read.isNaN), "\(value) with \(decimals) decimals: \(text)")
+                    var bytes: [UInt8] = []
+                    notation.write(value, decimals: decimals, into: &bytes)
+                    #expect(bytes == Array(text.utf8), "\(value) with \(decimals) decimals, as bytes")
                 }
             }
         }

@@ -35,6 +35,21 @@ import Testing
         "a loss before other equations": "param w = 0.5\neta = 0.1\nloss L = w^2\nafter = L*w",
     ]
 
+    @Test func numbersAreFiniteOnlyWhenEveryOneIs() {
+        let finite: [Double] = [0, -0.0, 1.5, -.greatestFiniteMagnitude, .leastNonzeroMagnitude]
+        for count in 0...5 {
+            let numbers = (0..<count).map { finite[$0 % finite.count] }
+            #expect(numbers.withUnsafeBufferPointer(\.allFinite), "\(numbers)")
+            for place in 0..<count {
+                for bad in [Double.nan, .infinity, -.infinity] {
+                    var spoilt = numbers
+                    spoilt[place] = bad
+                    #expect(!spoilt.withUnsafeBufferPointer(\.allFinite), "\(spoilt)")
+                }
+            }
+        }
+    }
+
     @Test func everyShippedLessonComputesTheNumbersOfItsFormulas() throws {
         for lesson in try LessonLibrary.shipped() {
             guard let model = lesson.model else { continue }

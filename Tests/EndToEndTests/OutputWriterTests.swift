@@ -25,6 +25,9 @@ import Testing
         ("a C1 control", [[0xC2, 0x9B, 0x31, 0x6D]]),
         ("a right-to-left override cut between two writes", [[0x61, 0xE2], [0x80, 0xAE, 0x62]]),
         ("an overlong escape", [[0xC0, 0x9B]]),
+        ("a surrogate half", [[0xED, 0xA0, 0x80, 0x1B]]),
+        ("a lead byte no character starts with", [[0xF8, 0x9B, 0x9B]]),
+        ("a four-byte character cut short before an escape", [[0xF0, 0x9D, 0x9C, 0x1B]]),
         ("an escape", [[0x1B, 0x5B, 0x32, 0x4A]]),
     ] as [(String, [[UInt8]])])
     func nothingThatActsOnATerminalIsWrittenRaw(what: String, writes: [[UInt8]]) throws {
@@ -34,7 +37,7 @@ import Testing
     }
 
     @Test func textWithNothingToMakeVisibleIsWrittenAsItIs() throws {
-        let text = "η = 0.50\n∂L/∂W = [[0.1, −0.2]]\n"
+        let text = "η = 0.50\n∂L/∂W = [[0.1, −0.2]]\n𝜕ℒ/𝜕x · σ(h)ᵀ ← ok\n"
         #expect(try written([Array(text.utf8)]) == Array(text.utf8))
     }
 }
