@@ -115,33 +115,8 @@ struct PrintCommand {
         } else {
             training = try train(model) { index, batch in
                 try heading(&output, index)
-                for (position, trace) in batch.enumerated() {
-                    // Over a data set, each row's passes under a line with its numbers.
-                    var indent = "  "
-                    if let data = model.data, let row = trace.batch?.row {
-                        try write(&output, "  row \(row + 1): " + notation.numbers(ofRow: row, in: data))
-                        indent = "    "
-                    }
-                    let differences = try options.check ? model.centralDifferences(of: trace) : [:]
-                    let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
-                    for (heading, steps) in passes {
-                        writeSection(heading, steps, indent: indent, into: &text) { step, indent, text in
-                            writer.write(step, trace.bindings(for: step), indent: indent, remark: index == 0 && position == 0, templates: &templates, into: &text)
-                            if case .backward(let backward) = step, let estimate = differences[backward.node] {
-                                text.append(contentsOf: (indent + "  " + CheckText(notation: notation).beside(backward.value, estimate, long: true) + "\n").utf8)
-                            }
-                        }
-                        try writeText(text, to: &output)
-                    }
-                }
-                guard let last = batch.last, let first = batch.first else { return }
-                let rest = [("mean", (last.batch?.means ?? []).map(Trace.Step.mean)), ("update", last.updates.map(Trace.Step.update))]
-                for (heading, steps) in rest where !steps.isEmpty || heading == "update" {
-                    writeSection(heading, steps, indent: "  ", into: &text) { step, indent, text in
-                        writer.write(step, last.bindings(for: step), indent: indent, remark: false, templates: &templates, into: &text)
-                    }
-                    try writeText(text, to: &output)
-                }
+                try writeSteps(of: batch, first: index == 0, model, writer, &templates, &text, to: &output)
+                guard let first = batch.first else { return }
                 table.cells(of: first, number: index + 1, into: &cells)
                 widths = IterationTableText.widths(widths, cells)
             }
@@ -170,6 +145,45 @@ struct PrintCommand {
         if training.diverged {
             try write(&output, "")
             try write(&output, "diverged at \(unit) \(training.count): a value is no longer finite; try a smaller η")
+        }
+    }
+
+    /// The steps of an iteration from its traces, one per row of its batch over a data set: each
+    /// row's passes (under a line with its numbers, over a data set), then the means over the
+    /// rows and the updates; in the `first` iteration, a step says why its result is what it is.
+    /// With `--check`, each gradient is followed by its central difference.
+    private func writeSteps(
+        of batch: [Trace], first: Bool, _ model: Model, _ writer: FormulaWriter, _ templates: inout StepTemplates, _ text: inout [UInt8],
+        to output: inout OutputWriter
+    ) throws {
+        let notation = writer.notation
+        for (position, trace) in batch.enumerated() {
+            var indent = "  "
+            if let data = model.data, let row = trace.batch?.row {
+                text.removeAll(keepingCapacity: true)
+                text.append(contentsOf: ("  row \(row + 1): " + notation.numbers(ofRow: row, in: data) + "\n").utf8)
+                try writeText(text, to: &output)
+                indent = "    "
+            }
+            let differences = try options.check ? model.centralDifferences(of: trace) : [:]
+            let passes = [("forward", trace.forward.map(Trace.Step.forward)), ("backward", trace.backward.map(Trace.Step.backward))]
+            for (heading, steps) in passes {
+                writeSection(heading, steps, indent: indent, into: &text) { step, indent, text in
+                    writer.write(step, trace.bindings(for: step), indent: indent, remark: first && position == 0, templates: &templates, into: &text)
+                    if case .backward(let backward) = step, let estimate = differences[backward.node] {
+                        text.append(contentsOf: (indent + "  " + CheckText(notation: notation).beside(backward.value, estimate, long: true) + "\n").utf8)
+                    }
+                }
+                try writeText(text, to: &output)
+            }
+        }
+        guard let last = batch.last else { return }
+        let rest = [("mean", (last.batch?.means ?? []).map(Trace.Step.mean)), ("update", last.updates.map(Trace.Step.update))]
+        for (heading, steps) in rest where !steps.isEmpty || heading == "update" {
+            writeSection(heading, steps, indent: "  ", into: &text) { step, indent, text in
+                writer.write(step, last.bindings(for: step), indent: indent, remark: false, templates: &templates, into: &text)
+            }
+            try writeText(text, to: &output)
         }
     }
 
