@@ -21,11 +21,11 @@ public struct Computation: Sendable {
     /// Each node the lesson shows for the rows of the data set, its value in each row, after
     /// the last iteration's update.
     public private(set) var rowValues: [String: [Tensor]]
-    /// Each decision map the lesson shows, over its window, after the last iteration's update.
-    public private(set) var decisions: [Slide.DecisionRequest: NodeMap]
-    /// What the lesson shows of the network after the last update: the nodes of its rows items
-    /// and its decision maps.
-    private let shown: (rows: [String], decisions: [Slide.DecisionRequest])
+    /// Each decision map of the slides asked for (see `withMaps(of:)`), over its window, after
+    /// the last iteration's update.
+    public internal(set) var decisions: [Slide.DecisionRequest: NodeMap] = [:]
+    /// The nodes of the lesson's rows items: what it shows of the rows after the last update.
+    private let shownRows: [String]
     /// What went wrong, when the engine could not compute.
     public private(set) var failure: String?
     /// The nodes whose gradient training uses: the parameters and the computed nodes.
@@ -46,9 +46,9 @@ public struct Computation: Sendable {
         let sameFormulas = model.flatMap { model in previous?.model.map(model.sharesFormulas) } ?? false
         writtenSteps = sameFormulas ? previous?.writtenSteps ?? WrittenSteps() : WrittenSteps()
         entries = model.map(ValueEntry.entries) ?? []
-        shown = (lesson.slides.flatMap(\.rowNodes), lesson.slides.flatMap(\.decisions))
+        shownRows = lesson.slides.flatMap(\.rowNodes)
         guard let model else {
-            (self.iterations, jacobians, rowValues, decisions, failure, trained, training) = ([], [:], [:], [:], nil, [], nil)
+            (self.iterations, jacobians, rowValues, failure, trained, training) = ([], [:], [:], nil, [], nil)
             return
         }
         var training = Training(model: model)
@@ -60,9 +60,9 @@ public struct Computation: Sendable {
             }
             (self.iterations, self.jacobians, failure, self.training) = (numbers, jacobians, nil, training)
             trained = Set(model.parameters + model.equations.map(\.name))
-            (rowValues, decisions) = Computation.network(shown, of: model, after: numbers.last)
+            rowValues = Computation.rowValues(shownRows, of: model, after: numbers.last)
         } catch {
-            (self.iterations, jacobians, rowValues, decisions, failure, trained, self.training) = ([], [:], [:], [:], Computation.failure(error), [], nil)
+            (self.iterations, jacobians, rowValues, failure, trained, self.training) = ([], [:], [:], Computation.failure(error), [], nil)
         }
     }
 
@@ -101,10 +101,16 @@ public struct Computation: Sendable {
     /// Samples of a landscape across and up: enough for a map at 160 columns.
     static let landscapeSamples = (columns: 120, rows: 48)
 
-    /// The same computation with the loss map of every landscape `slide` shows, over its window
-    /// (3 either side of the starting values unless the lesson gives one): worked out when a
-    /// slide first needs it, not for every slide at every change of a value.
-    public func withLandscapes(of slide: Slide) -> Computation {
+    /// The same computation with the maps `slide` shows: the loss map of every landscape, over
+    /// its window (3 either side of the starting values unless the lesson gives one), and each
+    /// decision map after the last iteration's update: worked out when a slide first needs them,
+    /// not for every slide at every change of a value.
+    public func withMaps(of slide: Slide) -> Computation {
+        withLandscapes(of: slide).withDecisions(of: slide)
+    }
+
+    /// The same computation with the loss map of every landscape `slide` shows.
+    private func withLandscapes(of slide: Slide) -> Computation {
         guard let model, slide.landscapes.contains(where: { landscapes[$0] == nil }) else { return self }
         var computed = self
         for request in slide.landscapes where landscapes[request] == nil && [request.x, request.y].allSatisfy(model.parameters.contains) {
@@ -125,7 +131,8 @@ public struct Computation: Sendable {
         do {
             extended.iterations += try training.batchNumbers(iterations - self.iterations.count)
             extended.training = training
-            if let model { (extended.rowValues, extended.decisions) = Computation.network(shown, of: model, after: extended.iterations.last) }
+            if let model { extended.rowValues = Computation.rowValues(shownRows, of: model, after: extended.iterations.last) }
+            extended.decisions = [:]
         } catch {
             (extended.iterations, extended.jacobians, extended.failure, extended.trained, extended.training) = ([], [:], Computation.failure(error), [], nil)
             (extended.rowValues, extended.decisions) = ([:], [:])

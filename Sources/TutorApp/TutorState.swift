@@ -77,7 +77,7 @@ public struct TutorState: Sendable {
         )
         self.notice = notice
         resume()
-        computation = computation.withLandscapes(of: slide)
+        computation = computation.withMaps(of: slide)
     }
 
     /// Where the learner is in each lesson visited, the lesson on screen included: what is kept

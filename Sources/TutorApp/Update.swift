@@ -58,7 +58,7 @@ extension TutorState {
         current.revealed.formUnion(steps(of: slide).prefix(step).map(Reveal.Key.init))
         (current.slide, current.step) = (slideIndex, step)
         if slideIndex == lesson.slides.count - 1 && step == stepCount(of: slide) { current.finished = true }
-        computation = computation.withLandscapes(of: slide)
+        computation = computation.withMaps(of: slide)
         check = checking ? (trace.flatMap { trace in try? model?.centralDifferences(of: trace) } ?? [:]) : [:]
         tableCheck = checking && slide.allItems.contains(where: \.isTable) ? worstTableCheck() : nil
     }

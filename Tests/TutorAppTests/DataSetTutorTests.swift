@@ -109,6 +109,19 @@ import TextScreen
         #expect(Self.column(renamed).contains("The rows with p: p is not in your model"))
     }
 
+    @Test func aDecisionMapIsWorkedOutWhenItsSlideOpensFromTheTrainingThen() throws {
+        let trained = try TutorState.atFirstSlide(in: "xor") { $0.title == "Without a hidden layer" }.pressing(.character("T"))
+        #expect(trained.computation.decisions.isEmpty)
+        let map = try TutorState.atFirstSlide(in: "xor") { $0.title == "A straight line cannot do it" }
+        let request = try #require(map.slide.decisions.first)
+        let before = try #require(map.computation.decisions[request])
+        let opened = trained.pressing(.pageDown)
+        #expect(opened.slide.title == map.slide.title)
+        let afterTable = try #require(opened.computation.decisions[request])
+        let afterMap = try #require(map.pressing(.character("T")).computation.decisions[request])
+        #expect(afterTable.values == afterMap.values && afterTable.values != before.values)
+    }
+
     @Test func theDecisionMapFollowsTraining() throws {
         let map = try TutorState.atFirstSlide(in: "xor") { $0.title == "The decision map" }
         let request = try #require(map.slide.decisions.first)
