@@ -49,11 +49,24 @@ final class BatchPlan: Sendable {
         data.isFullBatch ? allRows : data.rows(forIteration: iteration)
     }
 
+    /// Adds the numbers to average of a row whose passes just ran in `pass` to `totals`, where
+    /// `means` puts them: the first row's in place, each next row's added to the total of the rows
+    /// before it, entry by entry.
+    func add(_ pass: UnsafePointer<Double>, to totals: UnsafeMutablePointer<Double>, first: Bool) {
+        for (source, mean) in zip(averaged, means) {
+            guard let source else { continue }
+            for offset in 0..<source.shape.count {
+                if first { totals[mean.start + offset] = pass[source.start + offset] } else { totals[mean.start + offset] += pass[source.start + offset] }
+            }
+        }
+    }
+
     /// The numbers of an iteration over `rows` of the data set, given each row's `passes` (which
-    /// all start from the same parameters and learning rate): their means, the rows' numbers added
-    /// entry by entry in order and divided by their count, and the updates that read them, each
-    /// parameter `parameter − η · mean ∂L/∂parameter`, entry by entry.
-    func numbers(rows: [Int], passes: Passes) throws -> BatchNumbers {
+    /// all start from the same parameters and learning rate) and `totals`, their numbers added up
+    /// by `add` (not a number where there is nothing to average): their means, the totals divided
+    /// by the rows' count, and the updates that read them, each parameter
+    /// `parameter − η · mean ∂L/∂parameter`, entry by entry.
+    func numbers(rows: [Int], passes: Passes, totals numbers: inout [Double]) throws -> BatchNumbers {
         guard passes.count > 0 else { throw EvaluationError("no rows to average '\(loss)' over") }
         let first = passes[0]
         guard let slot = rate.slot, slot.shape == .scalar, let eta = first.numbers(at: slot).first else {
@@ -62,21 +75,8 @@ final class BatchPlan: Sendable {
         for (parameter, mean) in zip(parameters, means.dropFirst()) {
             guard let slot = parameter.value, slot.shape == mean.shape else { throw EvaluationError("no value of '\(parameter.name)' to update") }
         }
-        var numbers = [Double](repeating: .nan, count: count)
         let (averaged, means) = (self.averaged, self.means)
         numbers.withUnsafeMutableBufferPointer { numbers in
-            // Row by row, in order, each number added to the total of the rows before it.
-            for index in 0..<passes.count {
-                let pass = passes[index]
-                for (source, mean) in zip(averaged, means) {
-                    guard let source else { continue }
-                    pass.withNumbers(at: source) { row in
-                        for offset in row.indices {
-                            if index == 0 { numbers[mean.start + offset] = row[offset] } else { numbers[mean.start + offset] += row[offset] }
-                        }
-                    }
-                }
-            }
             for (source, mean) in zip(averaged, means) where source != nil {
                 for offset in mean.range { numbers[offset] /= Double(passes.count) }
             }

@@ -20,7 +20,9 @@ extension Training {
         let numbers: BatchNumbers
         do {
             let rows = plan.rows(forIteration: count, of: data)
-            numbers = try plan.numbers(rows: rows, passes: try passes(placing: rows.lazy.map { data.rows[$0] }))
+            var totals = [Double](repeating: .nan, count: plan.count)
+            let passes = try passes(placing: rows.lazy.map { data.rows[$0] }, adding: plan, into: &totals)
+            numbers = try plan.numbers(rows: rows, passes: passes, totals: &totals)
         } catch let error as EvaluationError where count > 0 {
             throw EvaluationError("at iteration \(count + 1): \(error)")
         }

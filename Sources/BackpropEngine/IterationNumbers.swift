@@ -194,7 +194,8 @@ struct Passes: Sendable {
 
     /// The one pass `numbers`.
     init(_ numbers: IterationNumbers) {
-        (layout, iteration, kept, start, large, count) = (numbers.layout, numbers.iteration, numbers.scalars, numbers.start, [numbers.large], 1)
+        (layout, iteration, kept, start, count) = (numbers.layout, numbers.iteration, numbers.scalars, numbers.start, 1)
+        large = numbers.large.isEmpty ? [] : [numbers.large]
     }
 
     /// `count` passes of iteration `iteration`, laid out as `layout` says, their numbers kept

@@ -74,29 +74,39 @@ public struct Training: Sendable {
 
     /// The forward and backward passes of each of `rows`, rows of the model's data set, from
     /// where the next iteration starts: the numbers of a row in the places of the declared values
-    /// its columns name, run as a first iteration. Their numbers kept together share one array.
-    mutating func passes(placing rows: some Collection<[Double]>) throws(EvaluationError) -> Passes {
+    /// its columns name, run as a first iteration. Their numbers kept together share one array;
+    /// the numbers `plan` averages are added up into `totals` while each row's are at hand.
+    mutating func passes(
+        placing rows: some Collection<[Double]>, adding plan: BatchPlan, into totals: inout [Double]
+    ) throws(EvaluationError) -> Passes {
         let program = model.program
         let layout = program.layout
-        let (count, largeSlots, positions) = (layout.count, layout.large, batchPlan?.positions ?? [])
+        let (count, largeSlots, positions) = (layout.count, layout.large, plan.positions)
         var kept: [Double] = []
         kept.reserveCapacity(rows.count * count)
         var large: [[[Double]]] = []
         if scratch.count != buffer.count { scratch = Array(repeating: 0, count: buffer.count) }
-        for row in rows {
-            // Each pass runs in a buffer of its own, which the next reuses.
-            scratch.withUnsafeMutableBufferPointer { scratch in
-                buffer.withUnsafeBufferPointer { buffer in
-                    guard let to = scratch.baseAddress, let from = buffer.baseAddress else { return }
-                    to.update(from: from, count: buffer.count)
-                }
-                for (position, number) in zip(positions, row) {
-                    if let position { scratch[position] = number }
+        // The passes run one after another in a buffer that starts as a copy of `buffer`: each
+        // computes every number it keeps afresh from the declared values, the row's among them.
+        try buffer.withUnsafeBufferPointer { buffer throws(EvaluationError) in
+            try scratch.withUnsafeMutableBufferPointer { scratch throws(EvaluationError) in
+                try totals.withUnsafeMutableBufferPointer { totals throws(EvaluationError) in
+                    guard let from = buffer.baseAddress, let pass = scratch.baseAddress, let totals = totals.baseAddress else { return }
+                    pass.update(from: from, count: buffer.count)
+                    for (index, row) in rows.enumerated() {
+                        for (position, number) in zip(positions, row) {
+                            if let position { pass[position] = number }
+                        }
+                        try program.forward(pass)
+                        try program.backward(pass)
+                        kept.append(contentsOf: UnsafeBufferPointer(start: pass, count: count))
+                        if !largeSlots.isEmpty {
+                            large.append(largeSlots.map { Array(UnsafeBufferPointer(start: pass + $0.start, count: $0.shape.count)) })
+                        }
+                        plan.add(pass, to: totals, first: index == 0)
+                    }
                 }
             }
-            try Training.run(program, in: &scratch)
-            kept.append(contentsOf: scratch[0..<count])
-            if !largeSlots.isEmpty { large.append(largeSlots.map { Array(scratch[$0.range]) }) }
         }
         return Passes(layout: layout, iteration: 1, kept: kept, large: large, count: rows.count)
     }

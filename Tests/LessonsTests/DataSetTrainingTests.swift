@@ -93,6 +93,23 @@ import Testing
         #expect(first.allSatisfy { $0.updated["w"] == Tensor(0.5 - 0.3 * mean) })
     }
 
+    @Test func eachRowOfABatchHasTheNumbersOfItsOwnPassFromTheIterationsStart() throws {
+        for model in try Self.xorModels() + [try #require(Self.batched)] {
+            let data = try #require(model.data)
+            var training = Training(model: model)
+            var start = model.startingValues
+            for numbers in try training.batchNumbers(4) {
+                let rows = try #require(model.trace(of: numbers, row: 0).batch?.rows)
+                for (index, row) in rows.enumerated() {
+                    let alone = try model.trace(from: data.values(ofRow: row, in: start))
+                    let batched = model.trace(of: numbers, row: index)
+                    #expect(batched.values == alone.values && batched.gradients == alone.gradients, "row \(row + 1)")
+                }
+                start.merge(numbers.updated) { _, new in new }
+            }
+        }
+    }
+
     @Test(arguments: try xorModels())
     func theNumbersOfAnIterationDivergeWhereItsFirstRowsTraceDoes(model: Model) throws {
         // An infinite rate sends the parameters past every number at the first update.
