@@ -31,7 +31,7 @@ extension FormulaWriter {
                 let step = position
                 // A step of too many terms to tell their forms by bits is found by the step itself.
                 templates.withTemplate(
-                    for: shorter.map { StepTemplates.ProgramStep(pass: pass, index: index, shorter: $0) }, of: numbers, step: { steps()[step] }, by: self
+                    for: shorter.map { StepTemplates.ProgramStep(program: program, pass: pass, index: index, shorter: $0) }, of: numbers, step: { steps()[step] }, by: self
                 ) { template in
                     writeLines(&template, numbers.numbers(at: slot), slot.shape, rows: nil, indent: indent + "  ", remark: remark, into: &text, parts: &parts)
                 }

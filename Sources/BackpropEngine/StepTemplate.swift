@@ -101,12 +101,25 @@ public struct StepTemplates: Sendable {
     /// None kept yet.
     public init() {}
 
-    /// A step of a model's program by where it is: its pass, its place among the steps of the
-    /// pass, and which of its terms take their shorter form, one bit each.
+    /// A step of a model's program by where it is: the program (held, so that its identity stays
+    /// its own), its pass, its place among the steps of the pass, and which of its terms take
+    /// their shorter form, one bit each.
     struct ProgramStep: Hashable {
+        let program: Program
         let pass: Trace.Pass
         let index: Int
         let shorter: UInt64
+
+        static func == (a: ProgramStep, b: ProgramStep) -> Bool {
+            a.program === b.program && a.pass == b.pass && a.index == b.index && a.shorter == b.shorter
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(ObjectIdentifier(program))
+            hasher.combine(pass)
+            hasher.combine(index)
+            hasher.combine(shorter)
+        }
     }
 
     /// The program step each of `templates` was compiled for, if it was found as one.

@@ -52,4 +52,21 @@ import Testing
             }
         }
     }
+
+    @Test func stepsKeptForOneModelAreNotTakenForAnothers() throws {
+        let models = try Self.lessons().compactMap { try LessonLibrary.shipped($0).model }
+        var shared = StepTemplates()
+        for round in 0..<2 {
+            for model in models {
+                let writer = FormulaWriter(notation: Notation(loss: model.loss), shapes: model.shapes)
+                var training = Training(model: model)
+                let numbers = try #require(try training.nextNumbers())
+                var (kept, afresh): ([UInt8], [UInt8]) = ([], [])
+                var fresh = StepTemplates()
+                writer.write(iteration: numbers, of: model, indent: "", remark: false, templates: &shared, into: &kept)
+                writer.write(iteration: numbers, of: model, indent: "", remark: false, templates: &fresh, into: &afresh)
+                #expect(kept == afresh, "round \(round + 1)")
+            }
+        }
+    }
 }
