@@ -65,7 +65,8 @@ final class BatchPlan: Sendable {
     /// all start from the same parameters and learning rate) and `totals`, their numbers added up
     /// by `add` (not a number where there is nothing to average): their means, the totals divided
     /// by the rows' count, and the updates that read them, each parameter
-    /// `parameter − η · mean ∂L/∂parameter`, entry by entry.
+    /// `parameter − η · mean ∂L/∂parameter`, entry by entry. The means and updates are worked out
+    /// in `totals` itself, which the iteration's numbers then hold.
     func numbers(rows: [Int], passes: Passes, totals numbers: inout [Double]) throws -> BatchNumbers {
         guard passes.count > 0 else { throw EvaluationError("no rows to average '\(loss)' over") }
         let first = passes[0]

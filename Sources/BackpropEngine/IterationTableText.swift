@@ -10,7 +10,7 @@ public struct IterationTableText: Sendable {
     /// The table's columns.
     private let columns: [IterationTable.Column]
     /// Where each column's number lives in an iteration of the model's program, where every
-    /// column's does.
+    /// column's does; nil over a data set, whose table shows means.
     private let slots: [Slot]?
 
     /// A table of `model`'s iterations written with `notation`.

@@ -14,7 +14,7 @@ extension FormulaWriter {
             if built == nil { built = model.steps(of: numbers) }
             return built ?? []
         }
-        let places = numbers.layout === program.layout ? program.places : (values: [], gradients: [], updates: [])
+        let places = program.places(in: numbers.layout)
         var position = 0
         var parts: [Range<Int>] = []
         for pass in [Trace.Pass.forward, .backward, .update] {
@@ -27,7 +27,7 @@ extension FormulaWriter {
             for (index, slot) in slots.enumerated() {
                 guard let slot else { continue }
                 defer { position += 1 }
-                let shorter = pass == .backward ? shorterTerms(of: program.steps[index], numbers) : 0
+                let shorter = pass == .backward ? program.steps[index].shorterForms(in: numbers) : 0
                 let step = position
                 // A step of too many terms to tell their forms by bits is found by the step itself.
                 templates.withTemplate(
@@ -37,16 +37,5 @@ extension FormulaWriter {
                 }
             }
         }
-    }
-
-    /// Which terms of the backward step `step` take their shorter form in the iteration `numbers`,
-    /// one bit each, as `Model.steps(of:)` chooses them; nil for a step of more than 64 terms.
-    private func shorterTerms(of step: Program.Step, _ numbers: IterationNumbers) -> UInt64? {
-        guard step.terms.count <= 64 else { return nil }
-        var bits: UInt64 = 0
-        for (index, (planned, condition)) in step.terms.enumerated() where planned.shorter != nil {
-            if let condition, numbers[condition] == 1 { bits |= 1 << UInt64(index) }
-        }
-        return bits
     }
 }

@@ -6,7 +6,9 @@
 /// first the fewest for all of them at once, then, one by one, the fewest each needs with the
 /// others as they are (for up to `oneByOne` operands: past that, redoing the claims for each would
 /// cost the square of their count). A result that lands exactly halfway between two shown values
-/// is taken only when no number of decimals avoids it (0.5 · 1.90² = 1.805).
+/// is taken only when no number of decimals avoids it (0.5 · 1.90² = 1.805). A claim's value is
+/// worked out by the program from the numbers loaded, with the arithmetic of the engine's
+/// `Program`, which gives the numbers the evaluator gives to the last bit.
 struct LineProgram: Sendable {
     /// A value or a gradient a formula reads, by name.
     enum Leaf: Hashable, Sendable {
@@ -30,7 +32,9 @@ struct LineProgram: Sendable {
     }
 
     /// A line of numbers as it is asked for: its operands, and what it claims, each claim a
-    /// formula over them and the decimals its value is shown with.
+    /// formula over them and the decimals its value is shown with. Every value and gradient an
+    /// operand reads must be at hand, and a claim shown like an operand names one of an earlier
+    /// line.
     struct Request {
         let operands: [Operand]
         let claims: [(formula: Expr, decimals: Decimals)]
@@ -64,10 +68,10 @@ struct LineProgram: Sendable {
         let redo: Range<Int>
     }
 
-    /// The leaves the formulas read, each with where its numbers go; none for a leaf the
-    /// bindings did not hold when the program was compiled.
-    private let leaves: [(leaf: Leaf, slot: Slot?)]
-    /// Where each leaf's numbers go, as `leaves` says.
+    /// The leaves the formulas read.
+    private let leaves: [Leaf]
+    /// Where each leaf's numbers go; none for a leaf the bindings did not hold when the program
+    /// was compiled.
     private let leafSlots: [Slot?]
     private let lines: [Line]
     /// Every line's operands, in order: where each one's number is, and where its number as
@@ -114,7 +118,7 @@ struct LineProgram: Sendable {
             }
         }
         let shapes = (values: values.mapValues(\.shape), gradients: gradients.mapValues(\.shape))
-        let checker = ShapeChecker(shapes: shapes.values.merging(shapes.gradients) { value, _ in value })
+        let checker = ShapeChecker(values: shapes.values, gradients: shapes.gradients)
         let kept = requests.map { request in
             request.claims.filter { claim in
                 claim.formula.reads(values: shapes.values, gradients: shapes.gradients)
@@ -134,10 +138,12 @@ struct LineProgram: Sendable {
             let table = OperandTable(request.operands)
             let (firstClaim, start) = (allClaims.count, builder.instructions.count)
             for (claim, exact) in zip(claims, exactClaims) {
+                if case .operand(let line, _) = claim.decimals { precondition(line < lines.count, "a claim shown like an operand of a later line") }
                 let redone = claim.formula.replacing { table.index(of: $0).map { .name(LineProgram.placeholder($0)) } }
                 let place: Place = switch claim.decimals {
                 case .precision: .precision
-                case .operand(let line, let index): .operand(lines[line].operands.lowerBound + index)
+                case .operand(let line, let index):
+                    .operand(lines[line].operands.lowerBound + index)
                 }
                 allClaims.append(Claim(
                     exact: exact, redone: builder.compile(redone, values: values.merging(placeholders) { _, shown in shown }, gradients: gradients),
@@ -148,7 +154,7 @@ struct LineProgram: Sendable {
                 operands: firstOperand..<allOperands.count, claims: firstClaim..<allClaims.count, redo: start..<builder.instructions.count
             ))
         }
-        self.leaves = leaves
+        self.leaves = leaves.map(\.leaf)
         leafSlots = leaves.map(\.slot)
         self.lines = lines
         self.operands = allOperands
@@ -168,14 +174,14 @@ struct LineProgram: Sendable {
     mutating func load(_ source: StepSource) -> Bool {
         switch source {
         case .bindings(let bindings):
-            for (leaf, slot) in leaves {
+            for (leaf, slot) in zip(leaves, leafSlots) {
                 let value = bindings.numbers(of: leaf)
                 guard value?.shape == slot?.shape else { return false }
                 if let slot, let value { place(value.scalars[...], at: slot) }
             }
         case .iteration(let numbers):
             if placesLayout !== numbers.layout {
-                (placesLayout, places) = (numbers.layout, leaves.map { leaf, _ in numbers.layout.slot(of: leaf) })
+                (placesLayout, places) = (numbers.layout, leaves.map(numbers.layout.slot))
             }
             guard places.count == leafSlots.count, zip(leafSlots, places).allSatisfy({ $0?.shape == $1?.shape }) else { return false }
             let (slots, places) = (leafSlots, self.places)

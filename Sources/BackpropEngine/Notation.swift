@@ -81,13 +81,6 @@ public struct Notation: Sendable, Equatable {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// A vector written as a row, `[a, b]`: its transpose; entries as by `number(_:decimals:)`.
-    public func row(_ value: Tensor, decimals: Int) -> String {
-        var text: [UInt8] = []
-        value.scalars.withUnsafeBufferPointer { write($0, value.shape, decimals: decimals, asRow: true, into: &text) }
-        return String(decoding: text, as: UTF8.self)
-    }
-
     /// Appends `scalars`, a value of `shape`, to `text` as UTF-8, each entry as by
     /// `number(_:decimals:)`: a scalar as its number, a vector as the column `[a; b]` (or, `asRow`,
     /// as the row `[a, b]`), a matrix row by row, `[[a, b], [c, d]]`.

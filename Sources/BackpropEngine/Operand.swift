@@ -53,7 +53,7 @@ extension Expr {
     func operands(values: [String: Shape], gradients: [String: Shape]) -> [Operand] {
         var found: [Operand] = []
         var seen: Set<Expr> = []
-        let checker = ShapeChecker(shapes: values.merging(gradients) { value, _ in value })
+        let checker = ShapeChecker(values: values, gradients: gradients)
         func visit(_ part: Expr) {
             let shape: Shape? = switch part.kind {
             case .name(let name): values[name]

@@ -6,6 +6,21 @@ extension Program {
         let node: String
         /// The terms added up, in order.
         let terms: [(planned: PlannedTerm, condition: Int?)]
+
+        /// True when term `index` takes its shorter form in the iteration `numbers`: it has one,
+        /// and the number deciding it is exactly 1.
+        func takesShorterForm(_ index: Int, in numbers: IterationNumbers) -> Bool {
+            let (planned, condition) = terms[index]
+            guard planned.shorter != nil, let condition else { return false }
+            return numbers[condition] == 1
+        }
+
+        /// Which terms take their shorter form in the iteration `numbers`, one bit each; nil for a
+        /// step of more than 64 terms.
+        func shorterForms(in numbers: IterationNumbers) -> UInt64? {
+            guard terms.count <= 64 else { return nil }
+            return terms.indices.reduce(0) { bits, index in takesShorterForm(index, in: numbers) ? bits | 1 << UInt64(index) : bits }
+        }
     }
 
     /// The program of a model: `variables` (the learning rate `rate` among them) loaded into the

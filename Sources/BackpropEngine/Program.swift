@@ -53,8 +53,24 @@ final class Program: Sendable {
         self.steps = steps
         self.updates = updates
         self.layout = layout
-        places = (equations.map { layout.value($0.node) }, steps.map { layout.gradient($0.node) }, updates.map { layout.update($0.parameter) })
         self.rate = rate
+        places = Program.places(in: layout, equations.map(\.node), steps.map(\.node), updates.map(\.parameter))
+    }
+
+    /// Where the numbers of an iteration laid out as `layout` says put what each equation, each
+    /// backward step and each update computes: `places` for this program's own iterations, else
+    /// found by name.
+    func places(in layout: NumberLayout) -> (values: [Slot?], gradients: [Slot?], updates: [Slot?]) {
+        guard layout !== self.layout else { return places }
+        return Program.places(in: layout, equations.map(\.node), steps.map(\.node), updates.map(\.parameter))
+    }
+
+    /// Where `layout` puts the values of `nodes`, the gradients of `reached` and the updates of
+    /// `parameters`.
+    private static func places(
+        in layout: NumberLayout, _ nodes: [String], _ reached: [String], _ parameters: [String]
+    ) -> (values: [Slot?], gradients: [Slot?], updates: [Slot?]) {
+        (nodes.map(layout.value), reached.map(layout.gradient), parameters.map(layout.update))
     }
 
     /// A buffer holding `values` (every declared value, by name) and the constants, ready to run;

@@ -60,7 +60,9 @@ struct ProgramBuilder {
         other == scope || scope == ProgramBuilder.backwardScope
     }
 
-    /// Appends an instruction that no later part may stand for (one adding into a gradient).
+    /// Appends an instruction that no later part may stand for (one adding into a gradient). A
+    /// gradient's first term is added to 0, not to what the buffer holds, so that every run works
+    /// out each number afresh and a buffer can run again, for another row, without being cleared.
     mutating func append(_ instruction: Instruction) {
         instructions.append(instruction)
     }

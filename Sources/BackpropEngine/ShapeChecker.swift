@@ -12,6 +12,12 @@ struct ShapeChecker {
         self.known = known
     }
 
+    /// A checker over the names of the values and gradients at hand, a name's value giving its
+    /// shape where both are.
+    init(values: [String: Shape], gradients: [String: Shape]) {
+        self.init(shapes: values.merging(gradients) { value, _ in value })
+    }
+
     /// The shape of `expression`; errors point at the offending part, or at `fallback` when the
     /// expression carries no location.
     func shape(of expression: Expr, fallback: SourceLocation) throws(EquationError) -> Shape {

@@ -75,8 +75,9 @@ struct StepTemplate: Sendable {
     }
 }
 
-/// Steps compiled for their formulas, kept by step as one writer writes them: a step of the next
-/// iteration reads the same formulas, so that a long run compiles each step once.
+/// Steps compiled for their formulas, kept by step for the formulas of the models they are used
+/// with, in one notation (names and symbols: a step written in another is compiled anew): a step
+/// of the next iteration reads the same formulas, so that a long run compiles each step once.
 public struct StepTemplates: Sendable {
     /// A step by its pass and what it computes.
     private struct Key: Hashable {
@@ -193,7 +194,8 @@ public struct StepTemplates: Sendable {
     ) -> Result {
         if !templates[last].load(source) {
             templates[last] = writer.template(for: step(), source.bindings)
-            _ = templates[last].load(source)
+            let loaded = templates[last].load(source)
+            precondition(loaded, "a step compiled for the numbers at hand reads them")
         }
         return body(&templates[last])
     }

@@ -63,14 +63,8 @@ extension FormulaWriter {
     public func write(
         _ step: Trace.Step, _ bindings: Bindings, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
     ) {
-        write(step, .bindings(bindings), indent: indent, remark: remark, templates: &templates, into: &text)
-    }
-
-    private func write(
-        _ step: Trace.Step, _ source: StepSource, indent: String, remark: Bool, templates: inout StepTemplates, into text: inout [UInt8]
-    ) {
         var parts: [Range<Int>] = []
-        templates.withTemplate(for: step, source, by: self) { template in
+        templates.withTemplate(for: step, .bindings(bindings), by: self) { template in
             writeLines(&template, step.value.scalars[...], step.value.shape, rows: step.mean, indent: indent, remark: remark, into: &text, parts: &parts)
         }
     }
@@ -130,7 +124,7 @@ extension FormulaWriter {
             // A node used more than once adds up its paths: first the number of each path, with
             // the fewest decimals that add up to the total as shown, then the line that plugs the
             // numbers in also gives each path's number as shown.
-            let checker = ShapeChecker(shapes: shapes.values.merging(shapes.gradients) { value, _ in value })
+            let checker = ShapeChecker(values: shapes.values, gradients: shapes.gradients)
             let pathShapes = terms.count > 1 && sum.reads(values: shapes.values, gradients: shapes.gradients)
                 ? terms.compactMap { try? checker.shape(of: $0, fallback: .unknown) } : []
             let paths = pathShapes.count == terms.count

@@ -179,14 +179,15 @@ extension Model {
     /// Calls `body` with each step of the iteration `numbers` in order, forward, backward and
     /// updates, each number read where the program left it.
     private func forEachStep(of numbers: IterationNumbers, _ body: (Trace.Step) -> Void) {
-        let places = numbers.layout === program.layout ? program.places : (values: [], gradients: [], updates: [])
+        let places = program.places(in: numbers.layout)
         for (equation, slot) in zip(equations, places.values) {
             if let slot { body(.forward(Trace.Forward(node: equation.name, expression: equation.expression, value: numbers.tensor(slot)))) }
         }
         for (step, slot) in zip(program.steps, places.gradients) {
             guard let slot else { continue }
-            body(.backward(Trace.Backward(node: step.node, terms: step.terms.map { planned, condition in
-                guard let condition, let shorter = planned.shorter, numbers[condition] == 1 else { return planned.term }
+            body(.backward(Trace.Backward(node: step.node, terms: step.terms.indices.map { index in
+                let planned = step.terms[index].planned
+                guard step.takesShorterForm(index, in: numbers), let shorter = planned.shorter else { return planned.term }
                 return shorter.term
             }, value: numbers.tensor(slot))))
         }

@@ -36,7 +36,7 @@ public struct Computation: Sendable {
     private let shownTrace = ShownTrace()
     /// The lines of the steps shown, compiled for the model's formulas: kept from one key to the
     /// next, and from one change of values to the next.
-    public let writtenSteps: WrittenSteps
+    let writtenSteps: WrittenSteps
 
     /// Runs `iterations` training iterations of `model` and the Jacobians `lesson` asks for (but
     /// those of nodes an edit of the model took away); the steps' lines compiled for `previous`
@@ -163,7 +163,7 @@ public struct Computation: Sendable {
 
 /// The lines of the steps a computation shows, compiled for its model's formulas: a box shared by
 /// the copies of a computation, and by the computations of the same model with other values.
-public final class WrittenSteps: Sendable {
+final class WrittenSteps: Sendable {
     private let templates = Mutex(StepTemplates())
 
     /// None compiled yet.

@@ -86,8 +86,8 @@ struct OutputWriter {
 
     /// True when the text `bytes` holds a character that acts on the terminal
     /// (`Unicode.Scalar.actsOnTerminal`) other than a line feed, or bytes that are not whole,
-    /// valid UTF-8 (which the slow path writes as replacement characters): ASCII is checked byte
-    /// by byte, anything else decoded a character at a time.
+    /// valid UTF-8 (which the slow path writes as replacement characters): ASCII is checked eight
+    /// bytes at a time where it can be, anything else decoded a character at a time.
     private static func actsOnTerminal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
