@@ -22,7 +22,7 @@ let package = Package(
         // State, actions, update and render to a text screen: no terminal here.
         .target(name: "TutorApp", dependencies: ["BackpropEngine", "Lessons", "TextScreen"]),
         // The learner's progress between runs: the state file, read and written atomically.
-        .target(name: "ProgressStore", dependencies: ["BackpropEngine", "Lessons", "TutorApp"]),
+        .target(name: "ProgressStore", dependencies: ["BackpropEngine", "Lessons", "TextScreen", "TutorApp"]),
         // ncursesw, reached through a small shim header.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // Paints screens with ncurses, reads keys, restores the terminal.

@@ -165,10 +165,7 @@ public struct IterationNumbers: IterationResults, Sendable {
 
     /// Calls `body` with the numbers at `slot` of the buffer the iteration ran in.
     func withNumbers<Result>(at slot: Slot, _ body: (UnsafeBufferPointer<Double>) -> Result) -> Result {
-        guard NumberLayout.isLarge(slot), let position = layout.largePosition(of: slot) else {
-            return scalars.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start + slot.start..<start + slot.start + slot.shape.count])) }
-        }
-        return large[position].withUnsafeBufferPointer(body)
+        numbers(at: slot).withUnsafeBufferPointer(body)
     }
 
     private func dictionary(_ slots: [(name: String, slot: Slot)]) -> [String: Tensor] {

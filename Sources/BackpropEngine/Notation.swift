@@ -139,9 +139,7 @@ public struct Notation: Sendable, Equatable {
     /// A whole number of 10^−`decimals` units written with the decimal point, zeros past `kept`
     /// decimals left out; no sign on a value that rounds to zero.
     private func fixed(_ units: Int64, decimals: Int, kept: Int, negative: Bool) -> String {
-        var text: [UInt8] = []
-        append(units, decimals: decimals, kept: kept, negative: negative, to: &text)
-        return String(decoding: text, as: UTF8.self)
+        withFixed(units, decimals: decimals, kept: kept, negative: negative) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The digits (ASCII) of a whole number of 10^−`decimals` units written with the decimal
@@ -162,12 +160,14 @@ public struct Notation: Sendable, Equatable {
             text.append(contentsOf: number(value, decimals: decimals).utf8)
             return
         }
-        append(units, decimals: decimals, kept: precision, negative: value < 0, to: &text)
+        withFixed(units, decimals: decimals, kept: precision, negative: value < 0) { text.append(contentsOf: $0) }
     }
 
-    /// Appends a whole number of 10^−`decimals` units written with the decimal point, as
-    /// `fixed(_:decimals:kept:negative:into:)` writes it, to `text`.
-    private func append(_ units: Int64, decimals: Int, kept: Int, negative: Bool, to text: inout [UInt8]) {
+    /// Calls `body` with a whole number of 10^−`decimals` units written with the decimal point,
+    /// as `fixed(_:decimals:kept:negative:into:)` writes it, in room of its own.
+    private func withFixed<Result>(
+        _ units: Int64, decimals: Int, kept: Int, negative: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         // Its digits go at the end of the room, the number written before them.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20 + fixedCapacity(20, decimals: decimals)) { room in
             var (rest, start) = (units, room.count)
@@ -180,7 +180,7 @@ public struct Notation: Sendable, Equatable {
                 UnsafeBufferPointer(rebasing: room[start...]), decimals: decimals, kept: kept, negative: negative,
                 into: UnsafeMutableBufferPointer(rebasing: room[..<start])
             )
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: room[..<count]))
+            return body(UnsafeBufferPointer(rebasing: room[..<count]))
         }
     }
 

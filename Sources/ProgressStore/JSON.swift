@@ -1,3 +1,5 @@
+import TextScreen
+
 /// A JSON value, read from bytes and written as indented text with its keys sorted. A number
 /// keeps the text it was written with, so that an integer is read without a detour through
 /// `Double`.
@@ -36,7 +38,7 @@ enum JSON: Equatable {
         case .null: text += "null"
         case .bool(let value): text += value ? "true" : "false"
         case .number(let value): text += value
-        case .string(let value): JSON.quote(value, to: &text)
+        case .string(let value): text += value.jsonQuoted
         case .array(let elements):
             guard !elements.isEmpty else { return text += "[]" }
             text += "[\n"
@@ -51,32 +53,13 @@ enum JSON: Equatable {
             text += "{\n"
             for (index, key) in members.keys.sorted().enumerated() {
                 text += indent + "  "
-                JSON.quote(key, to: &text)
+                text += key.jsonQuoted
                 text += " : "
                 members[key]?.write(to: &text, indent: indent + "  ")
                 text += index == members.count - 1 ? "\n" : ",\n"
             }
             text += indent + "}"
         }
-    }
-
-    /// `string` in quotes, with what JSON escapes escaped.
-    private static func quote(_ string: String, to text: inout String) {
-        text += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            case _ where scalar.value < 0x20:
-                let digits = String(scalar.value, radix: 16)
-                text += "\\u" + String(repeating: "0", count: 4 - digits.count) + digits
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
-        text += "\""
     }
 }
 

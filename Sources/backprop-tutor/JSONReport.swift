@@ -25,14 +25,14 @@ struct JSONReport {
     init(lesson: String, model: Model) {
         self.lesson = lesson
         self.model = model
-        let key = { (name: String) in (name, Array((JSONReport.string(name) + ": ").utf8)) }
+        let key = { (name: String) in (name, Array((name.jsonQuoted + ": ").utf8)) }
         nodes = model.nodes.map(key)
         parameters = model.parameters.map(key)
     }
 
     /// What comes before the iterations.
     var opening: String {
-        "{\"lesson\": \(JSONReport.string(lesson)), \"eta\": \(number(model.learningRate)), \"iterations\": [\n"
+        "{\"lesson\": \(lesson.jsonQuoted), \"eta\": \(number(model.learningRate)), \"iterations\": [\n"
     }
 
     /// What stands between two iterations.
@@ -149,20 +149,5 @@ struct JSONReport {
 
     private func number(_ value: Double) -> String {
         value.isFinite ? value.description : "null"
-    }
-
-    private static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.actsOnTerminal:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

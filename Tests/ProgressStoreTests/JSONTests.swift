@@ -15,12 +15,14 @@ import Testing
             values: ["w": SavedTensor(shape: [2], values: [.infinity, -0.5e-300]), "b": SavedTensor(shape: [], values: [-.infinity])],
             data: [[1, 0.1], [.leastNonzeroMagnitude, .greatestFiniteMagnitude]],
             revealed: [SavedStep(pass: "backward", node: "h₁")],
-            answers: [SavedAnswer(slide: 1, answer: "say \"h\"\\ \t\n\u{1}/é 𝜕")],
+            answers: [SavedAnswer(slide: 1, answer: "say \"h\"\\ \t\n\u{1}/é 𝜕 \u{9B}\u{202E}")],
             predictScore: nil)
         let file = ProgressFile(version: 1, last: "fit\u{7F}", lessons: ["fit": record, "ü": record])
         let text = file.json.text
         #expect(try ProgressFile(json: #require(Self.read(text))) == file)
         #expect(!text.contains("predictScore") && !text.contains("\u{1}"))
+        // Nothing a terminal acts on is written raw: a control, a C1 control, a bidi override.
+        #expect(!text.unicodeScalars.contains { ["\u{1}", "\u{7F}", "\u{9B}", "\u{202E}"].contains($0) })
         let nan = SavedTensor(shape: [], values: [.nan])
         #expect(try SavedTensor(json: #require(Self.read(nan.json.text))).values[0].isNaN)
     }
